@@ -6,7 +6,7 @@ import org.mammoembed.core.MammoException;
 /**
  * How a decoded image becomes a network input. (Stub API: being written; see issue 2/4.)
  */
-public final class Preprocessing {
+public final class Preprocessing implements ImagePreprocessor {
     private final int height;
     private final int width;
 
@@ -20,12 +20,19 @@ public final class Preprocessing {
         return new Preprocessing(224, 224);
     }
 
+    @Override
+    public String describe() {
+        return "stub";
+    }
+
     /** Output height in pixels. */
+    @Override
     public int height() {
         return height;
     }
 
     /** Output width in pixels. */
+    @Override
     public int width() {
         return width;
     }
@@ -33,6 +40,7 @@ public final class Preprocessing {
     /**
      * Writes the 3 x height x width (CHW) network input for {@code image} into {@code dst} at {@code offset}.
      */
+    @Override
     public void apply(DecodedImage image, float[] dst, int offset) throws MammoException {
         throw new UnsupportedOperationException("Preprocessing.apply not written yet");
     }
