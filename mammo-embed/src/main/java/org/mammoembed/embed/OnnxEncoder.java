@@ -166,10 +166,15 @@ final class OnnxEncoder implements AutoCloseable {
         }
     }
 
-    /** The process-wide ORT environment, with telemetry off. */
+    /**
+     * The process-wide ORT environment, with telemetry off and ORT's own logging to stderr limited to fatal
+     * errors: the library never prints, and every ORT error reaches us as an OrtException that we report
+     * (per image, or in a ModelException) and log through SLF4J. The environment is a JVM singleton: the first
+     * caller's logging level wins.
+     */
     private static OrtEnvironment environment() throws ModelException {
         try {
-            OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING,
+            OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
                     "mammo-embed");
             env.setTelemetry(false);
             return env;

@@ -2,6 +2,7 @@ package org.mammoembed.embed;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
@@ -125,6 +126,8 @@ final class SessionFactory {
             opts.setInterOpNumThreads(1);
             opts.setMemoryPatternOptimization(true);
             opts.setCPUArenaAllocator(true);
+            // as in OnnxEncoder.environment(): ORT errors reach us as OrtExceptions, ORT must not print them
+            opts.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
             return opts;
         } catch (OrtException | RuntimeException e) {
             opts.close();
