@@ -18,6 +18,9 @@ import java.util.Map;
  * no per-batch tensor copies). {@link #infer} is serialised: the buffers are shared.
  */
 final class OnnxEncoder implements AutoCloseable {
+    /** Name of the ORT environment (shows in ORT's own log lines). */
+    static final String ENVIRONMENT_NAME = "mammo-embed";
+    private static volatile OrtEnvironment sharedEnvironment;
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -169,17 +172,26 @@ final class OnnxEncoder implements AutoCloseable {
     /**
      * The process-wide ORT environment, with telemetry off and ORT's own logging to stderr limited to fatal
      * errors: the library never prints, and every ORT error reaches us as an OrtException that we report
-     * (per image, or in a ModelException) and log through SLF4J. The environment is a JVM singleton: the first
-     * caller's logging level wins.
+     * (per image, or in a ModelException) and log through SLF4J. Asked for once per JVM: ORT warns (on
+     * java.util.logging) each time a different logging level is requested while an environment exists.
      */
     private static OrtEnvironment environment() throws ModelException {
-        try {
-            OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
-                    "mammo-embed");
-            env.setTelemetry(false);
+        OrtEnvironment env = sharedEnvironment;
+        if (env != null) {
             return env;
-        } catch (OrtException | LinkageError e) {
-            throw new ModelException("ONNX Runtime cannot start on this machine: " + e.getMessage(), e);
+        }
+        synchronized (OnnxEncoder.class) {
+            if (sharedEnvironment == null) {
+                try {
+                    OrtEnvironment e = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
+                            ENVIRONMENT_NAME);
+                    e.setTelemetry(false);
+                    sharedEnvironment = e;
+                } catch (OrtException | LinkageError e) {
+                    throw new ModelException("ONNX Runtime cannot start on this machine: " + e.getMessage(), e);
+                }
+            }
+            return sharedEnvironment;
         }
     }
 }
