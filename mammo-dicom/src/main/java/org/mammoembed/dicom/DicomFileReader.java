@@ -92,9 +92,9 @@ public final class DicomFileReader implements DicomReader {
             int[] samples = storedSamples(parsed, pixelData, px, frame);
             if (photometric.isGrayscale()) {
                 ModalityLut lut = HeaderReader.modalityLut(ds, px.signed(), frame);
-                values = lut.apply(samples);
+                values = lut.apply(samples, px.signed());
             } else {
-                values = ModalityLut.identity().apply(samples);
+                values = ModalityLut.identity().apply(samples, px.signed());
             }
         }
         LOG.debug("{}: decoded frame {} of {} ({}x{}x{}, {})", name, frame, px.frames(), px.rows(), px.columns(),

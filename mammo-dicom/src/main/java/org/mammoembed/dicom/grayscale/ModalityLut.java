@@ -67,20 +67,27 @@ public final class ModalityLut {
     /**
      * Maps stored values to modality values as float32 (computed in double, then rounded once, so integral
      * results up to 2^24 are exact).
+     *
+     * @param signed whether the stored values are signed; unsigned values are read as unsigned 32-bit, which
+     *               matters only for 32-bit samples
      */
-    public float[] apply(int[] stored) {
+    public float[] apply(int[] stored, boolean signed) {
         float[] out = new float[stored.length];
         if (lut != null) {
             for (int i = 0; i < stored.length; i++) {
-                out[i] = lut.lookup(stored[i]);
+                out[i] = lut.lookup(signed ? stored[i] : Integer.toUnsignedLong(stored[i]));
             }
         } else if (isIdentity()) {
             for (int i = 0; i < stored.length; i++) {
-                out[i] = stored[i];
+                out[i] = signed ? stored[i] : Integer.toUnsignedLong(stored[i]);
+            }
+        } else if (signed) {
+            for (int i = 0; i < stored.length; i++) {
+                out[i] = (float) (stored[i] * slope + intercept);
             }
         } else {
             for (int i = 0; i < stored.length; i++) {
-                out[i] = (float) (stored[i] * slope + intercept);
+                out[i] = (float) (Integer.toUnsignedLong(stored[i]) * slope + intercept);
             }
         }
         return out;
