@@ -12,7 +12,6 @@ import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.ProgressListener;
 import org.mammoembed.core.Stage;
-import org.mammoembed.dicom.DicomFileReader;
 
 /**
  * Turns DICOM images into embeddings with an ONNX backbone (ResNet50 by default use).
