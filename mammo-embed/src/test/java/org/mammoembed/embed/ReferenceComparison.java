@@ -81,13 +81,13 @@ public final class ReferenceComparison {
         r.failures().forEach(f -> System.out.println("  failure: " + f));
         System.out.printf(Locale.ROOT, "max |java - torch| %.3g, relative to the row's max %.3g, min cosine %.9f%n",
                 maxAbs, maxRel, minCos);
-        System.out.println("| | images/s | decode s | preprocess s | inference s | wall s |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
-        System.out.printf(Locale.ROOT, "| java (%s, batch %d) | %.2f | %.1f | %.1f | %.1f | %.1f |%n",
+        System.out.println("| | images/s | decode s | preprocess s | inference s | wall s | inference waited s |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "| java (%s, batch %d) | %.2f | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
                 s.executionProvider(), s.batchSize(), s.imagesPerSecond(), s.decodeSeconds(), s.preprocessSeconds(),
-                s.inferenceSeconds(), s.wallSeconds());
+                s.inferenceSeconds(), s.wallSeconds(), s.inputWaitSeconds());
         String t = Files.readString(ref.resolve("timing.json"));
-        System.out.printf(Locale.ROOT, "| torch reference | %.2f | %.1f | %.1f | %.1f | %.1f |%n", refRate,
+        System.out.printf(Locale.ROOT, "| torch reference | %.2f | %.1f | %.1f | %.1f | %.1f | - |%n", refRate,
                 number(t, "decode_s"), number(t, "preprocess_s"), number(t, "inference_s"), number(t, "wall_s"));
         System.out.printf(Locale.ROOT, "speed ratio java / torch: %.2f%n", s.imagesPerSecond() / refRate);
     }
