@@ -91,14 +91,16 @@ public final class InferenceBenchmark {
                 long oursNanos = 0;
                 long plainNanos = 0;
                 int rounds = 0;
-                while ((oursNanos + plainNanos) / 1e9 < 2 * SECONDS_PER_POINT || rounds < 3) {
+                // alternate which one goes first, so that load drift on a shared machine hits both alike
+                while ((oursNanos + plainNanos) / 1e9 < 2 * SECONDS_PER_POINT || rounds < 4) {
+                    boolean oursFirst = rounds % 2 == 0;
                     long t0 = System.nanoTime();
-                    runOurs.run();
+                    (oursFirst ? runOurs : runPlain).run();
                     long t1 = System.nanoTime();
-                    runPlain.run();
+                    (oursFirst ? runPlain : runOurs).run();
                     long t2 = System.nanoTime();
-                    oursNanos += t1 - t0;
-                    plainNanos += t2 - t1;
+                    oursNanos += oursFirst ? t1 - t0 : t2 - t1;
+                    plainNanos += oursFirst ? t2 - t1 : t1 - t0;
                     rounds++;
                 }
                 return new double[] {rounds * batch / (oursNanos / 1e9), rounds * batch / (plainNanos / 1e9)};
