@@ -21,7 +21,7 @@ import org.mammoembed.core.Dataset;
  * exactly once, in input order, failures at the stage the file names, and each embedding equals the image's
  * embedding computed alone.
  */
-class PipelineOrderProperties {
+class PipelineOrderPropertyTest {
     private static final Path ROOT = Path.of("/data");
     private static final byte[] MODEL = TestImages.model("tiny_backbone.onnx");
 
