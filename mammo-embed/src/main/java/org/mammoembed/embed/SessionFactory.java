@@ -126,7 +126,7 @@ final class SessionFactory {
             opts.setInterOpNumThreads(1);
             opts.setMemoryPatternOptimization(true);
             opts.setCPUArenaAllocator(true);
-            // as in OnnxEncoder.environment(): ORT errors reach us as OrtExceptions, ORT must not print them
+            // the library never prints: ORT's errors reach us as OrtExceptions, reported and logged via SLF4J
             opts.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
             return opts;
         } catch (OrtException | RuntimeException e) {

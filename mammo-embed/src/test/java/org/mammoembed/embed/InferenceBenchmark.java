@@ -2,7 +2,6 @@ package org.mammoembed.embed;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -61,8 +60,7 @@ public final class InferenceBenchmark {
             System.arraycopy(img, 0, flat, i * values, values);
         }
         ImagePreprocessor shape = new TensorPreprocessor(size, size);
-        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
-                OnnxEncoder.ENVIRONMENT_NAME);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OnnxEncoder ours = OnnxEncoder.open(ModelSource.of(model), Device.cpu(), threads, shape, batch);
              OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
