@@ -35,8 +35,8 @@ record J2kCodestream(int offset, int length, int rows, int columns, int componen
             start = box[0];
             end = box[1];
         }
-        while (end > start + 2 && frame[end - 1] == 0) {
-            end--; // even-length padding of the DICOM fragment
+        while (end > start + 2 && (frame[end - 1] == 0 || frame[end - 1] == (byte) 0xFF)) {
+            end--; // even-length padding of the DICOM fragment: 0x00, or 0xFF from some writers
         }
         if (end - start < 4 || u16(frame, start) != SOC || u16(frame, start + 2) != SIZ) {
             throw DecodeErrors.corrupt(ts, "frame is neither a JPEG 2000 codestream (SOC, SIZ) nor a JP2 file");

@@ -14,7 +14,7 @@ import org.mammoembed.dicom.DicomException;
  * @param componentIds  component identifiers (C), in frame order
  * @param jfif          whether a JFIF APP0 segment is present (which implies YCbCr for 3 components)
  * @param adobeTransform the Adobe APP14 transform flag (0 none, 1 YCbCr, 2 YCCK), or -1 when absent
- * @param endsWithEoi   whether the stream ends with an EOI marker (trailing zero padding allowed); a stream
+ * @param endsWithEoi   whether the stream ends with an EOI marker (trailing 0x00/0xFF padding allowed); a stream
  *                      without it is truncated
  */
 record JpegHeader(int sofMarker, int precision, int rows, int columns, int[] componentIds, boolean jfif,
@@ -131,7 +131,8 @@ record JpegHeader(int sofMarker, int precision, int rows, int columns, int[] com
 
     private static boolean endsWithEoi(byte[] s) {
         int end = s.length;
-        while (end > 2 && s[end - 1] == 0) {
+        // fragments are padded to even length, with 0x00 or (by some writers) 0xFF
+        while (end > 2 && (s[end - 1] == 0 || s[end - 1] == (byte) 0xFF)) {
             end--;
         }
         return end >= 2 && (s[end - 2] & 0xFF) == 0xFF && (s[end - 1] & 0xFF) == 0xD9;
