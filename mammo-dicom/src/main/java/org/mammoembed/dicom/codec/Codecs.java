@@ -10,9 +10,10 @@ import java.util.Optional;
  * <ul>
  *   <li>RLE Lossless, 1.2.840.10008.1.2.5: {@link RleDecoder}, our own (Bits Allocated 8/16/32, 1 or 3
  *       samples).</li>
- *   <li>JPEG Baseline .4.50, JPEG Extended .4.51 (8-bit; 12-bit streams are refused with a specific error),
- *       JPEG Lossless .4.57 and .4.70 (2 to 16 bits): {@link JpegDecoder}, through the TwelveMonkeys
- *       imageio-jpeg plugin.</li>
+ *   <li>JPEG Baseline .4.50, JPEG Extended .4.51, JPEG Lossless .4.57 and .4.70 (2 to 16 bits):
+ *       {@link JpegDecoder}, through the TwelveMonkeys imageio-jpeg plugin; 12-bit sequential DCT streams
+ *       (which the JDK cannot decode) with our own {@link SequentialDctDecoder}. 12-bit progressive and
+ *       arithmetic-coded or hierarchical JPEG are refused with a specific error.</li>
  *   <li>JPEG 2000 .4.90 (lossless) and .4.91: {@link Jpeg2000Decoder}, through the jai-imageio JPEG 2000
  *       plugin (JJ2000).</li>
  *   <li>JPEG-LS .4.80 and .4.81: our own JpegLsDecoder, registered at merge time (see below).</li>

@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * JPEG Baseline (1.2.840.10008.1.2.4.50), Extended (.51) and Lossless (.57, .70), through the TwelveMonkeys
  * imageio-jpeg plugin, which decodes lossless JPEG itself and hands DCT streams to the JDK's libjpeg-based
- * reader. Only 8-bit DCT streams are supported: the JDK cannot decode 12-bit DCT JPEG, so such frames are
- * refused with a specific error.
+ * reader. The JDK cannot decode 12-bit DCT JPEG, so 12-bit sequential streams (process 4) go to our own
+ * {@link SequentialDctDecoder}; 12-bit progressive streams are refused with a specific error.
  *
  * <p>Colour: the plugin's raster holds the components as coded, without colour conversion and already
  * upsampled, so a YCbCr stream is reported as "YBR_FULL" (full-range, as JPEG codes it) for the reader to
@@ -38,17 +38,28 @@ public final class JpegDecoder implements FrameDecoder {
         if (!header.endsWithEoi()) {
             throw DecodeErrors.corrupt(transferSyntaxUid, "JPEG stream has no EOI marker at its end (truncated)");
         }
+        int[] samples = isTwelveBitSequential(header) ? SequentialDctDecoder.decode(frame, transferSyntaxUid)
+                : decodeWithPlugin(frame, format, transferSyntaxUid);
+        String photometric = header.components() == 3 && header.isYCbCr(format.photometric())
+                ? "YBR_FULL" : format.photometric();
+        return new DecodedFrame(samples, photometric);
+    }
+
+    private static boolean isTwelveBitSequential(JpegHeader header) {
+        return header.precision() == 12
+                && (header.sofMarker() == JpegHeader.SOF_BASELINE || header.sofMarker() == JpegHeader.SOF_EXTENDED);
+    }
+
+    private static int[] decodeWithPlugin(byte[] frame, PixelFormat format, String ts) throws DicomException {
         ImageIoFrames.Result result = ImageIoFrames.read(JPEGImageReaderSpi.class, PLUGIN, frame, 0, frame.length,
-                format, transferSyntaxUid);
+                format, ts);
         for (String warning : result.warnings()) {
             // libjpeg fills a truncated scan with grey and only warns; that is a corrupt frame for us
             if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
-                throw DecodeErrors.corrupt(transferSyntaxUid, "JPEG data ends early (" + warning + ")");
+                throw DecodeErrors.corrupt(ts, "JPEG data ends early (" + warning + ")");
             }
         }
-        String photometric = header.components() == 3 && header.isYCbCr(format.photometric())
-                ? "YBR_FULL" : format.photometric();
-        return new DecodedFrame(result.samples(), photometric);
+        return result.samples();
     }
 
     private static void checkSupported(JpegHeader header, String ts) throws DicomException {
@@ -65,9 +76,12 @@ public final class JpegDecoder implements FrameDecoder {
             throw DecodeErrors.corrupt(ts, "JPEG " + process
                     + " (hierarchical or arithmetic-coded process) is not supported");
         }
-        if (header.precision() != 8) {
-            throw DecodeErrors.corrupt(ts, header.precision() + "-bit DCT JPEG (" + process
-                    + ") is not supported: only 8-bit lossy JPEG can be decoded");
+        if (header.precision() == 12 && sof == JpegHeader.SOF_PROGRESSIVE) {
+            throw DecodeErrors.corrupt(ts, "12-bit progressive JPEG (" + process + ") is not supported");
+        }
+        if (header.precision() != 8 && header.precision() != 12) {
+            throw DecodeErrors.corrupt(ts, "DCT JPEG precision " + header.precision() + " (" + process
+                    + ") is invalid: 8 or 12 bits");
         }
     }
 }

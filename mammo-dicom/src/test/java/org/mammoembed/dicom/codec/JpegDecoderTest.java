@@ -16,6 +16,7 @@ import static org.mammoembed.dicom.codec.Messages.assertMentions;
 
 class JpegDecoderTest {
     private static final String BASELINE = "1.2.840.10008.1.2.4.50";
+    private static final String EXTENDED = "1.2.840.10008.1.2.4.51";
     private final JpegDecoder decoder = new JpegDecoder();
 
     private static PixelFormat format(int rows, int columns, int spp, String photometric) {
@@ -99,14 +100,14 @@ class JpegDecoderTest {
     }
 
     @Test
-    void twelveBitDctIsRefusedByName() throws Exception {
+    void twelveBitProgressiveIsRefusedByName() throws Exception {
         byte[] jpeg = TestImages.jpeg(TestImages.grayRamp(16, 16), 0.9f);
         int sof = indexOfMarker(jpeg, 0xC0);
-        jpeg[sof + 1] = (byte) 0xC1;
+        jpeg[sof + 1] = (byte) 0xC2;
         jpeg[sof + 4] = 12;
         DicomException e = assertThrows(DicomException.class, () -> decoder.decode(jpeg,
-                new PixelFormat(16, 16, 1, 16, 12, 11, false, "MONOCHROME2", 0), "1.2.840.10008.1.2.4.51"));
-        assertMentions(e.getMessage(), "JPEG Extended", "12-bit");
+                new PixelFormat(16, 16, 1, 16, 12, 11, false, "MONOCHROME2", 0), EXTENDED));
+        assertMentions(e.getMessage(), "JPEG Extended", "12-bit progressive");
     }
 
     @Test
