@@ -123,6 +123,9 @@ final class JpegLsBitReader {
             }
             zeros += bits;
             bits = 0;
+            if (padding > 0) {
+                throw truncated(); // the zeros ran into the padding behind the coded data
+            }
             if (zeros > max) {
                 throw DicomException.decode("JPEG-LS Golomb code word longer than the limit " + max
                         + " at byte " + pos);
