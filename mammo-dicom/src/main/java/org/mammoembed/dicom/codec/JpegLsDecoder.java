@@ -1,5 +1,6 @@
 package org.mammoembed.dicom.codec;
 
+import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.DicomException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +34,13 @@ public final class JpegLsDecoder implements FrameDecoder {
         }
         int[] samples;
         try {
-            samples = new JpegLsStreamReader(frame, format).decode();
+            samples = new JpegLsStreamReader(frame, format, LOSSLESS.equals(transferSyntaxUid)).decode();
         } catch (DicomException e) {
-            throw DicomException.decode("JPEG-LS (" + transferSyntaxUid + "): " + e.getMessage());
+            throw new DicomException(Stage.DECODE, "JPEG-LS (" + transferSyntaxUid + "): " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // a defect of ours on unusual input must still surface as a decode failure of this file
-            throw new DicomException(org.mammoembed.core.Stage.DECODE, "JPEG-LS (" + transferSyntaxUid
-                    + "): corrupt stream (" + e + ")", e);
+            throw new DicomException(Stage.DECODE, "JPEG-LS (" + transferSyntaxUid + "): corrupt stream ("
+                    + e + ")", e);
         }
         return new DecodedFrame(samples, format.photometric());
     }

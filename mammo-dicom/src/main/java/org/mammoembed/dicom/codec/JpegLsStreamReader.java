@@ -18,6 +18,7 @@ final class JpegLsStreamReader {
 
     private final byte[] data;
     private final PixelFormat format;
+    private final boolean losslessSyntax;
     private int pos;
 
     private int bitsPerSample;
@@ -29,9 +30,14 @@ final class JpegLsStreamReader {
     private int restartInterval;
     private int[] samples;
 
-    JpegLsStreamReader(byte[] data, PixelFormat format) {
+    /**
+     * @param losslessSyntax whether the file claims the lossless transfer syntax, so that a near-lossless
+     *                       scan in it is worth a warning
+     */
+    JpegLsStreamReader(byte[] data, PixelFormat format, boolean losslessSyntax) {
         this.data = data;
         this.format = format;
+        this.losslessSyntax = losslessSyntax;
     }
 
     int[] decode() throws DicomException {
@@ -246,8 +252,9 @@ final class JpegLsStreamReader {
         }
         allocate();
         JpegLsCodingParameters params = JpegLsCodingParameters.of(bitsPerSample, near, preset);
-        if (near > 0) {
-            JpegLsDecoder.log().debug("near-lossless JPEG-LS scan, NEAR={}", near);
+        if (near > 0 && losslessSyntax) {
+            JpegLsDecoder.log().warn("JPEG-LS Lossless transfer syntax, but the scan is near-lossless (NEAR={})",
+                    near);
         }
         JpegLsBitReader bits = new JpegLsBitReader(data, segmentEnd, data.length);
         new JpegLsScanDecoder(bits, params, width, height, count, restartInterval)
