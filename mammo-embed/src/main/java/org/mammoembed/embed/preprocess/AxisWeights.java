@@ -67,9 +67,10 @@ final class AxisWeights {
         float scale = (float) inSize / (float) outSize;
         AxisWeights w = new AxisWeights(inSize, outSize, 4);
         for (int i = 0; i < outSize; i++) {
-            float real = (float) (scale * (i + 0.5) - 0.5);
+            // measured against torch 1.13: the source position and its fraction stay in double until here
+            double real = scale * (i + 0.5) - 0.5;
             int base = (int) Math.min((long) Math.floor(real), inSize - 1L);
-            float t = Math.min(Math.max(real - base, 0f), 1f);
+            float t = (float) Math.min(Math.max(real - base, 0.0), 1.0);
             float x2 = (float) (1.0 - t);
             float[] c = {
                 cubicOuter((float) (t + 1.0), a), cubicInner(t, a), cubicInner(x2, a), cubicOuter((float) (x2 + 1.0), a)
@@ -93,9 +94,10 @@ final class AxisWeights {
         return ((a + 2f) * x - (a + 3f)) * x * x + 1f;
     }
 
-    // 1 < |x| < 2
+    // 1 < |x| < 2. The middle step is fused (one rounding) because torch's compiled kernel contracts exactly that
+    // one into an FMA: found by comparing its weights bit for bit; unfused, weights differ by up to 2.4e-7.
     private static float cubicOuter(float x, float a) {
-        return ((a * x - 5f * a) * x + 8f * a) * x - 4f * a;
+        return Math.fma(a * x - 5f * a, x, 8f * a) * x - 4f * a;
     }
 
     int inSize() {
