@@ -45,7 +45,9 @@ public final class OrderStatistics {
             count++;
         }
         n = count;
-        histogram = integral && count > 0 && (double) max - min < MAX_HISTOGRAM_RANGE;
+        // the bounds keep (int) casts exact: float integers beyond 2^24 are sparse, and beyond 2^31 would saturate
+        histogram = integral && count > 0 && min >= -(1 << 30) && max <= (1 << 30)
+                && (double) max - min < MAX_HISTOGRAM_RANGE;
         if (histogram) {
             fillHistogram(data, exclude, (int) min, (int) max - (int) min + 1);
         } else if (count > 0) {
