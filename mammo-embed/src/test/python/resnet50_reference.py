@@ -6,6 +6,8 @@
       and the (out, in, kernel, stride, pad) of every conv in forward order.
 
   resnet50_reference.py forward MODEL.onnx OUT.f32
+      (made src/test/resources/org/mammoembed/embed/resnet50-seed7-torch-output.f32 from the model of
+      OnnxModels.writeRandomResNet50(7, MODEL.onnx))
       Loads the weights of an ONNX file written by OnnxModels (read with the tiny protobuf reader below, not our
       Java code) into torchvision resnet50 (fc = Identity, eval mode, batch norms made identities so the folded
       conv weights and biases apply unchanged), runs it on the deterministic input of ResNet50TorchAgreementTest
@@ -46,6 +48,7 @@ def structure():
     print("BN channels:", bn_channels)
     print("after folding each BN into its conv (weights + one bias per channel):", conv_weights + bn_channels)
     print("conv count:", len(convs))
+    print("bottleneck blocks:", sum(1 for m in model.modules() if isinstance(m, torchvision.models.resnet.Bottleneck)))
     print("out,in,kernel,stride,pad:")
     print(" ".join("%d,%d,%d,%d,%d" % (m.out_channels, m.in_channels, m.kernel_size[0], m.stride[0], m.padding[0])
                    for _, m in convs))

@@ -6,56 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Both built-in models load in ONNX Runtime with the documented interface and give sane, seeded outputs. */
 class OnnxModelsTest {
-    private static OrtEnvironment env;
     private static byte[] resnet50Seed42;
 
     @BeforeAll
-    static void setUp() throws OrtException {
-        env = OrtEnvironment.getEnvironment();
-        env.setTelemetry(false);
+    static void setUp() {
         resnet50Seed42 = OnnxModels.randomResNet50(42);
     }
 
-    static float[][] run(byte[] model, float[] input, int batch) throws OrtException {
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(1);
-            try (OrtSession session = env.createSession(model, options);
-                 OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {batch, 3, 224, 224});
-                 OrtSession.Result result = session.run(Map.of("input", x))) {
-                return (float[][]) result.get("features").orElseThrow().getValue();
-            }
-        }
-    }
-
-    /** Uniform [0, 1) values, like the reference input of the shared ResNet50. */
-    static float[] randomInput(int batch, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] x = new float[batch * 3 * 224 * 224];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) random.nextDouble();
-        }
-        return x;
-    }
-
     private static void assertInterface(byte[] model, long features) throws OrtException {
-        try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions())) {
+        try (OrtSession session = FeatureExtractorHarness.open(model)) {
             assertEquals(1, session.getNumInputs());
             assertEquals(1, session.getNumOutputs());
             NodeInfo in = session.getInputInfo().get("input");
@@ -99,11 +70,11 @@ class OnnxModelsTest {
 
     @Test
     void resNet50GivesFiniteBatchedFeaturesAndBatchingDoesNotMixImages() throws OrtException {
-        float[] three = randomInput(3, 5);
-        float[][] batched = run(resnet50Seed42, three, 3);
+        float[] three = FeatureExtractorHarness.randomInput(3, 5);
+        float[][] batched = FeatureExtractorHarness.run(resnet50Seed42, three, 3);
         assertSane(batched, 3, 2048);
         float[] second = Arrays.copyOfRange(three, 3 * 224 * 224, 2 * 3 * 224 * 224);
-        float[][] alone = run(resnet50Seed42, second, 1);
+        float[][] alone = FeatureExtractorHarness.run(resnet50Seed42, second, 1);
         assertSane(alone, 1, 2048);
         for (int j = 0; j < 2048; j++) {
             assertEquals(alone[0][j], batched[1][j], 1e-4f * Math.max(1f, Math.abs(alone[0][j])), "feature " + j);
@@ -114,28 +85,25 @@ class OnnxModelsTest {
     @Test
     void tinyResNetGivesFiniteFeaturesForOneAndThreeImages() throws OrtException {
         byte[] tiny = OnnxModels.tinyResNet(3);
-        assertSane(run(tiny, randomInput(1, 8), 1), 1, OnnxModels.TINY_FEATURES);
-        assertSane(run(tiny, randomInput(3, 9), 3), 3, OnnxModels.TINY_FEATURES);
+        int dim = OnnxModels.TINY_FEATURES;
+        assertSane(FeatureExtractorHarness.run(tiny, FeatureExtractorHarness.randomInput(1, 8), 1), 1, dim);
+        assertSane(FeatureExtractorHarness.run(tiny, FeatureExtractorHarness.randomInput(3, 9), 3), 3, dim);
     }
 
     @Test
-    void sameSeedGivesIdenticalBytesAndOtherSeedsOtherWeights() throws OrtException {
-        assertArrayEquals(resnet50Seed42, OnnxModels.randomResNet50(42));
+    void sameSeedGivesIdenticalBytesInArrayAndFileFormsAndOtherSeedsOtherWeights(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("resnet50.onnx");
+        OnnxModels.writeRandomResNet50(42, file);
+        assertArrayEquals(resnet50Seed42, Files.readAllBytes(file));
         byte[] other = OnnxModels.randomResNet50(43);
         assertEquals(resnet50Seed42.length, other.length, "same topology, same size");
         assertFalse(Arrays.equals(resnet50Seed42, other));
 
         assertArrayEquals(OnnxModels.tinyResNet(7), OnnxModels.tinyResNet(7));
-        float[] x = randomInput(1, 11);
-        float[][] a = run(OnnxModels.tinyResNet(7), x, 1);
-        float[][] b = run(OnnxModels.tinyResNet(8), x, 1);
+        float[] x = FeatureExtractorHarness.randomInput(1, 11);
+        float[][] a = FeatureExtractorHarness.run(OnnxModels.tinyResNet(7), x, 1);
+        float[][] b = FeatureExtractorHarness.run(OnnxModels.tinyResNet(8), x, 1);
         assertFalse(Arrays.equals(a[0], b[0]), "different weights give different features");
-    }
-
-    @Test
-    void fileAndArrayFormsAreTheSameBytes(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("resnet50.onnx");
-        OnnxModels.writeRandomResNet50(42, file);
-        assertArrayEquals(resnet50Seed42, Files.readAllBytes(file));
     }
 }
