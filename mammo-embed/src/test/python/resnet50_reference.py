@@ -6,8 +6,8 @@
       and the (out, in, kernel, stride, pad) of every conv in forward order.
 
   resnet50_reference.py forward MODEL.onnx OUT.f32
-      (made src/test/resources/org/mammoembed/embed/resnet50-seed7-torch-output.f32 from the model of
-      OnnxModels.writeRandomResNet50(7, MODEL.onnx))
+      (made src/test/resources/org/mammoembed/embed/resnet50-seed42-torch-output.f32 from the model of
+      OnnxModels.writeRandomResNet50(42, MODEL.onnx))
       Loads the weights of an ONNX file written by OnnxModels (read with the tiny protobuf reader below, not our
       Java code) into torchvision resnet50 (fc = Identity, eval mode, batch norms made identities so the folded
       conv weights and biases apply unchanged), runs it on the deterministic input of ResNet50TorchAgreementTest

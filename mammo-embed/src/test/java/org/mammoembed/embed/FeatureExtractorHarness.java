@@ -20,7 +20,20 @@ final class FeatureExtractorHarness {
         }
     }
 
+    private static byte[] resnet50Seed42;
+
     private FeatureExtractorHarness() {
+    }
+
+    /**
+     * {@code OnnxModels.randomResNet50(42)}, built once per test JVM: several test classes inspect it and
+     * building it takes a second or two. Callers must not modify the array.
+     */
+    static synchronized byte[] resnet50Seed42() {
+        if (resnet50Seed42 == null) {
+            resnet50Seed42 = OnnxModels.randomResNet50(42);
+        }
+        return resnet50Seed42;
     }
 
     /** Opens a session on {@code model}. */

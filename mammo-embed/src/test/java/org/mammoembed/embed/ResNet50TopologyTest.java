@@ -37,7 +37,7 @@ class ResNet50TopologyTest {
 
     @BeforeAll
     static void parse() {
-        model = OnnxModelReader.parse(OnnxModels.randomResNet50(42));
+        model = OnnxModelReader.parse(FeatureExtractorHarness.resnet50Seed42());
     }
 
     /** "out,in,kernel,stride,pad" of each Conv node, from its weight initialiser's dims and its attributes. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The generated ResNet50 computes what torchvision's ResNet50 computes with the same weights: the fixture is the
  * output of torchvision 0.14 {@code resnet50} (fc = Identity, eval mode) into which
- * {@code src/test/python/resnet50_reference.py forward} loaded the weights of {@code randomResNet50(7)}, for the
+ * {@code src/test/python/resnet50_reference.py forward} loaded the weights of {@code randomResNet50(42)}, for the
  * input below. A wrong stride, padding, residual wiring or pooling would change every feature.
  */
 class ResNet50TorchAgreementTest {
@@ -27,7 +27,7 @@ class ResNet50TorchAgreementTest {
     }
 
     static float[] torchOutput() throws IOException {
-        try (InputStream in = ResNet50TorchAgreementTest.class.getResourceAsStream("resnet50-seed7-torch-output.f32")) {
+        try (InputStream in = ResNet50TorchAgreementTest.class.getResourceAsStream("resnet50-seed42-torch-output.f32")) {
             assertNotNull(in, "fixture on the test class path");
             float[] out = new float[2 * 2048];
             ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
@@ -37,7 +37,7 @@ class ResNet50TorchAgreementTest {
 
     @Test
     void onnxRuntimeOutputMatchesTorchvision() throws Exception {
-        float[][] ours = FeatureExtractorHarness.run(OnnxModels.randomResNet50(7), input(), 2);
+        float[][] ours = FeatureExtractorHarness.run(FeatureExtractorHarness.resnet50Seed42(), input(), 2);
         float[] torch = torchOutput();
         float max = 0;
         for (float v : torch) {

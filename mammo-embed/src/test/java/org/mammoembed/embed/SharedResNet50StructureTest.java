@@ -32,7 +32,7 @@ class SharedResNet50StructureTest {
         Path file = Path.of(folder, "resnet50-random-seed42.onnx");
         assumeTrue(Files.isRegularFile(file), "missing " + file);
         sharedBytes = Files.readAllBytes(file);
-        ourBytes = OnnxModels.randomResNet50(42);
+        ourBytes = FeatureExtractorHarness.resnet50Seed42();
     }
 
     @Test
