@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
 public final class OnnxModels {
     private static final Logger LOG = LoggerFactory.getLogger(OnnxModels.class);
 
+    /** Name of every built-in model's input, float [batch, 3, 224, 224]. */
+    public static final String INPUT_NAME = RandomResNetBuilder.INPUT;
+    /** Name of every built-in model's output, float [batch, D]. */
+    public static final String OUTPUT_NAME = RandomResNetBuilder.OUTPUT;
     /** Output dimension of {@link #randomResNet50}. */
     public static final int RESNET50_FEATURES = 2048;
     /** Output dimension of {@link #tinyResNet}. */

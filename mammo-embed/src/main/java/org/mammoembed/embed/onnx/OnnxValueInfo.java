@@ -30,11 +30,16 @@ public record OnnxValueInfo(String name, List<Dim> dims) implements ProtoMessage
      * @param param the symbolic name, or {@code null} when fixed
      */
     public record Dim(long value, String param) implements ProtoMessage {
+        /** Checks that exactly one of a size >= 0 or a name is given. */
+        public Dim {
+            if (param == null ? value < 0 : value != -1) {
+                throw new IllegalArgumentException(param == null ? "dimension must be >= 0, got " + value
+                        : "symbolic dimension " + param + " must have value -1, got " + value);
+            }
+        }
+
         /** A fixed dimension. */
         public static Dim fixed(long value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("dimension must be >= 0, got " + value);
-            }
             return new Dim(value, null);
         }
 
