@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -79,7 +78,6 @@ class ClusteringAnalysisTest {
         assertTrue(report.toMap().containsKey("kmeans"));
         ClusteringReport one = ClusteringAnalysis.builder().build().run(new double[][] {{1}}, new int[] {2});
         assertEquals(1, one.numSamples());
-        assertEquals(List.of(), List.of());
     }
 
     @Test
