@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AtomicOutput implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtomicOutput.class);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** Writes the content of a file to a stream; the stream must not be closed by the body. */
     @FunctionalInterface
@@ -70,8 +71,11 @@ public final class AtomicOutput implements AutoCloseable {
         Path absolute = Objects.requireNonNull(target, "target").toAbsolutePath().normalize();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-        FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        // not Files.createTempFile: its 0600 mode would stick to the final file; CREATE_NEW honours the umask
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                + ".tmp");
+        FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
         return new AtomicOutput(absolute, temp, ch);
     }
 
