@@ -140,7 +140,7 @@ public final class EmbeddingExtractorBuilder {
         s.device = device;
         s.batchSize = batchSize;
         s.preprocessing = preprocessing != null ? preprocessing : Preprocessing.defaults();
-        s.reader = reader != null ? reader : new DicomFileReader();
+        s.reader = reader != null ? reader : DicomFileReader.create();
         s.workers = workers;
         s.intraOpThreads = intraOpThreads;
         s.frame = frame;
