@@ -23,6 +23,10 @@ class JpegLsDecoderCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> everyJpegLsFileDecodesLikeTheOracle() throws IOException {
+        if (!JpegLsTestCorpus.available()) {
+            // an aborted factory is not reported at all; a skipped test is
+            return Stream.of(dynamicTest("corpus not configured", JpegLsTestCorpus::folder));
+        }
         List<JsonNode> entries = JpegLsTestCorpus.jpegLsEntries();
         assertEquals(23, entries.size(), "JPEG-LS files in the corpus");
         return entries.stream().map(e -> dynamicTest(e.path("path").asText(), () -> check(e)));

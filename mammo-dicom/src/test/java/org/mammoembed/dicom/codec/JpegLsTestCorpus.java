@@ -26,12 +26,16 @@ final class JpegLsTestCorpus {
     private JpegLsTestCorpus() {
     }
 
+    /** Whether {@code mammo.corpus} names an existing folder. */
+    static boolean available() {
+        String value = System.getProperty("mammo.corpus");
+        return value != null && !value.isBlank() && Files.isDirectory(Path.of(value));
+    }
+
     /** The corpus folder; skips the calling test when the property is not set. */
     static Path folder() {
-        String value = System.getProperty("mammo.corpus");
-        assumeTrue(value != null && !value.isBlank() && Files.isDirectory(Path.of(value)),
-                "set -Dmammo.corpus to the dicom-corpus folder to run corpus tests");
-        return Path.of(value);
+        assumeTrue(available(), "set -Dmammo.corpus to the dicom-corpus folder to run corpus tests");
+        return Path.of(System.getProperty("mammo.corpus"));
     }
 
     /** Manifest entries whose transfer syntax is JPEG-LS. */
