@@ -46,8 +46,9 @@ class ResNet50TorchAgreementTest {
         for (int row = 0; row < 2; row++) {
             for (int j = 0; j < 2048; j++) {
                 float expected = torch[row * 2048 + j];
-                // float32 summation order differs between runtimes: relative 1e-4 of the output's scale
-                assertEquals(expected, ours[row][j], 1e-4f * max + 1e-4f * Math.abs(expected),
+                // float32 summation order differs between runtimes (measured: 1.1e-5 absolute at a scale of 46);
+                // 3e-5 relative still catches an unfolded batch norm (1 / sqrt(1 + 1e-5) per conv, 2.6e-4)
+                assertEquals(expected, ours[row][j], 3e-5f * max + 3e-5f * Math.abs(expected),
                         "row " + row + " feature " + j);
             }
         }
