@@ -27,7 +27,8 @@ class ResNet50TorchAgreementTest {
     }
 
     static float[] torchOutput() throws IOException {
-        try (InputStream in = ResNet50TorchAgreementTest.class.getResourceAsStream("resnet50-seed42-torch-output.f32")) {
+        try (InputStream in = ResNet50TorchAgreementTest.class
+                .getResourceAsStream("resnet50-seed42-torch-output.f32")) {
             assertNotNull(in, "fixture on the test class path");
             float[] out = new float[2 * 2048];
             ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
