@@ -136,6 +136,17 @@ class DatasetScannerTest {
     }
 
     @Test
+    void mutuallyLinkedFoldersDoNotLoop() throws Exception {
+        tinyDicom(root.resolve("E1/a/x.dcm"));
+        tinyDicom(root.resolve("E1/b/y.dcm"));
+        Files.createSymbolicLink(root.resolve("E1/a/toB"), root.resolve("E1/b"));
+        Files.createSymbolicLink(root.resolve("E1/b/toA"), root.resolve("E1/a"));
+        Dataset d = Dataset.fromCsv(csv("AccessionNumber,Classification\nE1,B\n"), root);
+        // each link is followed once per path; a link back into the folders being walked is not
+        assertEquals(List.of("E1/a/toB/y.dcm", "E1/a/x.dcm", "E1/b/toA/x.dcm", "E1/b/y.dcm"), rel(d));
+    }
+
+    @Test
     void dicomFoldersWithoutACsvRowAreReported() throws Exception {
         tinyDicom(root.resolve("LISTED/a.dcm"));
         tinyDicom(root.resolve("EXTRA/deep/b"));
