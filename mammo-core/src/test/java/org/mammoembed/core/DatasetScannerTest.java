@@ -221,6 +221,18 @@ class DatasetScannerTest {
     }
 
     @Test
+    void aFolderThatCannotBeListedIsReportedNotThrown() throws Exception {
+        // root may read any folder, so use what every user hits the same way: listing a plain file
+        Path notAFolder = root.resolve("E1");
+        Files.writeString(notAFolder, "x");
+        List<Failure> problems = new java.util.ArrayList<>();
+        DicomTreeWalker walker = new DicomTreeWalker(root, root.toRealPath(), problems::add);
+        walker.walk(notAFolder, "E1", (file, rel) -> true);
+        assertEquals(List.of(new Failure("E1", "E1", Stage.SCAN, "UnreadableFolder",
+                "cannot list folder 'E1': NotDirectoryException")), problems);
+    }
+
+    @Test
     void fromFolderUsesTheFirstComponentOrTheFileStem() throws Exception {
         tinyDicom(root.resolve("EX1/sub/a.dcm"));
         tinyDicom(root.resolve("top.dcm"));
