@@ -175,15 +175,17 @@ class DatasetScannerTest {
     }
 
     @Test
-    void emptyCsvGivesZeroImagesAndAClearProblem() throws Exception {
+    void headerOnlyCsvGivesZeroImagesAndAClearProblemButNoHeaderIsRefused() throws Exception {
         Dataset headerOnly = Dataset.fromCsv(csv("AccessionNumber,Classification\n"), root);
         assertEquals(0, headerOnly.size());
         assertEquals(List.of("EmptyCsv||classificacao.csv has a header but no data rows; no images to process"),
                 problems(headerOnly));
-        Dataset empty = Dataset.fromCsv(csv(""), root);
-        assertEquals(0, empty.size());
-        assertEquals(List.of("EmptyCsv||classificacao.csv is empty (no header, no rows); no images to process"),
-                problems(empty));
+        for (String nothing : List.of("", "\n \n", "\uFEFF")) {
+            MammoException e = assertThrows(MammoException.class, () -> Dataset.fromCsv(csv(nothing), root));
+            assertEquals(Stage.SCAN, e.stage());
+            assertEquals("classificacao.csv is empty: no header line with columns AccessionNumber and Classification",
+                    e.getMessage());
+        }
     }
 
     @Test
