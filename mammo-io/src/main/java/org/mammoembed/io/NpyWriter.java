@@ -100,6 +100,40 @@ public final class NpyWriter implements AutoCloseable {
         out.close();
     }
 
+    /**
+     * Writes a whole float32 array of any shape (e.g. an H x W x 3 image) atomically in one call.
+     *
+     * @param shape dimensions whose product is {@code values.length}
+     */
+    public static void writeArray(Path target, float[] values, long... shape) throws IOException {
+        long count = 1;
+        for (long d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimension in shape " + java.util.Arrays.toString(shape));
+            }
+            count = Math.multiplyExact(count, d);
+        }
+        if (count != values.length) {
+            throw new IllegalArgumentException("shape " + java.util.Arrays.toString(shape) + " holds " + count
+                    + " values, got " + values.length);
+        }
+        try (AtomicOutput out = AtomicOutput.create(target)) {
+            out.write(ByteBuffer.wrap(NpyHeader.encodeV1(shape)));
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+            for (float v : values) {
+                if (!buf.hasRemaining()) {
+                    buf.flip();
+                    out.write(buf);
+                    buf.clear();
+                }
+                buf.putFloat(v);
+            }
+            buf.flip();
+            out.write(buf);
+            out.commit();
+        }
+    }
+
     private void drain() throws IOException {
         buffer.flip();
         out.write(buffer);
