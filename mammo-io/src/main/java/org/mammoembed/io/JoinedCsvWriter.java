@@ -36,6 +36,7 @@ public final class JoinedCsvWriter {
         this.projections = List.copyOf(b.projections);
     }
 
+    /** A builder with the defaults (split seed 42, no projection columns). */
     public static Builder builder() {
         return new Builder();
     }
@@ -130,6 +131,7 @@ public final class JoinedCsvWriter {
             return this;
         }
 
+        /** An immutable writer with these options. */
         public JoinedCsvWriter build() {
             return new JoinedCsvWriter(this);
         }

@@ -59,6 +59,7 @@ public final class ScatterPlot {
         this.pointSize = b.pointSize;
     }
 
+    /** A builder with the defaults (900 x 750 pixels per chart, 7-pixel markers). */
     public static Builder builder() {
         return new Builder();
     }
@@ -236,6 +237,7 @@ public final class ScatterPlot {
             return this;
         }
 
+        /** An immutable plotter with these options. */
         public ScatterPlot build() {
             return new ScatterPlot(this);
         }

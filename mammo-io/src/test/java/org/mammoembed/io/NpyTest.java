@@ -55,7 +55,7 @@ class NpyTest {
     @Test
     void refusesOtherDtypesAndDamagedFiles() throws Exception {
         NpyFormatException e = assertThrows(NpyFormatException.class, () -> NpyReader.read(fixture("float64_2x2.npy")));
-        assertEquals("unsupported .npy dtype '<f8' (only '<f4' float32)", e.getMessage());
+        assertEquals("float64_2x2.npy: unsupported .npy dtype '<f8' (only '<f4' float32)", e.getMessage());
         Path truncated = dir.resolve("t.npy");
         byte[] full = Files.readAllBytes(fixture("matrix_3x4.npy"));
         Files.write(truncated, Arrays.copyOf(full, full.length - 4));
@@ -63,7 +63,8 @@ class NpyTest {
                 assertThrows(NpyFormatException.class, () -> NpyReader.read(truncated)).getMessage());
         Path text = dir.resolve("x.npy");
         Files.writeString(text, "hello, not numpy");
-        assertThrows(NpyFormatException.class, () -> NpyReader.read(text));
+        assertEquals("x.npy: not a .npy file (missing the \\x93NUMPY magic)",
+                assertThrows(NpyFormatException.class, () -> NpyReader.read(text)).getMessage());
     }
 
     @Test
