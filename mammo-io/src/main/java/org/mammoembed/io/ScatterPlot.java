@@ -120,8 +120,14 @@ public final class ScatterPlot {
             series[c] = new XYSeries(CLASS_NAMES[c] + "  n=" + counts[c], false, true);
         }
         double[][] xy = projection.coordinates();
+        int hidden = 0;
         for (int i = 0; i < xy.length; i++) {
-            series[classIndex(labels.get(i))].add(xy[i][0], xy[i][1], false);
+            // a degenerate projection can hold NaN or infinities; they would wreck the axis ranges
+            if (Double.isFinite(xy[i][0]) && Double.isFinite(xy[i][1])) {
+                series[classIndex(labels.get(i))].add(xy[i][0], xy[i][1], false);
+            } else {
+                hidden++;
+            }
         }
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
@@ -152,7 +158,9 @@ public final class ScatterPlot {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.getRenderingHints().put(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        chart.addSubtitle(new TextTitle("coloured by BI-RADS density", new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+        String subtitle = "coloured by BI-RADS density"
+                + (hidden > 0 ? "; " + hidden + " point(s) with non-finite coordinates not shown" : "");
+        chart.addSubtitle(new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
         chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         return chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
     }

@@ -15,7 +15,7 @@ import org.mammoembed.core.CsvTable;
 /** What CsvRowWriter writes, the project's CSV reader (core.CsvTable) reads back unchanged. */
 class CsvRoundTripTest {
 
-    @Property(tries = 100)
+    @Property(tries = 50)
     void writtenFieldsReadBackUnchanged(@ForAll @Size(min = 1, max = 4) List<@StringLength(max = 10) String> fields)
             throws Exception {
         Path dir = Files.createTempDirectory("csv-prop");
