@@ -19,7 +19,7 @@ final class BreastPhantom {
      * @param rightBreast true: chest wall on the right edge (as an R image is displayed), else on the left
      * @param mlo         true: a mediolateral-oblique view (pectoral muscle triangle in the top corner)
      */
-    static short[] render(int rows, int cols, BiRadsDensity density, boolean rightBreast, boolean mlo, long seed) {
+    static int[] render(int rows, int cols, BiRadsDensity density, boolean rightBreast, boolean mlo, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         float[] tissue = new float[rows * cols];
         // low-frequency texture: a sum of random Gaussian blobs, more and brighter for denser classes
@@ -32,7 +32,7 @@ final class BreastPhantom {
             double amp = glandShare * (0.6 + 0.8 * rnd.nextDouble());
             addBlob(tissue, rows, cols, cy, cx, sigma, amp);
         }
-        short[] out = new short[rows * cols];
+        int[] out = new int[rows * cols];
         double a = cols * (0.72 + 0.1 * rnd.nextDouble()); // how far the breast reaches from the chest wall
         double b = rows * 0.46;
         double cy = rows * 0.5;
@@ -55,7 +55,7 @@ final class BreastPhantom {
                 v += 0.01 * (rnd.nextDouble() - 0.5); // quantum noise
                 int value = (int) Math.round(Math.max(0, Math.min(1, v)) * MAX);
                 int col = rightBreast ? cols - 1 - x : x;
-                out[y * cols + col] = (short) value;
+                out[y * cols + col] = value;
             }
         }
         return out;

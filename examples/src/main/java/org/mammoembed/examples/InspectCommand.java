@@ -32,7 +32,7 @@ final class InspectCommand {
     }
 
     InspectCommand() {
-        this(new DicomFileReader());
+        this(DicomFileReader.create());
     }
 
     int run(CliArguments args, PrintStream out) throws UsageException, IOException {

@@ -77,7 +77,7 @@ public final class EmbeddingExtractorBuilder {
         return this;
     }
 
-    /** Reads and decodes the DICOM files. Default a new {@link DicomFileReader}. Must be thread-safe. */
+    /** Reads and decodes the DICOM files. Default {@link DicomFileReader#create()}. Must be thread-safe. */
     public EmbeddingExtractorBuilder reader(DicomReader reader) {
         this.reader = Objects.requireNonNull(reader, "reader");
         return this;
@@ -140,7 +140,7 @@ public final class EmbeddingExtractorBuilder {
         s.device = device;
         s.batchSize = batchSize;
         s.preprocessing = preprocessing != null ? preprocessing : Preprocessing.defaults();
-        s.reader = reader != null ? reader : new DicomFileReader();
+        s.reader = reader != null ? reader : DicomFileReader.create();
         s.workers = workers;
         s.intraOpThreads = intraOpThreads;
         s.frame = frame;

@@ -63,9 +63,9 @@ public final class RunDirectory {
         return root;
     }
 
-    /** {@code embeddings.npy}. */
+    /** {@code features.npy}: the N x D float32 feature matrix. */
     public Path embeddings() {
-        return root.resolve("embeddings.npy");
+        return root.resolve("features.npy");
     }
 
     /** {@code joined.csv}. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  *       arithmetic-coded or hierarchical JPEG are refused with a specific error.</li>
  *   <li>JPEG 2000 .4.90 (lossless) and .4.91: {@link Jpeg2000Decoder}, through the jai-imageio JPEG 2000
  *       plugin (JJ2000).</li>
- *   <li>JPEG-LS .4.80 and .4.81: our own {@link JpegLsDecoder}.</li>
+ *   <li>JPEG-LS .4.80 and .4.81: {@link JpegLsDecoder}, our own (ITU-T T.87, lossless and near-lossless).</li>
  * </ul>
  * Everything else (JPEG 2000 Part 2 .4.92/.4.93, HTJ2K .4.201/.4.202/.4.203, JPEG XL .4.110/.4.111/.4.112,
  * JPIP, MPEG-2/MPEG-4/HEVC video, Deflated Image Frame Compression 1.2.8.1) is not supported: {@link #find}
@@ -28,7 +28,6 @@ public final class Codecs {
             new RleDecoder(),
             new JpegDecoder(),
             new Jpeg2000Decoder(),
-            // JPEG-LS (1.2.840.10008.1.2.4.80 / .81), written by the JPEG-LS engineer
             new JpegLsDecoder()
     );
 
