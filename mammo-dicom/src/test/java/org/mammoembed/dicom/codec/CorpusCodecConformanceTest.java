@@ -106,6 +106,16 @@ class CorpusCodecConformanceTest {
         }
     }
 
+    /** The pixel format the manifest describes (for tests that decode frames without the reader). */
+    static PixelFormat format(JsonNode e) {
+        int bitsAllocated = e.get("bits_allocated").asInt();
+        int bitsStored = e.path("bits_stored").asInt(bitsAllocated);
+        return new PixelFormat(e.get("rows").asInt(), e.get("columns").asInt(), e.get("samples_per_pixel").asInt(),
+                bitsAllocated, bitsStored, e.path("high_bit").asInt(bitsStored - 1),
+                e.path("pixel_representation").asInt(0) == 1, e.get("photometric_interpretation").asText(),
+                e.path("planar_configuration").asInt(0));
+    }
+
     /** What the reader does after a codec: mask to Bits Stored, sign-extend, and convert YBR_FULL to RGB. */
     static int[] storedValues(DecodedFrame frame, PixelFormat format) {
         int[] s = frame.samples().clone();
