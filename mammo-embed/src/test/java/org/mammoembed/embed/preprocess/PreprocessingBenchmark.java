@@ -64,6 +64,15 @@ public final class PreprocessingBenchmark {
         time("grey to 3 channels + normalise (ND4J)", runs, () -> normalizer.write(plane, 224, 224, dst, 0));
         time("Preprocessing.defaults().apply (all steps)", runs, () -> apply(Preprocessing.defaults(), image, dst));
         time("Preprocessing.seedCompatible().apply", runs, () -> apply(Preprocessing.seedCompatible(), image, dst));
+
+        // native memory must stay flat (ND4J arrays live in a reused per-thread workspace)
+        long before = org.bytedeco.javacpp.Pointer.physicalBytes();
+        for (int i = 0; i < 200; i++) {
+            normalizer.write(plane, 224, 224, dst, 0);
+        }
+        long after = org.bytedeco.javacpp.Pointer.physicalBytes();
+        System.out.printf(Locale.ROOT, "process physical bytes before/after 200 more normalisations: %.1f / %.1f MiB%n",
+                before / 1048576.0, after / 1048576.0);
     }
 
     private static void apply(Preprocessing p, DecodedImage image, float[] dst) throws MammoException {
