@@ -96,7 +96,8 @@ public final class Preprocessing implements ImagePreprocessor {
      * before it antialiased), then a centre crop to 224 x 224 (torchvision {@code CenterCrop(224)}); windowing and
      * normalisation as {@link #defaults()}. The crop is 224, not 512, because the shipped ResNet50 export has a
      * fixed 224 x 224 input; {@code builder(seedCompatible()).size(512, 512)} gives the 512 x 512 crop. For a
-     * 3328 x 2560 mammogram this keeps the central 224 x 224 of a 665 x 512 image (a third of the breast's width).
+     * 3328 x 2560 mammogram this keeps the central 224 x 224 of a 665 x 512 image (44% of the width, 34% of
+     * the height).
      */
     public static Preprocessing seedCompatible() {
         return builder().resize(ResizeMode.BICUBIC).geometry(Geometry.shortSideCenterCrop(512)).build();
