@@ -247,8 +247,23 @@ final class DicomParser {
                 into.put(pixelData);
                 return valuePos + (int) length;
             }
-            boolean sequence = vr == Vr.SQ || undefined && vr == Vr.UN
-                    || vr == Vr.UN && length >= 8 && readTag(buf, valuePos, order) == Tag.ITEM && !explicit;
+            boolean guessedSequence = vr == Vr.UN && !undefined && !explicit && length >= 8
+                    && readTag(buf, valuePos, order) == Tag.ITEM;
+            if (guessedSequence) {
+                // an implicit VR element the dictionary does not know whose value starts with an item tag is
+                // most likely a private sequence; if it does not parse as one, it is kept as bytes
+                try {
+                    List<DicomDataSet> items = new ArrayList<>();
+                    int next = readItems(buf, valuePos, valuePos + (int) length, end, items, false, order, depth + 1,
+                            into.charset());
+                    into.put(new DicomElement(tag, Vr.SQ, valuePos, (int) length, List.copyOf(items)));
+                    return next;
+                } catch (DicomException notASequence) {
+                    into.put(new DicomElement(tag, vr, valuePos, (int) length, List.of()));
+                    return valuePos + (int) length;
+                }
+            }
+            boolean sequence = vr == Vr.SQ || undefined && vr == Vr.UN;
             if (sequence) {
                 // an undefined-length UN is an implicit VR LE sequence (PS3.5 6.2.2 note)
                 boolean itemsExplicit = vr == Vr.SQ && explicit;

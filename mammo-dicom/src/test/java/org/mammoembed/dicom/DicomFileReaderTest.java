@@ -152,6 +152,39 @@ class DicomFileReaderTest {
     }
 
     @Test
+    void oneReaderServesManyThreads() throws Exception {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            int[] px = new int[64 * 64];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = (i * (k + 3)) % 4096;
+            }
+            DicomAttributes a = DicomFiles.mgHeader();
+            NativePixels.grayscale(64, 64, 16, 12, false, "MONOCHROME2", px).writeTo(a);
+            files.add(DicomFiles.write(dir, "t" + k + ".dcm", DicomFiles.writer(k % 2 == 0
+                    ? TransferSyntax.EXPLICIT_VR_BE_UID : TransferSyntax.DEFLATED_EXPLICIT_VR_LE_UID), a));
+        }
+        java.util.List<float[]> expected = new java.util.ArrayList<>();
+        for (Path f : files) {
+            expected.add(reader.read(f).pixels());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int k = i % files.size();
+                results.add(pool.submit(() -> java.util.Arrays.equals(expected.get(k),
+                        reader.read(files.get(k)).pixels())));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertTrue(r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void isDicomRejectsOtherFiles() {
         Path f = DicomFiles.writeBytes(dir, "x.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0, 0, 0});
         assertFalse(reader.isDicom(f));
