@@ -22,6 +22,10 @@ import java.util.zip.Inflater;
 final class DicomParser {
     private static final int UNDEFINED = 0xFFFFFFFF;
     private static final int NO_LIMIT = Integer.MAX_VALUE;
+    /** Files up to this size are read into the heap rather than mapped. */
+    private static final int HEAP_READ_LIMIT = 1 << 20;
+    /** How much of a large file a header-only parse reads first. */
+    private static final int HEADER_PREFIX = 1 << 18;
 
     private final int maxSequenceDepth;
     private final int maxInflatedBytes;
@@ -31,20 +35,46 @@ final class DicomParser {
         this.maxInflatedBytes = maxInflatedBytes;
     }
 
-    /** Parses a file; with {@code headerOnly} it stops before the pixel data element. */
+    /**
+     * Parses a file; with {@code headerOnly} it stops before the pixel data element. Small files are read into
+     * the heap; a header-only parse of a large file first tries its first {@value #HEADER_PREFIX} bytes, so that
+     * scanning many headers does not leave many file mappings waiting for the garbage collector.
+     */
     ParsedFile parse(Path file, boolean headerOnly) throws DicomException {
         String name = String.valueOf(file.getFileName());
-        ByteBuffer mapped;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > Integer.MAX_VALUE) {
                 throw DicomException.read(name + ": file is " + size + " bytes; files over 2 GiB are not supported");
             }
-            mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            if (size <= HEAP_READ_LIMIT) {
+                return parse(name, readPrefix(ch, (int) size), headerOnly);
+            }
+            if (headerOnly) {
+                try {
+                    Run run = new Run(name, true);
+                    ParsedFile prefixParse = run.parseFile(readPrefix(ch, HEADER_PREFIX));
+                    if (run.stoppedAtPixelData) {
+                        return prefixParse;
+                    }
+                } catch (DicomException | IndexOutOfBoundsException | IllegalArgumentException headerIsLonger) {
+                    // the header goes on past the prefix (or is broken): parse the whole file below
+                }
+            }
+            ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            return parse(name, mapped.order(ByteOrder.LITTLE_ENDIAN), headerOnly);
         } catch (IOException e) {
             throw new DicomException(org.mammoembed.core.Stage.READ, name + ": cannot read file: " + e.getMessage(), e);
         }
-        return parse(name, mapped.order(ByteOrder.LITTLE_ENDIAN), headerOnly);
+    }
+
+    private static ByteBuffer readPrefix(FileChannel ch, int length) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(length);
+        while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+            // read until full or end of file
+        }
+        buf.flip();
+        return buf.order(ByteOrder.LITTLE_ENDIAN);
     }
 
     ParsedFile parse(String name, ByteBuffer buf, boolean headerOnly) throws DicomException {
@@ -63,6 +93,8 @@ final class DicomParser {
         private DicomElement pixelData;
         private ParsedFile.Fragment basicOffsetTable;
         private List<ParsedFile.Fragment> fragments;
+        /** Whether a header-only parse stopped at the pixel data (rather than at the end of the buffer). */
+        private boolean stoppedAtPixelData;
 
         Run(String name, boolean headerOnly) {
             this.name = name;
@@ -188,6 +220,7 @@ final class DicomParser {
                 }
                 if (topLevel && headerOnly && Integer.compareUnsigned(tag, Tag.FLOAT_PIXEL_DATA) >= 0
                         && Integer.compareUnsigned(tag, Tag.PIXEL_DATA) <= 0) {
+                    stoppedAtPixelData = true;
                     return pos;
                 }
                 pos = readElement(buf, pos, hardEnd, into, explicit, order, depth, topLevel);
