@@ -1,6 +1,5 @@
 package org.mammoembed.dicom;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * Parses Part 10 files (PS3.10 7.1) and their data sets (PS3.5 7). The file is memory-mapped and values are
@@ -121,7 +118,7 @@ final class DicomParser {
             TransferSyntax ts = tsUid != null ? TransferSyntax.of(tsUid) : guessEncoding(buf, pos, limit);
             ByteBuffer body = buf;
             if (ts.deflated()) {
-                body = inflate(buf, pos, limit);
+                body = DeflatedDataSet.inflate(buf, pos, limit, maxInflatedBytes, name);
                 pos = 0;
                 limit = body.limit();
             }
@@ -163,33 +160,6 @@ final class DicomParser {
                 return implicitLength > limit - pos - 8L;
             }
             return declared;
-        }
-
-        private ByteBuffer inflate(ByteBuffer buf, int pos, int limit) throws DicomException {
-            byte[] in = new byte[limit - pos];
-            buf.get(pos, in);
-            Inflater inflater = new Inflater(true);
-            try {
-                inflater.setInput(in);
-                ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(in.length * 4, maxInflatedBytes));
-                byte[] chunk = new byte[1 << 16];
-                while (!inflater.finished()) {
-                    int n = inflater.inflate(chunk);
-                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                        break;
-                    }
-                    if (out.size() + n > maxInflatedBytes) {
-                        throw DicomException.read(name + ": deflated data set inflates to more than "
-                                + maxInflatedBytes + " bytes (maxInflatedBytes)");
-                    }
-                    out.write(chunk, 0, n);
-                }
-                return ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
-            } catch (DataFormatException e) {
-                throw DicomException.read(name + ": deflated data set is corrupt: " + e.getMessage());
-            } finally {
-                inflater.end();
-            }
         }
 
         /** Reads elements in [pos, limit), or up to an item delimiter when {@code limit} is NO_LIMIT. */
