@@ -150,6 +150,21 @@ class HeaderFallbacksTest {
     }
 
     @Test
+    void inflationAndFrameSizeLimitsAreEnforced() throws Exception {
+        // 4 MB of zeros deflate to a few KB: a small file that would inflate past a 1 MiB limit
+        DicomAttributes a = withPixels(DicomFiles.mgHeader().setBytes(0x00091010, Vr.OB, new byte[4 << 20]), false);
+        Path f = DicomFiles.write(dir, "bomb.dcm", DicomFiles.writer(TransferSyntax.DEFLATED_EXPLICIT_VR_LE_UID), a);
+        assertTrue(f.toFile().length() < 100_000);
+        DicomException e = assertThrows(DicomException.class,
+                () -> DicomFileReader.builder().maxInflatedBytes(1 << 20).build().read(f));
+        assertTrue(e.getMessage().contains("maxInflatedBytes"), e.getMessage());
+        assertEquals(3, reader.read(f).pixels().length);
+        DicomException big = assertThrows(DicomException.class,
+                () -> DicomFileReader.builder().maxSamplesPerFrame(2).build().read(f));
+        assertTrue(big.getMessage().contains("maxSamplesPerFrame"), big.getMessage());
+    }
+
+    @Test
     void builderOptionsAreValidatedWithTheirNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DicomFileReader.builder().maxSequenceDepth(0));
