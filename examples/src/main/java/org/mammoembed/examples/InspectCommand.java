@@ -14,7 +14,7 @@ import org.mammoembed.core.DicomReader;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.dicom.DicomFileReader;
-import org.mammoembed.io.NpyWriter;
+import org.mammoembed.io.NpyFiles;
 
 /**
  * {@code inspect --root R --pixels-out OUT FILE...}: prints one JSON object per file (its metadata, no patient
@@ -53,12 +53,12 @@ final class InspectCommand {
                 line.putAll(describe(m));
                 if (pixelsOut != null) {
                     DecodedImage img = reader.read(file, frame);
-                    long[] shape = img.samplesPerPixel() == 1
-                            ? new long[] {img.rows(), img.columns()}
-                            : new long[] {img.rows(), img.columns(), img.samplesPerPixel()};
+                    int[] shape = img.samplesPerPixel() == 1
+                            ? new int[] {img.rows(), img.columns()}
+                            : new int[] {img.rows(), img.columns(), img.samplesPerPixel()};
                     Path target = pixelsOut.resolve(rel + ".npy");
                     Files.createDirectories(target.getParent());
-                    NpyWriter.writeArray(target, img.pixels(), shape);
+                    NpyFiles.write(target, img.pixels(), shape);
                 }
                 line.put("status", "ok");
             } catch (MammoException e) {

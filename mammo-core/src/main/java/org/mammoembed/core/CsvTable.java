@@ -131,16 +131,16 @@ public final class CsvTable {
         }
 
         /** An immutable reader with these options. */
-        public Reading build() {
-            return new Reading(maxRecordChars);
+        public TableReader build() {
+            return new TableReader(maxRecordChars);
         }
     }
 
     /** A configured reader; thread-safe and reusable. */
-    public static final class Reading {
+    public static final class TableReader {
         private final int maxRecordChars;
 
-        private Reading(int maxRecordChars) {
+        private TableReader(int maxRecordChars) {
             this.maxRecordChars = maxRecordChars;
         }
 

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * become scan-stage {@link Failure}s whose message starts with the CSV line number; the error classes are
  * {@code CsvFormat}, {@code EmptyCsv}, {@code MissingAccession}, {@code UnsafePath}, {@code DuplicateAccession},
  * {@code Class5}, {@code UnknownLabel}, {@code MissingFolder}, {@code NoImages}, {@code UnreadableFolder} and
- * {@code NotInCsv} (a folder or file under the root that no CSV row names).
+ * {@code NotInCsv} (a folder or file under the root that no CSV row names). A CSV with a header but no rows
+ * gives an {@code EmptyCsv} problem and zero images; a file without even a header is refused.
  */
 final class DatasetScanner {
     /** Required CSV column (matched case-insensitively). */
@@ -49,9 +50,9 @@ final class DatasetScanner {
                 throw new MammoException(Stage.SCAN, csvName + ": cannot read the header: "
                         + table.problems().get(0).message());
             }
-            problems.add(new Failure("", "", Stage.SCAN, "EmptyCsv",
-                    csvName + " is empty (no header, no rows); no images to process"));
-            return new Dataset(root, List.of(), problems);
+            // without a header the file cannot be a label CSV at all (Dataset.fromCsv's contract)
+            throw new MammoException(Stage.SCAN, csvName + " is empty: no header line with columns "
+                    + ACCESSION_COLUMN + " and " + LABEL_COLUMN);
         }
         int accessionCol = requireColumn(table, ACCESSION_COLUMN, csvName);
         int labelCol = requireColumn(table, LABEL_COLUMN, csvName);

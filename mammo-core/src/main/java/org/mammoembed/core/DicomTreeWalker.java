@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Hidden entries (names starting with '.') are ignored. Symbolic links are followed only when their target
  * lies inside the root; links pointing outside are reported as {@code UnsafePath} and links back to an
- * ancestor folder are skipped (no loops). Folders that cannot be listed are reported as
+ * ancestor folder or to a folder already being walked are skipped (no loops). Folders that cannot be listed are reported as
  * {@code UnreadableFolder}. Problems go to the consumer given at construction; nothing is thrown.
+ * Not thread-safe: one walk at a time.
  */
 final class DicomTreeWalker {
     private static final Logger LOG = LoggerFactory.getLogger(DicomTreeWalker.class);
@@ -40,6 +43,8 @@ final class DicomTreeWalker {
     private final Path root;
     private final Path rootReal;
     private final Consumer<Failure> problems;
+    /** Real paths of the folders from the walk's start down to the current one: a link into them is a loop. */
+    private final Set<Path> onChain = new HashSet<>();
 
     /**
      * @param root     absolute, normalised DICOM root
@@ -91,6 +96,18 @@ final class DicomTreeWalker {
     }
 
     private boolean walk(Path dir, Path dirReal, String accession, Visitor visitor) {
+        if (!onChain.add(dirReal)) {
+            LOG.debug("skipping a folder already being walked (symbolic link loop)");
+            return true;
+        }
+        try {
+            return walkEntries(dir, dirReal, accession, visitor);
+        } finally {
+            onChain.remove(dirReal);
+        }
+    }
+
+    private boolean walkEntries(Path dir, Path dirReal, String accession, Visitor visitor) {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path entry : stream) {

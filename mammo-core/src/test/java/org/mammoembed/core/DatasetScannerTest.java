@@ -136,6 +136,17 @@ class DatasetScannerTest {
     }
 
     @Test
+    void mutuallyLinkedFoldersDoNotLoop() throws Exception {
+        tinyDicom(root.resolve("E1/a/x.dcm"));
+        tinyDicom(root.resolve("E1/b/y.dcm"));
+        Files.createSymbolicLink(root.resolve("E1/a/toB"), root.resolve("E1/b"));
+        Files.createSymbolicLink(root.resolve("E1/b/toA"), root.resolve("E1/a"));
+        Dataset d = Dataset.fromCsv(csv("AccessionNumber,Classification\nE1,B\n"), root);
+        // each link is followed once per path; a link back into the folders being walked is not
+        assertEquals(List.of("E1/a/toB/y.dcm", "E1/a/x.dcm", "E1/b/toA/x.dcm", "E1/b/y.dcm"), rel(d));
+    }
+
+    @Test
     void dicomFoldersWithoutACsvRowAreReported() throws Exception {
         tinyDicom(root.resolve("LISTED/a.dcm"));
         tinyDicom(root.resolve("EXTRA/deep/b"));
@@ -164,15 +175,17 @@ class DatasetScannerTest {
     }
 
     @Test
-    void emptyCsvGivesZeroImagesAndAClearProblem() throws Exception {
+    void headerOnlyCsvGivesZeroImagesAndAClearProblemButNoHeaderIsRefused() throws Exception {
         Dataset headerOnly = Dataset.fromCsv(csv("AccessionNumber,Classification\n"), root);
         assertEquals(0, headerOnly.size());
         assertEquals(List.of("EmptyCsv||classificacao.csv has a header but no data rows; no images to process"),
                 problems(headerOnly));
-        Dataset empty = Dataset.fromCsv(csv(""), root);
-        assertEquals(0, empty.size());
-        assertEquals(List.of("EmptyCsv||classificacao.csv is empty (no header, no rows); no images to process"),
-                problems(empty));
+        for (String nothing : List.of("", "\n \n", "\uFEFF")) {
+            MammoException e = assertThrows(MammoException.class, () -> Dataset.fromCsv(csv(nothing), root));
+            assertEquals(Stage.SCAN, e.stage());
+            assertEquals("classificacao.csv is empty: no header line with columns AccessionNumber and Classification",
+                    e.getMessage());
+        }
     }
 
     @Test
@@ -207,6 +220,18 @@ class DatasetScannerTest {
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    @Test
+    void aFolderThatCannotBeListedIsReportedNotThrown() throws Exception {
+        // root may read any folder, so use what every user hits the same way: listing a plain file
+        Path notAFolder = root.resolve("E1");
+        Files.writeString(notAFolder, "x");
+        List<Failure> problems = new java.util.ArrayList<>();
+        DicomTreeWalker walker = new DicomTreeWalker(root, root.toRealPath(), problems::add);
+        walker.walk(notAFolder, "E1", (file, rel) -> true);
+        assertEquals(List.of(new Failure("E1", "E1", Stage.SCAN, "UnreadableFolder",
+                "cannot list folder 'E1': NotDirectoryException")), problems);
     }
 
     @Test

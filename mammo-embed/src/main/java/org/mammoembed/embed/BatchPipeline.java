@@ -83,6 +83,7 @@ final class BatchPipeline {
         Batcher batcher = new Batcher(sink, listener, images.size(), start);
         ExecutorService pool = Executors.newFixedThreadPool(workers, workerThreads());
         ArrayDeque<Future<Prepared>> window = new ArrayDeque<>();
+        long waitNanos = 0;
         try {
             Iterator<ImageRecord> next = images.iterator();
             int limit = window(encoder.batchSize(), workers);
@@ -94,7 +95,10 @@ final class BatchPipeline {
                 if (window.isEmpty()) {
                     break;
                 }
-                batcher.add(await(window.poll()));
+                long t = System.nanoTime();
+                Prepared p = await(window.poll());
+                waitNanos += System.nanoTime() - t;
+                batcher.add(p);
             }
             batcher.flush();
         } finally {
@@ -103,7 +107,7 @@ final class BatchPipeline {
         }
         return new ExtractionSummary(images.size(), batcher.embedded, batcher.failed, scanProblems.size(),
                 seconds(decodeNanos.sum()), seconds(preprocessNanos.sum()), seconds(batcher.inferNanos),
-                seconds(System.nanoTime() - start), encoder.batchSize(), encoder.executionProvider());
+                seconds(waitNanos), seconds(System.nanoTime() - start), encoder.batchSize(), encoder.executionProvider());
     }
 
     /** Runs on a worker: read and decode, then preprocess. Never throws for a bad image. */

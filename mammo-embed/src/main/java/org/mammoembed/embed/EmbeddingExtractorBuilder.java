@@ -77,7 +77,7 @@ public final class EmbeddingExtractorBuilder {
         return this;
     }
 
-    /** Reads and decodes the DICOM files. Default a new {@link DicomFileReader}. Must be thread-safe. */
+    /** Reads and decodes the DICOM files. Default {@link DicomFileReader#create()}. Must be thread-safe. */
     public EmbeddingExtractorBuilder reader(DicomReader reader) {
         this.reader = Objects.requireNonNull(reader, "reader");
         return this;

@@ -11,12 +11,15 @@ package org.mammoembed.embed;
  * @param decodeSeconds     time in {@code DicomReader.read} (reading and decoding), summed over images
  * @param preprocessSeconds time in {@code ImagePreprocessor.apply}, summed over images
  * @param inferenceSeconds  time running the network, summed over batches
+ * @param inputWaitSeconds  time the network thread waited for the workers' next image: near 0 when decoding
+ *                          keeps up with inference, large when the run is bound by reading and decoding
  * @param wallSeconds       elapsed time of the whole run
  * @param batchSize         images per inference batch
  * @param executionProvider ONNX Runtime provider that ran the network, e.g. {@code CPUExecutionProvider}
  */
 public record ExtractionSummary(int images, int embedded, int failed, int scanProblems, double decodeSeconds,
-                                double preprocessSeconds, double inferenceSeconds, double wallSeconds,
+                                double preprocessSeconds, double inferenceSeconds, double inputWaitSeconds,
+                                double wallSeconds,
                                 int batchSize, String executionProvider) {
 
     /** Images finished (embedded or failed) per second of wall time; 0 for an empty run. */

@@ -66,6 +66,10 @@ class BatchPipelineTest {
             assertEquals(8, s.images());
             assertEquals(4, s.embedded());
             assertEquals(4, s.failed());
+            assertEquals(2, s.batchSize());
+            assertEquals("CPUExecutionProvider", s.executionProvider());
+            assertTrue(s.decodeSeconds() > 0 && s.inferenceSeconds() > 0 && s.wallSeconds() > 0, s.toString());
+            assertTrue(s.inputWaitSeconds() <= s.wallSeconds(), s.toString());
         }
         List<String> order = sink.events.stream().map(RecordingSink.Event::relativePath).toList();
         assertEquals(TestImages.records(ROOT, names).stream().map(r -> r.relativePath()).toList(), order,
@@ -135,7 +139,8 @@ class BatchPipelineTest {
         int bound = BatchPipeline.maxImagesHeld(4, 3);
         assertEquals(15, bound);
         assertTrue(sink.maxHeld <= bound, "held " + sink.maxHeld + " images, bound " + bound);
-        assertTrue(sink.maxHeld >= 4, "the workers do read ahead (held " + sink.maxHeld + ")");
+        // while one batch is delivered, the workers have already read the next batches (prefetch, no stall)
+        assertTrue(sink.maxHeld > 2 * 4, "the workers read ahead beyond the next batch (held " + sink.maxHeld + ")");
     }
 
     @Test
@@ -211,6 +216,17 @@ class BatchPipelineTest {
             EmbeddingResult r = ex.extract(dataset());
             assertEquals(0, r.size());
             assertEquals(24, r.dimension());
+        }
+    }
+
+    @Test
+    void embedOneFileReadsItWithTheReaderAndReportsItsStage() throws Exception {
+        try (EmbeddingExtractor ex = extractor(new SyntheticReader(), 2, 1)) {
+            assertArrayEquals(ex.embed(SyntheticReader.imageFor(5)), ex.embed(ROOT.resolve("ACC0/img-5.dcm")));
+            MammoException e = assertThrows(MammoException.class, () -> ex.embed(ROOT.resolve("baddecode-1.dcm")));
+            assertEquals(Stage.DECODE, e.stage());
+            e = assertThrows(MammoException.class, () -> ex.embed(SyntheticReader.withFirstPixel(3, -1)));
+            assertEquals(Stage.PREPROCESS, e.stage());
         }
     }
 

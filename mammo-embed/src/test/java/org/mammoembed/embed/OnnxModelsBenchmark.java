@@ -7,14 +7,15 @@ import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * Benchmark (not a test): how long building, loading and running the built-in models takes. Prints a table of
- * median wall times over a few repetitions after one warm-up. Run with
- * {@code mvn -o -q -pl mammo-embed test-compile exec:java -Dexec.mainClass=org.mammoembed.embed.OnnxModelsBenchmark
- * -Dexec.classpathScope=test}.
+ * median wall times over a few repetitions after one warm-up. Run from {@code mammo-embed/} after
+ * {@code mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test}:
+ * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.mammoembed.embed.OnnxModelsBenchmark}.
  */
 public final class OnnxModelsBenchmark {
     private static final int REPEATS = 5;
@@ -28,7 +29,7 @@ public final class OnnxModelsBenchmark {
         for (int i = 0; i < REPEATS; i++) {
             t[i] = timedNanos.getAsLong();
         }
-        java.util.Arrays.sort(t);
+        Arrays.sort(t);
         return t[REPEATS / 2] / 1e6;
     }
 

@@ -27,7 +27,8 @@ class ResNet50TorchAgreementTest {
     }
 
     static float[] torchOutput() throws IOException {
-        try (InputStream in = ResNet50TorchAgreementTest.class.getResourceAsStream("resnet50-seed42-torch-output.f32")) {
+        try (InputStream in = ResNet50TorchAgreementTest.class
+                .getResourceAsStream("resnet50-seed42-torch-output.f32")) {
             assertNotNull(in, "fixture on the test class path");
             float[] out = new float[2 * 2048];
             ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
@@ -46,8 +47,9 @@ class ResNet50TorchAgreementTest {
         for (int row = 0; row < 2; row++) {
             for (int j = 0; j < 2048; j++) {
                 float expected = torch[row * 2048 + j];
-                // float32 summation order differs between runtimes: relative 1e-4 of the output's scale
-                assertEquals(expected, ours[row][j], 1e-4f * max + 1e-4f * Math.abs(expected),
+                // float32 summation order differs between runtimes (measured: 1.1e-5 absolute at a scale of 46);
+                // 3e-5 relative still catches an unfolded batch norm (1 / sqrt(1 + 1e-5) per conv, 2.6e-4)
+                assertEquals(expected, ours[row][j], 3e-5f * max + 3e-5f * Math.abs(expected),
                         "row " + row + " feature " + j);
             }
         }

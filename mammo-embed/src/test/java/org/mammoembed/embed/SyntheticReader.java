@@ -46,9 +46,7 @@ final class SyntheticReader implements DicomReader {
                 sleep(seed % 7 * 10);
                 return imageFor(seed);
             case "badpre":
-                DecodedImage ok = imageFor(seed);
-                ok.pixels()[0] = -1;
-                return ok;
+                return withFirstPixel(seed, -1);
             case "img":
                 return imageFor(seed);
             default:
@@ -59,6 +57,13 @@ final class SyntheticReader implements DicomReader {
     /** The image {@code img-<seed>.dcm} decodes to. */
     static DecodedImage imageFor(long seed) {
         return TestImages.image(seed, 48, 40, seed % 2 == 0 ? "CC" : "MLO", seed % 3 == 0 ? "L" : "R");
+    }
+
+    /** {@link #imageFor} with its first pixel set to {@code value} (negative: refused by NearestPreprocessor). */
+    static DecodedImage withFirstPixel(long seed, float value) {
+        DecodedImage image = imageFor(seed);
+        image.pixels()[0] = value;
+        return image;
     }
 
     private static void sleep(long ms) {

@@ -41,6 +41,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #append} buffers; {@link #sync()} writes the buffered records in one go and fsyncs (call it per
  * batch). Not thread-safe.
+ *
+ * <p>How a run uses it (the run key should hold everything the rows depend on: model SHA-256, preprocessing
+ * spec, embedding output name; the image list comes from the dataset, so it need not be in the key):
+ * <pre>{@code
+ * RunDirectory out = RunDirectory.prepare(folder, resume ? Mode.RESUME : Mode.NEW);
+ * try (CheckpointStore store = CheckpointStore.open(out.checkpoint(), 2048, runKey)) {
+ *     List<ImageRecord> todo = store.remaining(dataset);
+ *     try (CheckpointSink sink = new CheckpointSink(store, batchSize)) {
+ *         extractor.embed(todo, sink);          // whatever the engine offers
+ *     }
+ *     EmbeddingResult all = store.assemble(dataset);   // dataset order, whatever was interrupted
+ *     // write embeddings.npy, joined.csv, failures.csv from `all`
+ * }
+ * }</pre>
  */
 public final class CheckpointStore implements AutoCloseable {
     /** Name of the record file inside the checkpoint folder. */

@@ -36,6 +36,7 @@ public final class JoinedCsvWriter {
         this.projections = List.copyOf(b.projections);
     }
 
+    /** A builder with the defaults (split seed 42, no projection columns). */
     public static Builder builder() {
         return new Builder();
     }
@@ -47,10 +48,7 @@ public final class JoinedCsvWriter {
      */
     public void write(Path target, List<EmbeddedImage> rows) throws IOException {
         for (Projection p : projections) {
-            if (p.rows() != rows.size()) {
-                throw new IllegalArgumentException("projection '" + p.method() + "' has " + p.rows()
-                        + " rows for " + rows.size() + " embeddings");
-            }
+            requireRows(p, rows.size());
         }
         Set<String> extras = new LinkedHashSet<>();
         for (EmbeddedImage row : rows) {
@@ -70,7 +68,7 @@ public final class JoinedCsvWriter {
                 ImageRecord r = row.record();
                 List<String> fields = new ArrayList<>(header.size());
                 fields.add(r.accessionNumber());
-                fields.add(r.density() == null ? "" : Integer.toString(r.biRads()));
+                fields.add(biRads(r));
                 fields.add(r.relativePath());
                 fields.add(Integer.toString(row.index()));
                 fields.add(split.of(r.accessionNumber()).label());
@@ -87,6 +85,19 @@ public final class JoinedCsvWriter {
                 csv.row(fields);
             }
             csv.commit();
+        }
+    }
+
+    /** The BI-RADS column: the code 1-4, or "" when unlabelled. */
+    static String biRads(ImageRecord r) {
+        return r.density() == null ? "" : Integer.toString(r.biRads());
+    }
+
+    /** Refuses a projection that does not have one row per embedding. */
+    static void requireRows(Projection p, int rows) {
+        if (p.rows() != rows) {
+            throw new IllegalArgumentException("projection '" + p.method() + "' has " + p.rows() + " rows for "
+                    + rows + " embeddings");
         }
     }
 
@@ -120,6 +131,7 @@ public final class JoinedCsvWriter {
             return this;
         }
 
+        /** An immutable writer with these options. */
         public JoinedCsvWriter build() {
             return new JoinedCsvWriter(this);
         }

@@ -7,6 +7,7 @@ import org.mammoembed.core.Stage;
 public final class NpyFormatException extends MammoException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what is wrong with the file (its name, not its path, and the offending value) */
     public NpyFormatException(String message) {
         super(Stage.READ, message);
     }

@@ -57,7 +57,12 @@ public final class NpyReader {
             while (head.hasRemaining() && ch.read(head) >= 0) {
                 // fill the probe
             }
-            NpyHeader header = NpyHeader.decode(head.array(), head.position());
+            NpyHeader header;
+            try {
+                header = NpyHeader.decode(head.array(), head.position());
+            } catch (NpyFormatException e) {
+                throw new NpyFormatException(file.getFileName() + ": " + e.getMessage());
+            }
             long count = header.count();
             long expected = header.dataOffset() + count * Float.BYTES;
             if (ch.size() != expected) {

@@ -24,37 +24,58 @@ import java.util.Objects;
  */
 public final class NpyWriter implements AutoCloseable {
     private final AtomicOutput out;
+    private final long[] rowShape;
     private final int columns;
     private final ByteBuffer buffer;
     private long rows;
 
-    private NpyWriter(AtomicOutput out, int columns) {
+    private NpyWriter(AtomicOutput out, long[] rowShape, int columns) {
         this.out = out;
+        this.rowShape = rowShape;
         this.columns = columns;
         this.buffer = ByteBuffer.allocateDirect(Math.max(1 << 16, columns * Float.BYTES))
                 .order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /**
-     * Opens a writer for rows of {@code columns} values.
+     * Opens a writer for rows of {@code columns} values: a file of shape (N, columns).
      *
      * @param columns D, at least 1
      */
     public static NpyWriter create(Path target, int columns) throws IOException {
-        if (columns < 1) {
-            throw new IllegalArgumentException("columns must be >= 1, got " + columns);
+        return forRows(target, columns);
+    }
+
+    /**
+     * Opens a writer whose rows have shape {@code rowShape}: a file of shape (N, rowShape...), e.g. (N, 3, 224,
+     * 224) for image tensors, or (N) for an empty {@code rowShape}. Each row holds the product of
+     * {@code rowShape} values, in C order.
+     */
+    public static NpyWriter forRows(Path target, int... rowShape) throws IOException {
+        long[] dims = new long[rowShape.length];
+        long size = 1;
+        for (int i = 0; i < rowShape.length; i++) {
+            if (rowShape[i] < 1) {
+                throw new IllegalArgumentException("rowShape must be >= 1 in every dimension, got "
+                        + java.util.Arrays.toString(rowShape));
+            }
+            dims[i] = rowShape[i];
+            size *= rowShape[i];
+        }
+        if (size > Integer.MAX_VALUE / Float.BYTES) {
+            throw new IllegalArgumentException("rowShape " + java.util.Arrays.toString(rowShape) + " is too large");
         }
         AtomicOutput out = AtomicOutput.create(target);
         try {
-            out.write(ByteBuffer.wrap(NpyHeader.encodeV1(0, columns)));
+            out.write(ByteBuffer.wrap(NpyHeader.encodeV1(shape(0, dims))));
         } catch (IOException | RuntimeException e) {
             out.close();
             throw e;
         }
-        return new NpyWriter(out, columns);
+        return new NpyWriter(out, dims, (int) size);
     }
 
-    /** D. */
+    /** Values per row: D, or the product of the row shape. */
     public int columns() {
         return columns;
     }
@@ -90,7 +111,7 @@ public final class NpyWriter implements AutoCloseable {
     /** Rewrites the header with the final row count, then makes the file appear under its name. */
     public void commit() throws IOException {
         drain();
-        out.channel().write(ByteBuffer.wrap(NpyHeader.encodeV1(rows, columns)), 0);
+        out.channel().write(ByteBuffer.wrap(NpyHeader.encodeV1(shape(rows, rowShape))), 0);
         out.commit();
     }
 
@@ -100,38 +121,11 @@ public final class NpyWriter implements AutoCloseable {
         out.close();
     }
 
-    /**
-     * Writes a whole float32 array of any shape (e.g. an H x W x 3 image) atomically in one call.
-     *
-     * @param shape dimensions whose product is {@code values.length}
-     */
-    public static void writeArray(Path target, float[] values, long... shape) throws IOException {
-        long count = 1;
-        for (long d : shape) {
-            if (d < 0) {
-                throw new IllegalArgumentException("negative dimension in shape " + java.util.Arrays.toString(shape));
-            }
-            count = Math.multiplyExact(count, d);
-        }
-        if (count != values.length) {
-            throw new IllegalArgumentException("shape " + java.util.Arrays.toString(shape) + " holds " + count
-                    + " values, got " + values.length);
-        }
-        try (AtomicOutput out = AtomicOutput.create(target)) {
-            out.write(ByteBuffer.wrap(NpyHeader.encodeV1(shape)));
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-            for (float v : values) {
-                if (!buf.hasRemaining()) {
-                    buf.flip();
-                    out.write(buf);
-                    buf.clear();
-                }
-                buf.putFloat(v);
-            }
-            buf.flip();
-            out.write(buf);
-            out.commit();
-        }
+    private static long[] shape(long rows, long[] rowShape) {
+        long[] shape = new long[rowShape.length + 1];
+        shape[0] = rows;
+        System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
+        return shape;
     }
 
     private void drain() throws IOException {

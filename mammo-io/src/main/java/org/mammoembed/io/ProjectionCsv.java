@@ -17,10 +17,7 @@ public final class ProjectionCsv {
 
     /** @throws IllegalArgumentException when the projection's row count differs from {@code rows.size()} */
     public static void write(Path target, List<EmbeddedImage> rows, Projection projection) throws IOException {
-        if (projection.rows() != rows.size()) {
-            throw new IllegalArgumentException("projection '" + projection.method() + "' has " + projection.rows()
-                    + " rows for " + rows.size() + " embeddings");
-        }
+        JoinedCsvWriter.requireRows(projection, rows.size());
         List<String> header = new ArrayList<>(List.of("AccessionNumber", "BI-RADS", "ImagePath", "EmbeddingIndex"));
         for (int k = 1; k <= projection.dimensions(); k++) {
             header.add(projection.method() + "_" + k);
@@ -30,7 +27,7 @@ public final class ProjectionCsv {
                 EmbeddedImage row = rows.get(i);
                 List<String> fields = new ArrayList<>(header.size());
                 fields.add(row.record().accessionNumber());
-                fields.add(row.record().density() == null ? "" : Integer.toString(row.record().biRads()));
+                fields.add(JoinedCsvWriter.biRads(row.record()));
                 fields.add(row.record().relativePath());
                 fields.add(Integer.toString(row.index()));
                 for (double v : projection.coordinates()[i]) {

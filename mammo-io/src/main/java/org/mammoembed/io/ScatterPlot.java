@@ -59,6 +59,7 @@ public final class ScatterPlot {
         this.pointSize = b.pointSize;
     }
 
+    /** A builder with the defaults (900 x 750 pixels per chart, 7-pixel markers). */
     public static Builder builder() {
         return new Builder();
     }
@@ -119,8 +120,14 @@ public final class ScatterPlot {
             series[c] = new XYSeries(CLASS_NAMES[c] + "  n=" + counts[c], false, true);
         }
         double[][] xy = projection.coordinates();
+        int hidden = 0;
         for (int i = 0; i < xy.length; i++) {
-            series[classIndex(labels.get(i))].add(xy[i][0], xy[i][1], false);
+            // a degenerate projection can hold NaN or infinities; they would wreck the axis ranges
+            if (Double.isFinite(xy[i][0]) && Double.isFinite(xy[i][1])) {
+                series[classIndex(labels.get(i))].add(xy[i][0], xy[i][1], false);
+            } else {
+                hidden++;
+            }
         }
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
@@ -151,7 +158,9 @@ public final class ScatterPlot {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.getRenderingHints().put(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        chart.addSubtitle(new TextTitle("coloured by BI-RADS density", new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+        String subtitle = "coloured by BI-RADS density"
+                + (hidden > 0 ? "; " + hidden + " point(s) with non-finite coordinates not shown" : "");
+        chart.addSubtitle(new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
         chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         return chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
     }
@@ -236,6 +245,7 @@ public final class ScatterPlot {
             return this;
         }
 
+        /** An immutable plotter with these options. */
         public ScatterPlot build() {
             return new ScatterPlot(this);
         }

@@ -36,6 +36,7 @@ public final class SplitAssignment {
         this.valFraction = b.valFraction;
     }
 
+    /** A builder with the defaults (seed 42, 70/15/15). */
     public static Builder builder() {
         return new Builder();
     }
@@ -49,6 +50,7 @@ public final class SplitAssignment {
         return u < trainFraction + valFraction ? Split.VAL : Split.TEST;
     }
 
+    /** The seed mixed into the hash. */
     public long seed() {
         return seed;
     }

@@ -55,7 +55,7 @@ class NpyTest {
     @Test
     void refusesOtherDtypesAndDamagedFiles() throws Exception {
         NpyFormatException e = assertThrows(NpyFormatException.class, () -> NpyReader.read(fixture("float64_2x2.npy")));
-        assertEquals("unsupported .npy dtype '<f8' (only '<f4' float32)", e.getMessage());
+        assertEquals("float64_2x2.npy: unsupported .npy dtype '<f8' (only '<f4' float32)", e.getMessage());
         Path truncated = dir.resolve("t.npy");
         byte[] full = Files.readAllBytes(fixture("matrix_3x4.npy"));
         Files.write(truncated, Arrays.copyOf(full, full.length - 4));
@@ -63,7 +63,8 @@ class NpyTest {
                 assertThrows(NpyFormatException.class, () -> NpyReader.read(truncated)).getMessage());
         Path text = dir.resolve("x.npy");
         Files.writeString(text, "hello, not numpy");
-        assertThrows(NpyFormatException.class, () -> NpyReader.read(text));
+        assertEquals("x.npy: not a .npy file (missing the \\x93NUMPY magic)",
+                assertThrows(NpyFormatException.class, () -> NpyReader.read(text)).getMessage());
     }
 
     @Test
@@ -109,6 +110,28 @@ class NpyTest {
         NpyReader.NpyArray a = NpyReader.read(f);
         assertArrayEquals(new long[] {n, d}, a.shape());
         assertArrayEquals(all, a.data());
+    }
+
+    @Test
+    void anyShapeRoundTripsThroughNpyFiles() throws Exception {
+        float[] v = new float[2 * 3 * 4];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i - 7.25f;
+        }
+        Path f = dir.resolve("t.npy");
+        NpyFiles.write(f, v, 2, 3, 4);
+        NpyReader.NpyArray a = NpyFiles.read(f);
+        assertArrayEquals(new long[] {2, 3, 4}, a.shape());
+        assertArrayEquals(v, a.data());
+        Path g = dir.resolve("v.npy");
+        NpyFiles.write(g, new float[] {1, 2, 3}, 3);
+        byte[] b = Files.readAllBytes(g);
+        assertEquals("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }",
+                new String(b, 10, 118, StandardCharsets.US_ASCII).strip());
+        assertArrayEquals(new float[] {1, 2, 3}, NpyFiles.read(g).data());
+        assertEquals("shape [2, 2] holds 4 values, got 3", assertThrows(IllegalArgumentException.class,
+                () -> NpyFiles.write(dir.resolve("bad.npy"), new float[3], 2, 2)).getMessage());
+        assertFalse(Files.exists(dir.resolve("bad.npy")));
     }
 
     @Test

@@ -87,6 +87,23 @@ class ScatterPlotTest {
     }
 
     @Test
+    void nonFiniteCoordinatesAndEmptyProjectionsStillGiveAReadableChart() throws Exception {
+        List<BiRadsDensity> labels = new ArrayList<>();
+        Projection p = blobs("tsne", 10, labels);
+        double[][] xy = p.coordinates();
+        xy[0] = new double[] {Double.NaN, 1};
+        xy[1] = new double[] {Double.POSITIVE_INFINITY, 1};
+        Path f = dir.resolve("tsne_2d.png");
+        ScatterPlot.builder().width(400).height(300).build().write(f, new Projection("tsne", xy, Map.of()), labels);
+        BufferedImage img = ImageIO.read(f.toFile());
+        assertTrue(countColour(img, ScatterPlot.PALETTE[2]) > 20, "the finite points are drawn");
+        Path empty = dir.resolve("empty.png");
+        ScatterPlot.builder().width(400).height(300).build().write(empty,
+                new Projection("pca", new double[0][], Map.of()), List.of());
+        assertEquals(400, ImageIO.read(empty.toFile()).getWidth());
+    }
+
+    @Test
     void mismatchedLabelsAreRefusedAndNothingIsWritten() {
         Projection p = new Projection("umap", new double[][] {{1, 2}, {3, 4}}, Map.of());
         Path f = dir.resolve("umap_2d.png");

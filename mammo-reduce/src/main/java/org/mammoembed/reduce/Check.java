@@ -1,7 +1,10 @@
 package org.mammoembed.reduce;
 
-/** Option and input validation shared by the builders of this module; messages name the option and value. */
-final class Check {
+/**
+ * Option and input validation shared by the builders of this module; messages name the option and value.
+ * Internal to mammo-reduce (public only so that its sub-packages can share it).
+ */
+public final class Check {
     private Check() {
     }
 
@@ -31,7 +34,7 @@ final class Check {
      *
      * @return the number of columns
      */
-    static int matrix(float[][] data) {
+    public static int matrix(float[][] data) {
         if (data == null || data.length == 0) {
             throw new IllegalArgumentException("data must have at least 1 row, got "
                     + (data == null ? "null" : "0 rows"));
@@ -48,6 +51,31 @@ final class Check {
             }
             for (int j = 0; j < d; j++) {
                 if (!Float.isFinite(row[j])) {
+                    throw new IllegalArgumentException("data[" + i + "][" + j + "] is not finite: " + row[j]);
+                }
+            }
+        }
+        return d;
+    }
+
+    /** As {@link #matrix(float[][])}, for double rows. */
+    public static int matrix(double[][] data) {
+        if (data == null || data.length == 0) {
+            throw new IllegalArgumentException("data must have at least 1 row, got "
+                    + (data == null ? "null" : "0 rows"));
+        }
+        int d = data[0] == null ? 0 : data[0].length;
+        if (d == 0) {
+            throw new IllegalArgumentException("data rows must have at least 1 column, got 0");
+        }
+        for (int i = 0; i < data.length; i++) {
+            double[] row = data[i];
+            if (row == null || row.length != d) {
+                throw new IllegalArgumentException("data row " + i + " has " + (row == null ? "no" : row.length)
+                        + " columns, expected " + d);
+            }
+            for (int j = 0; j < d; j++) {
+                if (!Double.isFinite(row[j])) {
                     throw new IllegalArgumentException("data[" + i + "][" + j + "] is not finite: " + row[j]);
                 }
             }

@@ -68,7 +68,7 @@ final class JpegLsBitReader {
     }
 
     private DicomException truncated() {
-        return DicomException.decode("JPEG-LS scan data truncated or corrupt: coded bits ran out at byte "
+        return DicomException.decode("scan data truncated or corrupt: coded bits ran out at byte "
                 + pos);
     }
 
@@ -114,7 +114,7 @@ final class JpegLsBitReader {
                 // cache != 0 guarantees the set bit lies among the valid bits (padding is zero)
                 zeros += lead;
                 if (zeros > max) {
-                    throw DicomException.decode("JPEG-LS Golomb code word longer than the limit " + max
+                    throw DicomException.decode("Golomb code word longer than the limit " + max
                             + " at byte " + pos);
                 }
                 cache <<= lead + 1;
@@ -127,7 +127,7 @@ final class JpegLsBitReader {
                 throw truncated(); // the zeros ran into the padding behind the coded data
             }
             if (zeros > max) {
-                throw DicomException.decode("JPEG-LS Golomb code word longer than the limit " + max
+                throw DicomException.decode("Golomb code word longer than the limit " + max
                         + " at byte " + pos);
             }
         }
@@ -163,7 +163,7 @@ final class JpegLsBitReader {
         int remaining = bits - padding;
         if (!stopped || remaining < 0 || remaining >= 8 || pos + 1 >= end
                 || (data[pos + 1] & 0xFF) != 0xD0 + expectedIndex) {
-            throw DicomException.decode("JPEG-LS restart marker RST" + expectedIndex + " missing at byte " + pos);
+            throw DicomException.decode("restart marker RST" + expectedIndex + " missing at byte " + pos);
         }
         pos += 2;
         cache = 0;

@@ -31,10 +31,10 @@ record JpegLsCodingParameters(int maxVal, int near, int t1, int t2, int t3, int 
     static JpegLsCodingParameters of(int bitsPerSample, int near, int[] preset) throws DicomException {
         int maxVal = preset != null && preset[0] != 0 ? preset[0] : (1 << bitsPerSample) - 1;
         if (maxVal < 1 || maxVal >= 1 << 16) {
-            throw DicomException.decode("JPEG-LS MAXVAL " + maxVal + " outside 1..65535");
+            throw DicomException.decode("MAXVAL " + maxVal + " outside 1..65535");
         }
         if (near < 0 || near > Math.min(255, maxVal / 2)) {
-            throw DicomException.decode("JPEG-LS NEAR " + near + " outside 0.." + Math.min(255, maxVal / 2)
+            throw DicomException.decode("NEAR " + near + " outside 0.." + Math.min(255, maxVal / 2)
                     + " for MAXVAL " + maxVal);
         }
         int[] defaults = defaultThresholds(maxVal, near);
@@ -44,11 +44,11 @@ record JpegLsCodingParameters(int maxVal, int near, int t1, int t2, int t3, int 
         int reset = preset != null && preset[4] != 0 ? preset[4] : DEFAULT_RESET;
         // T.87 C.2.4.1.1 bounds; violating streams would make the quantiser ill-defined
         if (t1 < near + 1 || t1 > maxVal || t2 < t1 || t2 > maxVal || t3 < t2 || t3 > maxVal) {
-            throw DicomException.decode("JPEG-LS thresholds T1=" + t1 + " T2=" + t2 + " T3=" + t3
+            throw DicomException.decode("thresholds T1=" + t1 + " T2=" + t2 + " T3=" + t3
                     + " not ordered within NEAR+1.." + maxVal);
         }
         if (reset < 3 || reset > Math.max(255, maxVal)) {
-            throw DicomException.decode("JPEG-LS RESET " + reset + " outside 3.." + Math.max(255, maxVal));
+            throw DicomException.decode("RESET " + reset + " outside 3.." + Math.max(255, maxVal));
         }
         return new JpegLsCodingParameters(maxVal, near, t1, t2, t3, reset);
     }

@@ -66,11 +66,15 @@ final class JpegLsContextModel {
 
     /** The Golomb parameter: the least k with N * 2^k >= A (A.5.1). */
     static int golombParameter(int n, int a) {
-        int k = 0;
-        while (k < MAX_K && (n << k) < a) {
+        if (n >= a) {
+            return 0;
+        }
+        // n << k has a's bit length at k = the difference of bit lengths; at most one more doubling is needed
+        int k = Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a);
+        if ((n << k) < a) {
             k++;
         }
-        return k;
+        return Math.min(k, MAX_K);
     }
 
     /**

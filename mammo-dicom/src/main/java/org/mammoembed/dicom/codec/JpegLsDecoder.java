@@ -1,6 +1,5 @@
 package org.mammoembed.dicom.codec;
 
-import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.DicomException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,17 +29,19 @@ public final class JpegLsDecoder implements FrameDecoder {
     @Override
     public DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid) throws DicomException {
         if (frame == null || format == null) {
-            throw DicomException.decode("JPEG-LS (" + transferSyntaxUid + "): no frame data or pixel format");
+            throw DecodeErrors.corrupt(transferSyntaxUid, "no frame data or pixel format");
         }
+        DecodeErrors.checkedSampleCount(format, transferSyntaxUid);
         int[] samples;
         try {
             samples = new JpegLsStreamReader(frame, format, LOSSLESS.equals(transferSyntaxUid)).decode();
         } catch (DicomException e) {
-            throw new DicomException(Stage.DECODE, "JPEG-LS (" + transferSyntaxUid + "): " + e.getMessage(), e);
+            DicomException named = DecodeErrors.corrupt(transferSyntaxUid, e.getMessage());
+            named.initCause(e);
+            throw named;
         } catch (RuntimeException e) {
             // a defect of ours on unusual input must still surface as a decode failure of this file
-            throw new DicomException(Stage.DECODE, "JPEG-LS (" + transferSyntaxUid + "): corrupt stream ("
-                    + e + ")", e);
+            throw DecodeErrors.fromPlugin(transferSyntaxUid, "JPEG-LS decoding", e);
         }
         return new DecodedFrame(samples, format.photometric());
     }

@@ -161,7 +161,7 @@ final class JpegLsScanDecoder {
         if (length < remaining) {
             int tail = in.readBits(J[ri]);
             if (tail >= remaining - length) {
-                throw DicomException.decode("JPEG-LS run of " + (length + tail) + " samples overruns the line ("
+                throw DicomException.decode("run of " + (length + tail) + " samples overruns the line ("
                         + remaining + " left)");
             }
             length += tail;

@@ -295,10 +295,7 @@ final class JpegLsStreamReader {
             throw DicomException.decode("stream of " + data.length + " bytes cannot hold " + height
                     + " lines of " + width + " samples");
         }
-        long total = format.samplesPerFrame();
-        if (total > Integer.MAX_VALUE - 8) {
-            throw DicomException.decode("frame of " + total + " samples is too large");
-        }
-        samples = new int[(int) total];
+        // JpegLsDecoder checked with DecodeErrors.checkedSampleCount that the frame fits one array
+        samples = new int[(int) format.samplesPerFrame()];
     }
 }

@@ -72,7 +72,8 @@ final class SequentialDctDecoder {
         boolean sawScan = false;
         while (pos + 1 < s.length) {
             if ((s[pos] & 0xFF) != 0xFF) {
-                throw DecodeErrors.corrupt(ts, "JPEG marker expected at offset " + pos);
+                pos++; // stray byte between segments: skipped, as libjpeg and JpegHeader do
+                continue;
             }
             int marker = s[pos + 1] & 0xFF;
             if (marker == 0xFF) {
@@ -211,6 +212,7 @@ final class SequentialDctDecoder {
         JpegEntropyReader in = new JpegEntropyReader(s, end, s.length);
         int[] coefficients = new int[64];
         double[] block = new double[64];
+        double[] scratch = new double[128];
         boolean single = count == 1;
         // a single-component scan covers only the component's own blocks, not the MCU padding (A.2.2)
         int across = single ? ceilDiv(ceilDiv(columns * scan[0].h, hMax), 8) : components[0].blocksPerLine
@@ -233,7 +235,7 @@ final class SequentialDctDecoder {
                     for (int by = 0; by < v; by++) {
                         for (int bx = 0; bx < h; bx++) {
                             decodeBlock(in, c, coefficients);
-                            idct(coefficients, quant[c.quantTable], block);
+                            idct(coefficients, quant[c.quantTable], scratch, block);
                             store(block, c, (my * v + by) * 8, (mx * h + bx) * 8);
                         }
                     }
@@ -280,27 +282,32 @@ final class SequentialDctDecoder {
         }
     }
 
-    /** Dequantises the zig-zag coefficients and applies the 8 x 8 inverse DCT (A.3.3). */
-    private static void idct(int[] zz, int[] q, double[] out) {
-        double[] f = new double[64];
+    /**
+     * Dequantises the zig-zag coefficients and applies the 8 x 8 inverse DCT (A.3.3) into {@code out};
+     * {@code scratch} (128 doubles) holds the coefficients and the column pass, so no block allocates.
+     */
+    private static void idct(int[] zz, int[] q, double[] scratch, double[] out) {
+        java.util.Arrays.fill(scratch, 0, 64, 0);
         for (int k = 0; k < 64; k++) {
-            f[ZIGZAG[k]] = (double) zz[k] * q[k];
+            if (zz[k] != 0) {
+                scratch[ZIGZAG[k]] = (double) zz[k] * q[k];
+            }
         }
-        double[] tmp = new double[64];
         for (int y = 0; y < 8; y++) {
+            double[] basis = COS[y];
             for (int u = 0; u < 8; u++) {
                 double sum = 0;
                 for (int v = 0; v < 8; v++) {
-                    sum += COS[y][v] * f[v * 8 + u];
+                    sum += basis[v] * scratch[v * 8 + u];
                 }
-                tmp[y * 8 + u] = sum;
+                scratch[64 + y * 8 + u] = sum;
             }
         }
         for (int y = 0; y < 8; y++) {
             for (int x = 0; x < 8; x++) {
                 double sum = 0;
                 for (int u = 0; u < 8; u++) {
-                    sum += COS[x][u] * tmp[y * 8 + u];
+                    sum += COS[x][u] * scratch[64 + y * 8 + u];
                 }
                 out[y * 8 + x] = sum;
             }

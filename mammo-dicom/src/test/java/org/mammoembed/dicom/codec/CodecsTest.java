@@ -19,6 +19,8 @@ class CodecsTest {
         }
         assertInstanceOf(Jpeg2000Decoder.class, Codecs.find("1.2.840.10008.1.2.4.90").orElseThrow());
         assertInstanceOf(Jpeg2000Decoder.class, Codecs.find("1.2.840.10008.1.2.4.91").orElseThrow());
+        assertInstanceOf(JpegLsDecoder.class, Codecs.find("1.2.840.10008.1.2.4.80").orElseThrow());
+        assertInstanceOf(JpegLsDecoder.class, Codecs.find("1.2.840.10008.1.2.4.81").orElseThrow());
     }
 
     @Test

@@ -63,7 +63,7 @@ class JpegLsDecoderRobustnessTest {
         for (String path : paths) {
             JsonNode e = JpegLsTestCorpus.entry(path);
             byte[] stream = JpegLsTestCorpus.frame0(e);
-            PixelFormat format = JpegLsTestCorpus.formatOf(e);
+            PixelFormat format = CorpusCodecConformanceTest.format(e);
             int tries = format.samplesPerFrame() > 1_000_000 ? 4 : 40;
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 damageRepeatedly(stream, format, e.path("transfer_syntax_uid").asText(), random, tries);

@@ -95,6 +95,14 @@ class JpegLsPrimitivesTest {
     }
 
     @Property
+    void golombParameterFollowsItsDefinition(@ForAll @IntRange(min = 1, max = 65535) int n,
+                                             @ForAll @IntRange(min = 0, max = 1 << 24) int a) {
+        int k = JpegLsContextModel.golombParameter(n, a);
+        assertTrue(((long) n << k) >= a, "N << k reaches A");
+        assertTrue(k == 0 || ((long) n << (k - 1)) < a, "k is the least such");
+    }
+
+    @Property
     void unmappingInvertsTheMappingOfA52(@ForAll @IntRange(min = -40000, max = 40000) int error) {
         int mapped = error >= 0 ? 2 * error : -2 * error - 1;
         assertEquals(error, JpegLsContextModel.unmapError(mapped, false));

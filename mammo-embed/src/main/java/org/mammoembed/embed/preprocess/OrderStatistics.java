@@ -19,6 +19,8 @@ public final class OrderStatistics {
     private boolean histogram;
     private int histogramMin;
     private int histogramBins;
+    /** After a selection of k, values[0..k] are all <= values[k+1..n): later selections of larger k start here. */
+    private int partitionedBelow;
 
     /**
      * Loads the values to rank, skipping those where {@code exclude} (may be null) is true.
@@ -80,8 +82,9 @@ public final class OrderStatistics {
             return kth(n - 1);
         }
         double gamma = virtual - below;
-        double a = kth((int) below);
-        double b = kth((int) below + 1);
+        double[] ab = neighbours((int) below);
+        double a = ab[0];
+        double b = ab[1];
         double diff = b - a;
         // numpy's _lerp: a + diff * t, but b - diff * (1 - t) where t >= 0.5 (keeps monotonicity)
         return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
@@ -92,7 +95,29 @@ public final class OrderStatistics {
         if (k < 0 || k >= n) {
             throw new IndexOutOfBoundsException("k=" + k + " with " + n + " values");
         }
-        return histogram ? kthFromHistogram(k) : Selection.select(values, n, k);
+        return histogram ? kthFromHistogram(k) : selectFrom(k);
+    }
+
+    /** The k-th and (k+1)-th smallest; with selection, one quickselect and a scan of the part above k. */
+    private double[] neighbours(int k) {
+        if (histogram) {
+            return new double[] {kthFromHistogram(k), kthFromHistogram(k + 1)};
+        }
+        double a = selectFrom(k);
+        // quickselect leaves everything above k at positions > k: the next order statistic is their minimum
+        float b = Float.POSITIVE_INFINITY;
+        for (int i = k + 1; i < n; i++) {
+            b = Math.min(b, values[i]);
+        }
+        return new double[] {a, b};
+    }
+
+    /** Quickselect, skipping the prefix that an earlier selection already proved to hold smaller values. */
+    private float selectFrom(int k) {
+        int from = k >= partitionedBelow ? partitionedBelow : 0;
+        float v = Selection.select(values, from, n, k);
+        partitionedBelow = k + 1;
+        return v;
     }
 
     private void fillHistogram(float[] data, boolean[] exclude, int min, int bins) {

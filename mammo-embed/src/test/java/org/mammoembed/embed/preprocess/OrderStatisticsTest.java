@@ -125,6 +125,20 @@ class OrderStatisticsTest {
         assertEquals(sortedPercentile(v, q), loaded(v).percentile(q), 0);
     }
 
+    @Property(tries = 200)
+    void successivePercentilesOnOneLoadMatchSortedDefinition(
+            @ForAll @Size(min = 1, max = 300) float[] raw, @ForAll @Size(min = 1, max = 6) double[] qs) {
+        float[] v = raw.clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Float.isFinite(v[i]) ? (float) Math.floor(v[i] % 50) + 0.25f : 0.5f; // ties, non-integral
+        }
+        OrderStatistics s = loaded(v);
+        for (double raw01 : qs) {
+            double q = Double.isFinite(raw01) ? Math.abs(raw01 % 100) : 50;
+            assertEquals(sortedPercentile(v, q), s.percentile(q), 0, "q=" + q);
+        }
+    }
+
     @Property(tries = 100)
     void selectionFindsEveryOrderStatistic(@ForAll @Size(min = 1, max = 200) float[] raw,
                                            @ForAll @FloatRange(min = 0, max = 1) float where) {

@@ -21,6 +21,7 @@ public final class ClusterMetrics {
 
     /** All three indices for {@code labels} (any int values, one per row). */
     public static ClusterScores of(double[][] x, int[] labels) {
+        org.mammoembed.reduce.Check.matrix(x);
         int[] dense = denseLabels(x, labels);
         int count = 0;
         for (int c : dense) {

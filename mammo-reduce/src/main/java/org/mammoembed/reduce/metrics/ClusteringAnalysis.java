@@ -40,9 +40,7 @@ public final class ClusteringAnalysis {
 
     /** Runs on n x d features with any integer labels, one per row. */
     public ClusteringReport run(double[][] x, int[] labels) {
-        if (x.length == 0) {
-            throw new IllegalArgumentException("features must have at least 1 row, got 0");
-        }
+        org.mammoembed.reduce.Check.matrix(x);
         ClusterScores given = ClusterMetrics.of(x, labels);
         List<KMeansSweep> sweep = new ArrayList<>();
         Integer bestK = null;
