@@ -74,6 +74,51 @@ class CorpusConformanceTest {
         assertTrue(failures.isEmpty(), failures.size() + " corpus files fail:\n" + String.join("\n", failures));
     }
 
+    @Test
+    void metadataMatchesTheManifestHeaderFacts() throws Exception {
+        String corpus = System.getProperty("mammo.corpus");
+        Assumptions.assumeTrue(corpus != null && !corpus.isBlank() && Files.isDirectory(Path.of(corpus)),
+                "set -Dmammo.corpus to the dicom-corpus folder to run this test");
+        Path root = Path.of(corpus);
+        JsonNode manifest = new ObjectMapper().readTree(root.resolve("manifest.json").toFile());
+        DicomFileReader reader = DicomFileReader.create();
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (JsonNode entry : manifest) {
+            if (!entry.get("expect").asText().equals("decode")) {
+                continue;
+            }
+            String path = entry.get("path").asText();
+            org.mammoembed.core.ImageMetadata m = reader.readMetadata(root.resolve(path));
+            String view = entry.path("view_position").isNull() ? textOrNull(entry, "view_code_meaning")
+                    : entry.get("view_position").asText();
+            compare(mismatches, path, "sop class", textOrNull(entry, "sop_class_uid"), m.sopClassUid());
+            compare(mismatches, path, "modality", textOrNull(entry, "modality"), m.modality());
+            compare(mismatches, path, "laterality", textOrNull(entry, "laterality"), m.laterality());
+            compare(mismatches, path, "view", view, m.viewPosition());
+            compare(mismatches, path, "intent", textOrNull(entry, "presentation_intent_type"), m.presentationIntent());
+            compare(mismatches, path, "rows", entry.get("rows").asText(), Integer.toString(m.rows()));
+            compare(mismatches, path, "columns", entry.get("columns").asText(), Integer.toString(m.columns()));
+            compare(mismatches, path, "frames", entry.path("frames").asText("1"), Integer.toString(m.frames()));
+            compare(mismatches, path, "mammography", entry.get("is_mammography").asText(),
+                    Boolean.toString(m.isMammography()));
+            checked++;
+        }
+        LOG.info("metadata checked for {} files, {} mismatches", checked, mismatches.size());
+        assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
+    }
+
+    private static String textOrNull(JsonNode entry, String field) {
+        JsonNode n = entry.get(field);
+        return n == null || n.isNull() || n.asText().isBlank() ? null : n.asText().trim();
+    }
+
+    private static void compare(List<String> out, String path, String what, String expected, String actual) {
+        if (!java.util.Objects.equals(expected, actual)) {
+            out.add(path + ": " + what + " '" + actual + "', manifest says '" + expected + "'");
+        }
+    }
+
     private static String[] check(DicomFileReader reader, Path file, JsonNode entry) {
         boolean expectDecode = entry.get("expect").asText().equals("decode");
         String tsUid = entry.path("transfer_syntax_uid").asText("");

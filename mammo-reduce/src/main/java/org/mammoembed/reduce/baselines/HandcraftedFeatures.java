@@ -1,0 +1,130 @@
+package org.mammoembed.reduce.baselines;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Intensity descriptors of one grayscale image, the statistics half of the handcrafted baseline (the caller
+ * adds PCA of the downsampled image). Computed over the breast: pixels above the image's minimum, which in a
+ * mammogram is the background (all pixels when the image is constant). Values in the image's own units; the
+ * baseline standardises them per fold.
+ *
+ * <p>Order, as in {@link #NAMES}: mean, standard deviation, skewness, excess kurtosis, percentiles 5, 25, 50,
+ * 75, 95, entropy (bits) of a 32-bin histogram over [min, max] of the breast, breast fraction of the image,
+ * then the 16-bin normalised histogram of the breast over [min, max].
+ */
+public final class HandcraftedFeatures {
+    private static final int ENTROPY_BINS = 32;
+    private static final int HISTOGRAM_BINS = 16;
+
+    /** Feature names, one per value of {@link #of}. */
+    public static final List<String> NAMES = names();
+
+    private HandcraftedFeatures() {
+    }
+
+    /**
+     * @param gray row-major rows x cols pixels, finite
+     */
+    public static float[] of(float[] gray, int rows, int cols) {
+        if (rows < 1 || cols < 1 || (long) rows * cols != gray.length) {
+            throw new IllegalArgumentException("image of " + gray.length + " pixels does not match rows " + rows
+                    + " x cols " + cols);
+        }
+        float min = Float.POSITIVE_INFINITY;
+        for (float v : gray) {
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException("image pixels must be finite, got " + v);
+            }
+            min = Math.min(min, v);
+        }
+        int count = 0;
+        for (float v : gray) {
+            if (v > min) {
+                count++;
+            }
+        }
+        float[] breast = new float[count == 0 ? gray.length : count];
+        int k = 0;
+        for (float v : gray) {
+            if (count == 0 || v > min) {
+                breast[k++] = v;
+            }
+        }
+        Arrays.sort(breast);
+        int n = breast.length;
+        double mean = 0.0;
+        for (float v : breast) {
+            mean += v;
+        }
+        mean /= n;
+        double m2 = 0.0;
+        double m3 = 0.0;
+        double m4 = 0.0;
+        for (float v : breast) {
+            double d = v - mean;
+            m2 += d * d;
+            m3 += d * d * d;
+            m4 += d * d * d * d;
+        }
+        m2 /= n;
+        m3 /= n;
+        m4 /= n;
+        double sd = Math.sqrt(m2);
+        double skew = m2 > 0 ? m3 / Math.pow(m2, 1.5) : 0.0;
+        double kurtosis = m2 > 0 ? m4 / (m2 * m2) - 3.0 : 0.0;
+        float lo = breast[0];
+        float hi = breast[n - 1];
+        double[] fine = histogram(breast, lo, hi, ENTROPY_BINS);
+        double entropy = 0.0;
+        for (double p : fine) {
+            entropy -= p > 0 ? p * Math.log(p) / Math.log(2) : 0.0;
+        }
+        double[] coarse = histogram(breast, lo, hi, HISTOGRAM_BINS);
+        float[] out = new float[NAMES.size()];
+        int o = 0;
+        out[o++] = (float) mean;
+        out[o++] = (float) sd;
+        out[o++] = (float) skew;
+        out[o++] = (float) kurtosis;
+        for (double q : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
+            out[o++] = (float) percentile(breast, q);
+        }
+        out[o++] = (float) entropy;
+        out[o++] = (float) n / gray.length;
+        for (double p : coarse) {
+            out[o++] = (float) p;
+        }
+        return out;
+    }
+
+    /** Linear interpolation between order statistics (numpy's default). */
+    static double percentile(float[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int below = (int) Math.floor(pos);
+        int above = Math.min(sorted.length - 1, below + 1);
+        return sorted[below] + (pos - below) * (sorted[above] - sorted[below]);
+    }
+
+    private static double[] histogram(float[] values, float lo, float hi, int bins) {
+        double[] h = new double[bins];
+        double width = (hi - lo) / (double) bins;
+        for (float v : values) {
+            int b = width > 0 ? (int) ((v - lo) / width) : 0;
+            h[Math.min(bins - 1, Math.max(0, b))]++;
+        }
+        for (int b = 0; b < bins; b++) {
+            h[b] /= values.length;
+        }
+        return h;
+    }
+
+    private static List<String> names() {
+        List<String> names = new java.util.ArrayList<>(List.of("mean", "std", "skewness", "excess_kurtosis",
+                "p05", "p25", "p50", "p75", "p95", "entropy_bits", "breast_fraction"));
+        for (int b = 0; b < HISTOGRAM_BINS; b++) {
+            names.add("hist_" + b);
+        }
+        return List.copyOf(names);
+    }
+}

@@ -1,0 +1,122 @@
+package org.mammoembed.reduce.metrics;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.mammoembed.core.BiRadsDensity;
+
+/**
+ * The {@code clustering_metrics.json} engine: the three indices of the given density labels, then k-means for
+ * each k in [minK, maxK] with its indices and inertia, and the k with the best silhouette. Degenerate inputs
+ * give null values with reasons, never exceptions: one label class, n < 3, k >= n.
+ */
+public final class ClusteringAnalysis {
+    private final int minK;
+    private final int maxK;
+    private final int restarts;
+    private final long seed;
+    private final Clock clock;
+
+    private ClusteringAnalysis(Builder b) {
+        this.minK = b.minK;
+        this.maxK = b.maxK;
+        this.restarts = b.restarts;
+        this.seed = b.seed;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs on float features (n x d) with one density per row. */
+    public ClusteringReport run(float[][] features, List<BiRadsDensity> densities) {
+        int[] labels = new int[densities.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = densities.get(i).code();
+        }
+        return run(ClusterMetrics.toDouble(features), labels);
+    }
+
+    /** Runs on n x d features with any integer labels, one per row. */
+    public ClusteringReport run(double[][] x, int[] labels) {
+        org.mammoembed.reduce.Check.matrix(x);
+        ClusterScores given = ClusterMetrics.of(x, labels);
+        List<KMeansSweep> sweep = new ArrayList<>();
+        Integer bestK = null;
+        double bestSilhouette = Double.NEGATIVE_INFINITY;
+        for (int k = minK; k <= maxK; k++) {
+            if (k >= x.length) {
+                sweep.add(new KMeansSweep(k, ClusterScores.undefined("k = " + k + " needs more than " + k
+                        + " rows, got " + x.length), Double.NaN));
+                continue;
+            }
+            KMeans km = KMeans.fit(x, k, restarts, seed);
+            ClusterScores scores = ClusterMetrics.of(x, km.labels);
+            if (scores.silhouette() != null && scores.silhouette() > bestSilhouette) {
+                bestSilhouette = scores.silhouette();
+                bestK = k;
+            }
+            sweep.add(new KMeansSweep(k, scores, km.inertia));
+        }
+        return new ClusteringReport(given, x.length, x[0].length, clock.instant(), sweep, bestK);
+    }
+
+    /** Options for {@link ClusteringAnalysis}; every setter validates at once. */
+    public static final class Builder {
+        private int minK = 2;
+        private int maxK = 7;
+        private int restarts = 10;
+        private long seed = 42L;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Smallest k of the sweep, 2-100. Default 2. */
+        public Builder minK(int minK) {
+            if (minK < 2 || minK > 100) {
+                throw new IllegalArgumentException("minK must be in [2, 100], got " + minK);
+            }
+            this.minK = minK;
+            return this;
+        }
+
+        /** Largest k of the sweep, 2-100 and >= minK (checked at build). Default 7. */
+        public Builder maxK(int maxK) {
+            if (maxK < 2 || maxK > 100) {
+                throw new IllegalArgumentException("maxK must be in [2, 100], got " + maxK);
+            }
+            this.maxK = maxK;
+            return this;
+        }
+
+        /** k-means++ restarts per k (scikit-learn's n_init), 1-1000. Default 10. */
+        public Builder restarts(int restarts) {
+            if (restarts < 1 || restarts > 1000) {
+                throw new IllegalArgumentException("restarts must be in [1, 1000], got " + restarts);
+            }
+            this.restarts = restarts;
+            return this;
+        }
+
+        /** Seed of the k-means restarts. Default 42. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Clock for the report's timestamp. Default UTC system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = java.util.Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public ClusteringAnalysis build() {
+            if (maxK < minK) {
+                throw new IllegalArgumentException("maxK must be >= minK (" + minK + "), got " + maxK);
+            }
+            return new ClusteringAnalysis(this);
+        }
+    }
+}
