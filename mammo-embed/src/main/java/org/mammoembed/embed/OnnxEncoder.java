@@ -132,9 +132,10 @@ final class OnnxEncoder implements AutoCloseable {
         long[] outShape = outputShape.clone();
         outShape[0] = rows;
         try (OnnxTensor in = OnnxTensor.createTensor(env, input, inShape);
-             OnnxTensor pinned = OnnxTensor.createTensor(env, output, outShape);
-             OrtSession.Result r = session.run(Map.of(signature.inputName(), in),
-                     Map.<String, OnnxValue>of(signature.outputName(), pinned))) {
+             OnnxTensor pinned = OnnxTensor.createTensor(env, output, outShape)) {
+            // ORT writes the features straight into the pinned output buffer; the result only refers to it
+            session.run(Map.of(signature.inputName(), in), Map.<String, OnnxValue>of(signature.outputName(), pinned))
+                    .close();
             output.rewind();
             output.get(out, 0, n * dim);
         }
