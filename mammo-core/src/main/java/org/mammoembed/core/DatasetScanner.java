@@ -1,14 +1,266 @@
 package org.mammoembed.core;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Builds a {@link Dataset} from a CSV and a DICOM root. (Being written: see issue 2 / 6.) */
+/**
+ * Builds a {@link Dataset} from a label CSV and a DICOM root, or from a bare folder.
+ *
+ * <p>CSV rows are taken in file order; each labelled row contributes every DICOM file under
+ * {@code <root>/<AccessionNumber>/} (see {@link DicomTreeWalker} for order and link rules). Row-level problems
+ * become scan-stage {@link Failure}s whose message starts with the CSV line number; the error classes are
+ * {@code CsvFormat}, {@code EmptyCsv}, {@code MissingAccession}, {@code UnsafePath}, {@code DuplicateAccession},
+ * {@code Class5}, {@code UnknownLabel}, {@code MissingFolder}, {@code NoImages}, {@code UnreadableFolder} and
+ * {@code NotInCsv} (a folder or file under the root that no CSV row names). A CSV with a header but no rows
+ * gives an {@code EmptyCsv} problem and zero images; a file without even a header is refused.
+ */
 final class DatasetScanner {
+    /** Required CSV column (matched case-insensitively). */
+    static final String ACCESSION_COLUMN = "AccessionNumber";
+    /** Required CSV column (matched case-insensitively). */
+    static final String LABEL_COLUMN = "Classification";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetScanner.class);
+    private static final int MAX_ECHOED_CHARS = 40;
+
     Dataset scan(Path csv, Path dicomRoot) throws MammoException {
-        throw new UnsupportedOperationException("DatasetScanner.scan not written yet");
+        Path root = dicomRoot.toAbsolutePath().normalize();
+        Path rootReal = realFolder(root, "DICOM root");
+        CsvTable table = readCsv(csv);
+        List<Failure> problems = new ArrayList<>();
+        String csvName = String.valueOf(csv.getFileName());
+        for (CsvTable.Problem p : table.problems()) {
+            problems.add(new Failure("", "", Stage.SCAN, "CsvFormat", csvName + " " + p.message()));
+        }
+        if (table.header().isEmpty()) {
+            if (!table.problems().isEmpty()) {
+                throw new MammoException(Stage.SCAN, csvName + ": cannot read the header: "
+                        + table.problems().get(0).message());
+            }
+            // without a header the file cannot be a label CSV at all (Dataset.fromCsv's contract)
+            throw new MammoException(Stage.SCAN, csvName + " is empty: no header line with columns "
+                    + ACCESSION_COLUMN + " and " + LABEL_COLUMN);
+        }
+        int accessionCol = requireColumn(table, ACCESSION_COLUMN, csvName);
+        int labelCol = requireColumn(table, LABEL_COLUMN, csvName);
+        if (table.rows().isEmpty()) {
+            problems.add(new Failure("", "", Stage.SCAN, "EmptyCsv",
+                    csvName + " has a header but no data rows; no images to process"));
+        }
+
+        DicomTreeWalker walker = new DicomTreeWalker(root, rootReal, problems::add);
+        List<ImageRecord> images = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        int class5 = 0;
+        for (CsvTable.Row row : table.rows()) {
+            int line = row.line();
+            String accession = row.field(accessionCol).strip();
+            String label = row.field(labelCol).strip();
+            if (accession.isEmpty()) {
+                problems.add(new Failure("", "", Stage.SCAN, "MissingAccession",
+                        "line " + line + ": empty AccessionNumber; row skipped"));
+                continue;
+            }
+            Optional<String> unsafe = unsafeReason(accession);
+            if (unsafe.isPresent()) {
+                problems.add(new Failure(accession, "", Stage.SCAN, "UnsafePath",
+                        "line " + line + ": AccessionNumber " + unsafe.get() + "; refused"));
+                continue;
+            }
+            Integer earlier = firstLine.putIfAbsent(accession, line);
+            if (earlier != null) {
+                problems.add(new Failure(accession, "", Stage.SCAN, "DuplicateAccession",
+                        "line " + line + ": AccessionNumber already listed on line " + earlier
+                                + "; keeping the first"));
+                continue;
+            }
+            Optional<BiRadsDensity> density = BiRadsDensity.parse(label);
+            if (density.isEmpty()) {
+                boolean isClass5 = label.equals("5") || label.equals("5.0");
+                class5 += isClass5 ? 1 : 0;
+                problems.add(isClass5
+                        ? new Failure(accession, "", Stage.SCAN, "Class5",
+                                "line " + line + ": Classification 5 is not a density class; row skipped")
+                        : new Failure(accession, "", Stage.SCAN, "UnknownLabel", "line " + line
+                                + ": Classification '" + echo(label) + "' is not A-D or 1-4; row skipped"));
+                continue;
+            }
+            Map<String, String> extra = extraColumns(table, row, accessionCol, labelCol);
+            addExam(root, walker, accession, density.get(), extra, line, images, problems);
+        }
+        reportNotInCsv(root, walker, firstLine.keySet(), problems);
+        LOG.info("scanned {} rows: {} images, {} problems ({} class 5)", table.rows().size(), images.size(),
+                problems.size(), class5);
+        return new Dataset(root, images, problems);
     }
 
     Dataset scanFolder(Path folder) throws MammoException {
-        throw new UnsupportedOperationException("DatasetScanner.scanFolder not written yet");
+        Path root = folder.toAbsolutePath().normalize();
+        Path rootReal = realFolder(root, "DICOM folder");
+        List<Failure> problems = new ArrayList<>();
+        List<ImageRecord> images = new ArrayList<>();
+        DicomTreeWalker walker = new DicomTreeWalker(root, rootReal, problems::add);
+        walker.walk(root, "", (file, rel) -> {
+            int slash = rel.indexOf('/');
+            String accession = slash >= 0 ? rel.substring(0, slash) : stem(rel);
+            images.add(new ImageRecord(accession, null, file, rel, Map.of()));
+            return true;
+        });
+        LOG.info("scanned folder: {} images, {} problems", images.size(), problems.size());
+        return new Dataset(root, images, problems);
+    }
+
+    private static CsvTable readCsv(Path csv) throws MammoException {
+        if (!Files.isRegularFile(csv)) {
+            throw new MammoException(Stage.SCAN, "label CSV " + csv + " does not exist or is not a file");
+        }
+        try {
+            return CsvTable.read(csv);
+        } catch (IOException e) {
+            throw new MammoException(Stage.SCAN, "cannot read label CSV " + csv + ": " + e, e);
+        }
+    }
+
+    private static Path realFolder(Path folder, String what) throws MammoException {
+        if (!Files.isDirectory(folder)) {
+            throw new MammoException(Stage.SCAN, what + " " + folder + " does not exist or is not a folder");
+        }
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            throw new MammoException(Stage.SCAN, "cannot resolve " + what + " " + folder + ": " + e, e);
+        }
+    }
+
+    private static int requireColumn(CsvTable table, String name, String csvName) throws MammoException {
+        int col = table.column(name);
+        if (col < 0) {
+            throw new MammoException(Stage.SCAN, csvName + ": missing column '" + name + "'; columns found: "
+                    + table.header());
+        }
+        return col;
+    }
+
+    private static Map<String, String> extraColumns(CsvTable table, CsvTable.Row row, int accessionCol,
+                                                    int labelCol) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        List<String> header = table.header();
+        for (int i = 0; i < header.size(); i++) {
+            if (i != accessionCol && i != labelCol) {
+                extra.putIfAbsent(header.get(i), row.field(i));
+            }
+        }
+        return extra;
+    }
+
+    private static void addExam(Path root, DicomTreeWalker walker, String accession, BiRadsDensity density,
+                                Map<String, String> extra, int line, List<ImageRecord> images,
+                                List<Failure> problems) {
+        Path folder = root.resolve(accession);
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(folder)) {
+            problems.add(new Failure(accession, accession, Stage.SCAN, "MissingFolder",
+                    "line " + line + ": no folder '" + accession + "' under the DICOM root"));
+            return;
+        }
+        if (!walker.insideRoot(folder)) {
+            problems.add(new Failure(accession, accession, Stage.SCAN, "UnsafePath", "line " + line
+                    + ": folder '" + accession + "' resolves to a location outside the DICOM root; refused"));
+            return;
+        }
+        if (!Files.isDirectory(folder)) {
+            problems.add(new Failure(accession, accession, Stage.SCAN, "MissingFolder",
+                    "line " + line + ": '" + accession + "' under the DICOM root is not a folder"));
+            return;
+        }
+        int before = images.size();
+        walker.walk(folder, accession, (file, rel) -> {
+            images.add(new ImageRecord(accession, density, file, rel, extra));
+            return true;
+        });
+        if (images.size() == before) {
+            problems.add(new Failure(accession, accession, Stage.SCAN, "NoImages",
+                    "line " + line + ": folder '" + accession + "' holds no DICOM files"));
+        }
+    }
+
+    /** Top-level folders and files of the root that hold DICOM data but that no CSV row names. */
+    private static void reportNotInCsv(Path root, DicomTreeWalker walker, Set<String> listed,
+                                       List<Failure> problems) {
+        List<Path> unlisted = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
+            for (Path entry : stream) {
+                String name = entry.getFileName().toString();
+                if (!name.startsWith(".") && !listed.contains(name)) {
+                    unlisted.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new Failure("", "", Stage.SCAN, "UnreadableFolder",
+                    "cannot list the DICOM root: " + e.getClass().getSimpleName()));
+            return;
+        }
+        unlisted.sort(null);
+        Set<String> reported = new HashSet<>();
+        for (Path entry : unlisted) {
+            String name = entry.getFileName().toString();
+            if (Files.isDirectory(entry)) {
+                if (!walker.insideRoot(entry)) {
+                    continue;
+                }
+                // one DICOM file is enough to call the folder an exam; stop there
+                walker.walk(entry, name, (file, rel) -> {
+                    if (reported.add(name)) {
+                        problems.add(new Failure(name, name, Stage.SCAN, "NotInCsv",
+                                "folder '" + name + "' holds DICOM files but no CSV row names it"));
+                    }
+                    return false;
+                });
+            } else if (DicomSniffer.looksLikeDicom(entry) && walker.insideRoot(entry)) {
+                problems.add(new Failure("", name, Stage.SCAN, "NotInCsv",
+                        "DICOM file '" + name + "' lies directly in the DICOM root, outside any accession folder"));
+            }
+        }
+    }
+
+    /** Why an AccessionNumber cannot name a folder under the root, if it cannot. */
+    static Optional<String> unsafeReason(String accession) {
+        if (accession.equals(".") || accession.equals("..")) {
+            return Optional.of("'" + accession + "' names a relative folder");
+        }
+        if (accession.indexOf('/') >= 0 || accession.indexOf('\\') >= 0) {
+            return Optional.of("'" + echo(accession) + "' contains a path separator");
+        }
+        for (int i = 0; i < accession.length(); i++) {
+            if (Character.isISOControl(accession.charAt(i))) {
+                return Optional.of("contains a control character");
+            }
+        }
+        if (accession.length() >= 2 && accession.charAt(1) == ':') {
+            return Optional.of("'" + echo(accession) + "' looks like a drive path");
+        }
+        return Optional.empty();
+    }
+
+    private static String stem(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /** Bounds the user text copied into a message. */
+    private static String echo(String text) {
+        return text.length() <= MAX_ECHOED_CHARS ? text : text.substring(0, MAX_ECHOED_CHARS) + "...";
     }
 }

@@ -1,28 +1,134 @@
 package org.mammoembed.embed;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.MammoException;
+import org.mammoembed.core.Photometric;
+import org.mammoembed.core.Stage;
+import org.mammoembed.dicom.grayscale.PixelPadding;
+import org.mammoembed.dicom.grayscale.VoiTransform;
+import org.mammoembed.embed.preprocess.ChannelNormalizer;
+import org.mammoembed.embed.preprocess.Geometry;
+import org.mammoembed.embed.preprocess.OrderStatistics;
+import org.mammoembed.embed.preprocess.ResizeMode;
+import org.mammoembed.embed.preprocess.SeparableResampler;
+import org.mammoembed.embed.preprocess.Windowing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * How a decoded image becomes a network input. (Stub API: being written; see issue 2/4.)
+ * How a decoded image becomes a network input: an immutable, thread-safe recipe.
+ *
+ * <p>Steps, in order, on {@link DecodedImage#grayPlane()} (values after the modality LUT; colour images are
+ * averaged to grey):
+ * <ol>
+ *   <li>window to [0, 1] ({@link Windowing}; default: numpy-default 0.5th/99.5th percentiles of all pixels,
+ *       {@code clip((x - lo) / (hi - lo), 0, 1)} in double, all zeros when {@code hi <= lo});</li>
+ *   <li>MONOCHROME1: {@code x = 1 - x};</li>
+ *   <li>resize to {@code height x width} ({@link ResizeMode}, default antialiased bilinear exactly as PyTorch's
+ *       {@code interpolate(mode='bilinear', antialias=True, align_corners=False)}; placed per {@link Geometry},
+ *       default stretched, aspect ratio ignored);</li>
+ *   <li>the grey plane copied into 3 channels, each normalised as {@code (x - mean[c]) / std[c]} in float32
+ *       (default ImageNet mean [0.485, 0.456, 0.406], std [0.229, 0.224, 0.225]).</li>
+ * </ol>
+ * Output: CHW float32. A Caffe-style network (0-255 scale, mean subtraction only, BGR) is expressed with
+ * {@code mean = [B, G, R] / 255} and {@code std = 1 / 255}.
+ *
+ * <p>Threads: instances hold no mutable state and may be shared. The per-image scratch is kept per thread in a
+ * {@link ThreadLocal} and reused, so no buffer is allocated per image once a thread has seen its largest image: a
+ * histogram (one int per distinct integer value in the image's range, at most 4 MiB; 256 KiB of radix counts for
+ * non-integral data, plus the values of one or two radix buckets), the horizontal-pass buffer of
+ * {@code rows x width} floats (3 MiB for a 3328-row image at 224), one source row and the output plane. A worker
+ * thread therefore keeps up to about 8 MiB for its lifetime. ND4J's native arrays live in a per-thread workspace
+ * that is reused from image to image. Colour images additionally allocate their grey plane per call.
+ *
+ * <p>ND4J runs the final element-wise ops with its own OpenMP threads (2 on a 2-core machine); when many worker
+ * threads preprocess at once, the caller may want {@code Nd4j.getEnvironment().setMaxMasterThreads(1)}.
  */
 public final class Preprocessing implements ImagePreprocessor {
+    private static final Logger LOG = LoggerFactory.getLogger(Preprocessing.class);
+    /** Bumped whenever the numbers a recipe produces change (it is part of {@link #describe()}, a cache key). */
+    private static final String VERSION = "preprocessing/v1";
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final Preprocessing DEFAULTS = builder().build();
+
     private final int height;
     private final int width;
+    private final double[] mean;
+    private final double[] std;
+    private final Windowing windowing;
+    private final ResizeMode resize;
+    private final Geometry geometry;
+    private final boolean excludePixelPadding;
+    private final ChannelNormalizer normalizer;
 
-    private Preprocessing(int height, int width) {
-        this.height = height;
-        this.width = width;
+    private Preprocessing(Builder b) {
+        this.height = b.height;
+        this.width = b.width;
+        this.mean = b.mean.clone();
+        this.std = b.std.clone();
+        this.windowing = b.windowing;
+        this.resize = b.resize;
+        this.geometry = b.geometry;
+        this.excludePixelPadding = b.excludePixelPadding;
+        this.normalizer = new ChannelNormalizer(toFloats(mean), toFloats(std));
     }
 
-    /** The default recipe of issue 2 (percentile window, antialiased bilinear 224x224, ImageNet normalisation). */
+    /**
+     * The default recipe: percentile window (0.5, 99.5), MONOCHROME1 inverted, antialiased bilinear stretch to
+     * 224 x 224, grey copied to 3 channels, ImageNet normalisation. Padding pixels are not excluded from the
+     * percentiles.
+     */
     public static Preprocessing defaults() {
-        return new Preprocessing(224, 224);
+        return DEFAULTS;
     }
 
-    @Override
-    public String describe() {
-        return "stub";
+    /**
+     * The original Python code's resize: short side to 512 with PyTorch's bicubic (Keys, a = -0.75, no
+     * antialiasing, {@code align_corners=False}: what torchvision {@code Resize(512, BICUBIC)} did on tensors
+     * before it antialiased), then a centre crop to 224 x 224 (torchvision {@code CenterCrop(224)}); windowing and
+     * normalisation as {@link #defaults()}. The crop is 224, not 512, because the shipped ResNet50 export has a
+     * fixed 224 x 224 input; {@code builder(seedCompatible()).size(512, 512)} gives the 512 x 512 crop. For a
+     * 3328 x 2560 mammogram this keeps the central 224 x 224 of a 665 x 512 image (44% of the width, 34% of
+     * the height).
+     */
+    public static Preprocessing seedCompatible() {
+        return builder().resize(ResizeMode.BICUBIC).geometry(Geometry.shortSideCenterCrop(512)).build();
+    }
+
+    /**
+     * Defaults, but the whole image keeps its aspect ratio inside {@code size x size}, centred, the rest black
+     * (0 after windowing and inversion, i.e. {@code -mean / std} after normalisation); see
+     * {@link Geometry#letterbox()}.
+     */
+    public static Preprocessing letterbox(int size) {
+        return builder().size(size, size).geometry(Geometry.letterbox()).build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from {@code base}'s settings. */
+    public static Builder builder(Preprocessing base) {
+        Builder b = new Builder();
+        b.height = base.height;
+        b.width = base.width;
+        b.mean = base.mean.clone();
+        b.std = base.std.clone();
+        b.windowing = base.windowing;
+        b.resize = base.resize;
+        b.geometry = base.geometry;
+        b.excludePixelPadding = base.excludePixelPadding;
+        return b;
     }
 
     /** Output height in pixels. */
@@ -39,9 +145,249 @@ public final class Preprocessing implements ImagePreprocessor {
 
     /**
      * Writes the 3 x height x width (CHW) network input for {@code image} into {@code dst} at {@code offset}.
+     *
+     * @throws MammoException (stage PREPROCESS) for PALETTE COLOR images, non-finite pixel values, or a VOI
+     *                        transform that rejects the header
      */
     @Override
     public void apply(DecodedImage image, float[] dst, int offset) throws MammoException {
-        throw new UnsupportedOperationException("Preprocessing.apply not written yet");
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(dst, "dst");
+        int outLength = 3 * height * width;
+        if (offset < 0 || offset > dst.length - outLength) {
+            throw new IllegalArgumentException("dst has " + dst.length + " floats; cannot write " + outLength
+                    + " from offset " + offset);
+        }
+        if (image.photometric() == Photometric.PALETTE_COLOR) {
+            throw new MammoException(Stage.PREPROCESS, "PALETTE COLOR images are not supported: preprocessing "
+                    + "needs grey or RGB values, not palette indices");
+        }
+        Scratch scratch = SCRATCH.get();
+        SeparableResampler.RowSource source = unitRows(image, scratch.stats);
+        scratch.ensurePlane(height * width);
+        geometry.render(scratch.resampler, source, image.rows(), image.columns(), resize, height, width,
+                scratch.plane);
+        normalizer.write(scratch.plane, height, width, dst, offset);
+    }
+
+    /** Rows of the image after windowing and MONOCHROME1 inversion (steps 1 to 3), computed on demand. */
+    private SeparableResampler.RowSource unitRows(DecodedImage image, OrderStatistics stats) throws MammoException {
+        boolean invert = image.photometric().isInverted();
+        int cols = image.columns();
+        if (windowing.usesDicomVoi() && image.photometric().isGrayscale()) {
+            Optional<float[]> voi = dicomVoi(image);
+            if (voi.isPresent()) {
+                float[] unit = voi.get();
+                return (y, row) -> {
+                    for (int x = 0, i = y * cols; x < cols; x++, i++) {
+                        row[x] = invert ? (float) (1.0 - unit[i]) : unit[i];
+                    }
+                };
+            }
+        }
+        float[] grey = image.grayPlane();
+        boolean[] exclude = excludePixelPadding ? PixelPadding.mask(image).orElse(null) : null;
+        if (!stats.load(grey, exclude)) {
+            throw new MammoException(Stage.PREPROCESS, "image has NaN or infinite pixel values");
+        }
+        double lo = stats.count() == 0 ? 0 : stats.percentile(windowing.lowPercentile());
+        double hi = stats.count() == 0 ? 0 : stats.percentile(windowing.highPercentile());
+        LOG.debug("percentile window [{}, {}] over {} pixels", lo, hi, stats.count());
+        if (!(hi > lo)) {
+            float flat = invert ? 1f : 0f;
+            return (y, row) -> Arrays.fill(row, 0, cols, flat);
+        }
+        double range = hi - lo;
+        return (y, row) -> {
+            for (int x = 0, i = y * cols; x < cols; x++, i++) {
+                double v = (grey[i] - lo) / range;
+                v = v < 0 ? 0 : (v > 1 ? 1 : v);
+                row[x] = (float) (invert ? 1.0 - v : v);
+            }
+        };
+    }
+
+    private static Optional<float[]> dicomVoi(DecodedImage image) throws MammoException {
+        Optional<float[]> voi;
+        try {
+            voi = VoiTransform.toUnitRange(image, 0);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new MammoException(Stage.PREPROCESS, "VOI transform failed: " + e.getMessage(), e);
+        }
+        if (voi.isPresent() && voi.get().length != image.pixelCount()) {
+            throw new MammoException(Stage.PREPROCESS, "VOI transform returned " + voi.get().length
+                    + " values for " + image.pixelCount() + " pixels");
+        }
+        return voi;
+    }
+
+    /**
+     * Every setting, in a fixed order, as text: {@code version, size, windowing, invertMonochrome1, resize,
+     * geometry, channels, mean, std, excludePixelPadding, layout}. Equal recipes give equal maps.
+     */
+    public Map<String, String> spec() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("version", VERSION);
+        m.put("size", height + "x" + width);
+        m.put("windowing", windowing.describe());
+        m.put("invertMonochrome1", "true");
+        m.put("resize", resize.label());
+        m.put("geometry", geometry.describe());
+        m.put("channels", "grey-x3");
+        m.put("mean", list(mean));
+        m.put("std", list(std));
+        m.put("excludePixelPadding", Boolean.toString(excludePixelPadding));
+        m.put("layout", "CHW-float32");
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** {@link #spec()} as one line, e.g. {@code preprocessing/v1{size=224x224, windowing=percentile(0.5,99.5), ...}}. */
+    @Override
+    public String describe() {
+        Map<String, String> m = new LinkedHashMap<>(spec());
+        String version = m.remove("version");
+        return version + m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Preprocessing p && p.height == height && p.width == width
+                && Arrays.equals(p.mean, mean) && Arrays.equals(p.std, std) && p.windowing.equals(windowing)
+                && p.resize == resize && p.geometry.equals(geometry) && p.excludePixelPadding == excludePixelPadding;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(height, width, Arrays.hashCode(mean), Arrays.hashCode(std), windowing, resize, geometry,
+                excludePixelPadding);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    private static String list(double[] v) {
+        return Arrays.stream(v).mapToObj(Double::toString).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static float[] toFloats(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+
+    /** Per-thread reusable buffers (see the class comment). */
+    private static final class Scratch {
+        final OrderStatistics stats = new OrderStatistics();
+        final SeparableResampler resampler = new SeparableResampler();
+        float[] plane = new float[0];
+
+        void ensurePlane(int n) {
+            if (plane.length < n) {
+                plane = new float[n];
+            }
+        }
+    }
+
+    /**
+     * Builds a {@link Preprocessing}. Every setter validates at once and names the option and the bad value;
+     * {@link #build()} returns an immutable recipe and can be called again.
+     */
+    public static final class Builder {
+        private int height = 224;
+        private int width = 224;
+        private double[] mean = {0.485, 0.456, 0.406};
+        private double[] std = {0.229, 0.224, 0.225};
+        private Windowing windowing = Windowing.percentile(0.5, 99.5);
+        private ResizeMode resize = ResizeMode.BILINEAR_ANTIALIAS;
+        private Geometry geometry = Geometry.stretch();
+        private boolean excludePixelPadding;
+
+        private Builder() {
+        }
+
+        /** Output size in pixels; default 224 x 224. Each must be in [1, 8192]. */
+        public Builder size(int height, int width) {
+            checkSide("height", height);
+            checkSide("width", width);
+            this.height = height;
+            this.width = width;
+            return this;
+        }
+
+        /** Per-channel means subtracted after windowing (window units); default ImageNet [0.485, 0.456, 0.406]. */
+        public Builder mean(double... mean) {
+            checkThree("mean", mean);
+            for (double v : mean) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("mean values must be finite, got " + Arrays.toString(mean));
+                }
+            }
+            this.mean = mean.clone();
+            return this;
+        }
+
+        /** Per-channel standard deviations divided by; default ImageNet [0.229, 0.224, 0.225]. Each > 0. */
+        public Builder std(double... std) {
+            checkThree("std", std);
+            for (double v : std) {
+                if (!(v > 0) || !Double.isFinite(v) || (float) v == 0f) {
+                    throw new IllegalArgumentException("std values must be finite and > 0, got "
+                            + Arrays.toString(std));
+                }
+            }
+            this.std = std.clone();
+            return this;
+        }
+
+        /** The VOI step; default {@code Windowing.percentile(0.5, 99.5)}. */
+        public Builder windowing(Windowing windowing) {
+            this.windowing = Objects.requireNonNull(windowing, "windowing");
+            return this;
+        }
+
+        /** The resampling filter; default {@link ResizeMode#BILINEAR_ANTIALIAS}. */
+        public Builder resize(ResizeMode resize) {
+            this.resize = Objects.requireNonNull(resize, "resize");
+            return this;
+        }
+
+        /** Placement of the resized image; default {@link Geometry#stretch()}. */
+        public Builder geometry(Geometry geometry) {
+            this.geometry = Objects.requireNonNull(geometry, "geometry");
+            return this;
+        }
+
+        /**
+         * Whether pixels marked by Pixel Padding Value / Range Limit are left out of the percentiles (they are
+         * still windowed and resized); default false, as the reference pipeline does (none of the corpus
+         * mammograms declares padding). No effect on {@link Windowing#dicomVoi()} when the header has a VOI.
+         */
+        public Builder excludePixelPadding(boolean exclude) {
+            this.excludePixelPadding = exclude;
+            return this;
+        }
+
+        /** The immutable recipe. */
+        public Preprocessing build() {
+            return new Preprocessing(this);
+        }
+
+        private static void checkSide(String option, int v) {
+            if (v < 1 || v > 8192) {
+                throw new IllegalArgumentException(option + " must be in [1, 8192], got " + v);
+            }
+        }
+
+        private static void checkThree(String option, double[] v) {
+            if (v == null || v.length != 3) {
+                throw new IllegalArgumentException(option + " needs exactly 3 values (one per channel), got "
+                        + (v == null ? "null" : Arrays.toString(v)));
+            }
+        }
     }
 }

@@ -1,0 +1,164 @@
+package org.mammoembed.examples;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.mammoembed.core.Dataset;
+import org.mammoembed.core.EmbeddingResult;
+import org.mammoembed.core.EmbeddingSink;
+import org.mammoembed.core.Failure;
+import org.mammoembed.core.MammoException;
+import org.mammoembed.core.Projection;
+import org.mammoembed.dicom.DicomFileReader;
+import org.mammoembed.embed.EmbeddingExtractor;
+import org.mammoembed.embed.EmbeddingExtractorBuilder;
+import org.mammoembed.embed.ExtractionSummary;
+import org.mammoembed.io.CheckpointSink;
+import org.mammoembed.io.CheckpointStore;
+import org.mammoembed.io.FailuresCsv;
+import org.mammoembed.io.JoinedCsvWriter;
+import org.mammoembed.io.NpyWriter;
+import org.mammoembed.io.RunDirectory;
+import org.mammoembed.io.SplitAssignment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code embed}: scan the dataset, embed every image into a crash-safe checkpoint (resumable), then write the
+ * outputs atomically: {@code features.npy}, {@code failures.csv}, {@code joined.csv}, projections and previews,
+ * {@code clustering_metrics.json}, {@code run.json}, with {@code run.log} alongside.
+ */
+final class EmbedJob {
+    /** Exit status when the failure budget stopped the run (its finished work stays in the checkpoint). */
+    static final int EXIT_STOPPED = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbedJob.class);
+
+    private final EmbedOptions o;
+    private final PrintStream out;
+
+    EmbedJob(EmbedOptions options, PrintStream out) {
+        this.o = options;
+        this.out = out;
+    }
+
+    int run() throws IOException, MammoException {
+        Instant started = Instant.now();
+        RunDirectory dir = RunDirectory.prepare(o.outdir(), o.mode());
+        try (RunLog ignored = RunLog.open(dir.root().resolve("run.log"), o.mode() == RunDirectory.Mode.RESUME)) {
+            LOG.info("mammography embed, arguments {}", o.arguments());
+            Dataset dataset = Dataset.fromCsv(o.csv(), o.dicomRoot());
+            LOG.info("scan: {} images, {} scan problems", dataset.size(), dataset.problems().size());
+            for (Failure f : dataset.problems()) {
+                LOG.warn("scan problem: {} {} {}: {}", f.accessionNumber(), f.relativePath(), f.errorClass(),
+                        f.message());
+            }
+            ModelChoice model = ModelChoice.of(o.model(), o.seed());
+            if (model.isBuiltIn()) {
+                LOG.warn("model: {}", model.label());
+                out.println("warning: " + model.label());
+            }
+            EmbeddingExtractorBuilder b = EmbeddingExtractor.builder().device(o.device()).batchSize(o.batchSize())
+                    .workers(o.workers());
+            try (EmbeddingExtractor extractor = model.applyTo(b).build()) {
+                LOG.info("extractor: {}", extractor.describe());
+                return embedAndWrite(dataset, model, extractor, dir, started);
+            }
+        }
+    }
+
+    private int embedAndWrite(Dataset dataset, ModelChoice model, EmbeddingExtractor extractor, RunDirectory dir,
+                              Instant started) throws IOException, MammoException {
+        String runKey = String.join("|", model.sha256(), extractor.preprocessing().describe(),
+                dataset.root().toString(), String.valueOf(dataset.size()));
+        ExtractionSummary summary;
+        EmbeddingResult result;
+        try (CheckpointStore store = CheckpointStore.open(dir.checkpoint(), extractor.dimension(), runKey)) {
+            int before = store.size();
+            Dataset todo = new Dataset(dataset.root(), store.remaining(dataset), List.of());
+            if (before > 0) {
+                LOG.info("resume: {} images already done, {} to go", dataset.size() - todo.size(), todo.size());
+                out.println("resuming: " + (dataset.size() - todo.size()) + " images already done");
+            }
+            Optional<CachedEmbeddings> cache = CachedEmbeddings.open(o.cache(), model.sha256(),
+                    extractor.preprocessing().describe(), DicomFileReader.create());
+            try (CheckpointSink checkpoint = new CheckpointSink(store, o.batchSize())) {
+                EmbeddingSink sink = new FailureBudget(checkpoint, o.maxFailures(), o.maxFailureRate(),
+                        EmbedOptions.FAILURE_RATE_MIN_IMAGES);
+                if (cache.isPresent()) {
+                    todo = cache.get().serveHits(todo, sink);
+                    sink = cache.get().storing(sink);
+                }
+                summary = extractor.extract(todo, sink, ConsoleProgress.forStdErr());
+            } catch (MammoException e) {
+                if (e.getCause() instanceof FailureBudget.Exceeded) {
+                    LOG.error(e.getCause().getMessage());
+                    out.println(e.getCause().getMessage());
+                    out.println("finished work is kept: fix the data and rerun with --resume");
+                    return EXIT_STOPPED;
+                }
+                throw e;
+            }
+            result = store.assemble(dataset);
+        }
+        List<Failure> failures = new ArrayList<>(dataset.problems());
+        failures.addAll(result.failures());
+        writeFeatures(dir.embeddings(), result);
+        FailuresCsv.write(dir.failuresCsv(), failures);
+        List<String> notes = new ArrayList<>();
+        List<Projection> projections = new AnalysisStage(o, dir).run(result, notes);
+        SplitAssignment split = SplitAssignment.builder().seed(o.seed()).build();
+        if (o.saveCsv()) {
+            JoinedCsvWriter.Builder joined = JoinedCsvWriter.builder().split(split);
+            projections.forEach(joined::projection);
+            joined.build().write(dir.joinedCsv(), result.index());
+        }
+        if (o.aggregate() != null) {
+            EmbeddingResult exams = result.aggregate(o.aggregate());
+            writeFeatures(dir.root().resolve("features_by_accession.npy"), exams);
+            JoinedCsvWriter.builder().split(split).build()
+                    .write(dir.root().resolve("features_by_accession.csv"), exams.index());
+        }
+        Provenance.write(dir.runJson(), o, model, extractor, summary, dataset, result, started);
+        deleteCheckpoint(dir.checkpoint());
+        printSummary(dataset, result, summary, notes);
+        return 0;
+    }
+
+    static void writeFeatures(Path target, EmbeddingResult result) throws IOException {
+        try (NpyWriter npy = NpyWriter.create(target, result.dimension())) {
+            for (int i = 0; i < result.size(); i++) {
+                npy.append(result.row(i));
+            }
+            npy.commit();
+        }
+    }
+
+    private static void deleteCheckpoint(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void printSummary(Dataset dataset, EmbeddingResult result, ExtractionSummary s, List<String> notes) {
+        out.printf(Locale.ROOT, "embedded %d of %d images (%d failed, %d scan problems) in %.1f s, %.2f images/s%n",
+                result.size(), dataset.size(), result.failures().size(), dataset.problems().size(), s.wallSeconds(),
+                s.imagesPerSecond());
+        for (String n : notes) {
+            out.println("note: " + n);
+        }
+        out.println("outputs in " + o.outdir().toAbsolutePath().normalize());
+    }
+}

@@ -1,0 +1,248 @@
+package org.mammoembed.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetScannerTest {
+    @TempDir
+    Path root;
+
+    /** The smallest file the sniffer accepts: preamble, "DICM", one file meta element. */
+    static void tinyDicom(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        byte[] b = new byte[128 + 4 + 12];
+        b[128] = 'D';
+        b[129] = 'I';
+        b[130] = 'C';
+        b[131] = 'M';
+        // (0002,0000) UL 4 = 0: group length
+        byte[] elem = {0x02, 0x00, 0x00, 0x00, 'U', 'L', 0x04, 0x00, 0, 0, 0, 0};
+        System.arraycopy(elem, 0, b, 132, elem.length);
+        Files.write(file, b);
+    }
+
+    private Path csv(String text) throws IOException {
+        Path f = root.resolve("classificacao.csv");
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    private static List<String> rel(Dataset d) {
+        return d.images().stream().map(ImageRecord::relativePath).toList();
+    }
+
+    private static List<String> problems(Dataset d) {
+        return d.problems().stream().map(f -> f.errorClass() + "|" + f.accessionNumber() + "|" + f.message()).toList();
+    }
+
+    @Test
+    void ordersByCsvRowThenRelativePathAndKeepsExtraColumns() throws Exception {
+        tinyDicom(root.resolve("B2/z.dcm"));
+        tinyDicom(root.resolve("B2/a/2"));
+        tinyDicom(root.resolve("B2/a/10"));
+        tinyDicom(root.resolve("A1/img.dcm"));
+        Files.writeString(root.resolve("B2/notes.txt"), "not dicom");
+        Files.writeString(root.resolve("B2/.DS_Store"), "junk");
+        tinyDicom(root.resolve("B2/.hidden/x.dcm"));
+        Path csv = csv("AccessionNumber;Classification;Site\nB2;c;north\nA1;1;south\n");
+        Dataset d = Dataset.fromCsv(csv, root);
+        assertEquals(List.of("B2/a/10", "B2/a/2", "B2/z.dcm", "A1/img.dcm"), rel(d));
+        assertEquals(BiRadsDensity.C, d.images().get(0).density());
+        assertEquals(BiRadsDensity.A, d.images().get(3).density());
+        assertEquals(Map.of("Site", "north"), d.images().get(0).extraColumns());
+        assertEquals(root.toAbsolutePath().normalize().resolve("B2/a/10"), d.images().get(0).path());
+        assertEquals(List.of(), d.problems());
+    }
+
+    @Test
+    void rowProblemsAreReportedWithTheirLineNumbers() throws Exception {
+        tinyDicom(root.resolve("E1/x.dcm"));
+        tinyDicom(root.resolve("E2/x.dcm"));
+        tinyDicom(root.resolve("E5/x.dcm"));
+        tinyDicom(root.resolve("E6/x.dcm"));
+        Files.createDirectories(root.resolve("EMPTY/sub"));
+        Files.writeString(root.resolve("EMPTY/sub/readme"), "text");
+        Path csv = csv("\uFEFFaccessionnumber , CLASSIFICATION\n"
+                + "E1,A\n"
+                + "\n"
+                + "E1,B\n"
+                + "E5,5\n"
+                + "E6,X\n"
+                + "GONE,D\n"
+                + "EMPTY,2\n"
+                + ",3\n"
+                + "\"E2\",\"4\"   \n");
+        Dataset d = Dataset.fromCsv(csv, root);
+        assertEquals(List.of("E1/x.dcm", "E2/x.dcm"), rel(d));
+        assertEquals(BiRadsDensity.D, d.images().get(1).density());
+        assertEquals(List.of(
+                "DuplicateAccession|E1|line 4: AccessionNumber already listed on line 2; keeping the first",
+                "Class5|E5|line 5: Classification 5 is not a density class; row skipped",
+                "UnknownLabel|E6|line 6: Classification 'X' is not A-D or 1-4; row skipped",
+                "MissingFolder|GONE|line 7: no folder 'GONE' under the DICOM root",
+                "NoImages|EMPTY|line 8: folder 'EMPTY' holds no DICOM files",
+                "MissingAccession||line 9: empty AccessionNumber; row skipped"), problems(d));
+        assertTrue(d.problems().stream().allMatch(f -> f.stage() == Stage.SCAN));
+    }
+
+    @Test
+    void pathTraversalIsRefused() throws Exception {
+        Path outside = Files.createTempDirectory("outside");
+        try {
+            tinyDicom(outside.resolve("secret.dcm"));
+            tinyDicom(outside.resolve("x/y.dcm"));
+            Path dicomRoot = Files.createDirectories(root.resolve("dicom"));
+            Files.createSymbolicLink(dicomRoot.resolve("LINKED"), outside);
+            tinyDicom(dicomRoot.resolve("OK/a.dcm"));
+            Files.createSymbolicLink(dicomRoot.resolve("OK/b.dcm"), outside.resolve("secret.dcm"));
+            Path csv = csv("AccessionNumber,Classification\n../x,A\n/etc,B\nLINKED,C\nOK,D\na\\b,A\n..,B\n");
+            Dataset d = Dataset.fromCsv(csv, dicomRoot);
+            assertEquals(List.of("OK/a.dcm"), rel(d));
+            assertEquals(List.of(
+                    "UnsafePath|../x|line 2: AccessionNumber '../x' contains a path separator; refused",
+                    "UnsafePath|/etc|line 3: AccessionNumber '/etc' contains a path separator; refused",
+                    "UnsafePath|LINKED|line 4: folder 'LINKED' resolves to a location outside the DICOM root; refused",
+                    "UnsafePath|OK|'OK/b.dcm' is a symbolic link to a location outside the DICOM root; refused",
+                    "UnsafePath|a\\b|line 6: AccessionNumber 'a\\b' contains a path separator; refused",
+                    "UnsafePath|..|line 7: AccessionNumber '..' names a relative folder; refused"), problems(d));
+        } finally {
+            try (var s = Files.walk(outside)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void symlinksInsideTheRootAreFollowedAndLoopsIgnored() throws Exception {
+        tinyDicom(root.resolve("shared/s.dcm"));
+        Files.createDirectories(root.resolve("E1"));
+        Files.createSymbolicLink(root.resolve("E1/s.dcm"), root.resolve("shared/s.dcm"));
+        Files.createSymbolicLink(root.resolve("E1/loop"), root.resolve("E1"));
+        Dataset d = Dataset.fromCsv(csv("AccessionNumber,Classification\nE1,B\nshared,A\n"), root);
+        assertEquals(List.of("E1/s.dcm", "shared/s.dcm"), rel(d));
+    }
+
+    @Test
+    void mutuallyLinkedFoldersDoNotLoop() throws Exception {
+        tinyDicom(root.resolve("E1/a/x.dcm"));
+        tinyDicom(root.resolve("E1/b/y.dcm"));
+        Files.createSymbolicLink(root.resolve("E1/a/toB"), root.resolve("E1/b"));
+        Files.createSymbolicLink(root.resolve("E1/b/toA"), root.resolve("E1/a"));
+        Dataset d = Dataset.fromCsv(csv("AccessionNumber,Classification\nE1,B\n"), root);
+        // each link is followed once per path; a link back into the folders being walked is not
+        assertEquals(List.of("E1/a/toB/y.dcm", "E1/a/x.dcm", "E1/b/toA/x.dcm", "E1/b/y.dcm"), rel(d));
+    }
+
+    @Test
+    void dicomFoldersWithoutACsvRowAreReported() throws Exception {
+        tinyDicom(root.resolve("LISTED/a.dcm"));
+        tinyDicom(root.resolve("EXTRA/deep/b"));
+        Files.createDirectories(root.resolve("NODICOM"));
+        Files.writeString(root.resolve("NODICOM/x.txt"), "x");
+        tinyDicom(root.resolve("stray.dcm"));
+        Dataset d = Dataset.fromCsv(csv("AccessionNumber,Classification\nLISTED,A\n"), root);
+        assertEquals(List.of("LISTED/a.dcm"), rel(d));
+        assertEquals(List.of(
+                "NotInCsv|EXTRA|folder 'EXTRA' holds DICOM files but no CSV row names it",
+                "NotInCsv||DICOM file 'stray.dcm' lies directly in the DICOM root, outside any accession folder"),
+                problems(d));
+    }
+
+    @Test
+    void missingColumnsThrowNamingTheColumnAndTheColumnsFound() throws Exception {
+        MammoException e = assertThrows(MammoException.class,
+                () -> Dataset.fromCsv(csv("Accession;Label\n1;A\n"), root));
+        assertEquals(Stage.SCAN, e.stage());
+        assertEquals("classificacao.csv: missing column 'AccessionNumber'; columns found: [Accession, Label]",
+                e.getMessage());
+        MammoException e2 = assertThrows(MammoException.class,
+                () -> Dataset.fromCsv(csv("AccessionNumber\n1\n"), root));
+        assertEquals("classificacao.csv: missing column 'Classification'; columns found: [AccessionNumber]",
+                e2.getMessage());
+    }
+
+    @Test
+    void headerOnlyCsvGivesZeroImagesAndAClearProblemButNoHeaderIsRefused() throws Exception {
+        Dataset headerOnly = Dataset.fromCsv(csv("AccessionNumber,Classification\n"), root);
+        assertEquals(0, headerOnly.size());
+        assertEquals(List.of("EmptyCsv||classificacao.csv has a header but no data rows; no images to process"),
+                problems(headerOnly));
+        for (String nothing : List.of("", "\n \n", "\uFEFF")) {
+            MammoException e = assertThrows(MammoException.class, () -> Dataset.fromCsv(csv(nothing), root));
+            assertEquals(Stage.SCAN, e.stage());
+            assertEquals("classificacao.csv is empty: no header line with columns AccessionNumber and Classification",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void oversizedFieldBecomesACsvFormatProblem() throws Exception {
+        tinyDicom(root.resolve("E1/a.dcm"));
+        tinyDicom(root.resolve("E3/a.dcm"));
+        String huge = "n".repeat(10 * 1024 * 1024);
+        Dataset d = Dataset.fromCsv(csv("AccessionNumber,Classification,Notes\nE1,A,\nE2,B," + huge
+                + "\nE3,C,\n"), root);
+        assertEquals(List.of("E1/a.dcm", "E3/a.dcm"), rel(d));
+        assertEquals(List.of("CsvFormat||classificacao.csv line 3: record longer than 1048576 characters "
+                + "(the limit); row skipped"), problems(d));
+    }
+
+    @Test
+    void missingCsvOrRootThrows() {
+        MammoException e = assertThrows(MammoException.class,
+                () -> Dataset.fromCsv(root.resolve("nope.csv"), root));
+        assertEquals(Stage.SCAN, e.stage());
+        assertThrows(MammoException.class, () -> Dataset.fromFolder(root.resolve("nope")));
+    }
+
+    @Test
+    void unreadableFolderIsReported() throws Exception {
+        assumeTrue(!"root".equals(System.getProperty("user.name")), "root can read any folder");
+        tinyDicom(root.resolve("E1/a/x.dcm"));
+        Path locked = root.resolve("E1/a");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        try {
+            Dataset d = Dataset.fromCsv(csv("AccessionNumber,Classification\nE1,A\n"), root);
+            assertEquals("UnreadableFolder", d.problems().get(0).errorClass());
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void aFolderThatCannotBeListedIsReportedNotThrown() throws Exception {
+        // root may read any folder, so use what every user hits the same way: listing a plain file
+        Path notAFolder = root.resolve("E1");
+        Files.writeString(notAFolder, "x");
+        List<Failure> problems = new java.util.ArrayList<>();
+        DicomTreeWalker walker = new DicomTreeWalker(root, root.toRealPath(), problems::add);
+        walker.walk(notAFolder, "E1", (file, rel) -> true);
+        assertEquals(List.of(new Failure("E1", "E1", Stage.SCAN, "UnreadableFolder",
+                "cannot list folder 'E1': NotDirectoryException")), problems);
+    }
+
+    @Test
+    void fromFolderUsesTheFirstComponentOrTheFileStem() throws Exception {
+        tinyDicom(root.resolve("EX1/sub/a.dcm"));
+        tinyDicom(root.resolve("top.dcm"));
+        tinyDicom(root.resolve("noext"));
+        Files.writeString(root.resolve("readme.md"), "# not dicom");
+        Dataset d = Dataset.fromFolder(root);
+        assertEquals(List.of("EX1/sub/a.dcm", "noext", "top.dcm"), rel(d));
+        assertEquals(List.of("EX1", "noext", "top"), d.images().stream().map(ImageRecord::accessionNumber).toList());
+        assertNull(d.images().get(0).density());
+    }
+}

@@ -1,0 +1,379 @@
+package org.mammoembed.dicom;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Parses Part 10 files (PS3.10 7.1) and their data sets (PS3.5 7). The file is memory-mapped and values are
+ * not copied; every length is checked against the bytes left before it is used, so a corrupt length field
+ * costs an exception, never an allocation. Stateless; one instance serves any number of threads.
+ */
+final class DicomParser {
+    private static final int UNDEFINED = 0xFFFFFFFF;
+    private static final int NO_LIMIT = Integer.MAX_VALUE;
+
+    private final int maxSequenceDepth;
+    private final int maxInflatedBytes;
+
+    DicomParser(int maxSequenceDepth, int maxInflatedBytes) {
+        this.maxSequenceDepth = maxSequenceDepth;
+        this.maxInflatedBytes = maxInflatedBytes;
+    }
+
+    /** Parses a file; with {@code headerOnly} it stops before the pixel data element. */
+    ParsedFile parse(Path file, boolean headerOnly) throws DicomException {
+        String name = String.valueOf(file.getFileName());
+        ByteBuffer mapped;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE) {
+                throw DicomException.read(name + ": file is " + size + " bytes; files over 2 GiB are not supported");
+            }
+            mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (IOException e) {
+            throw new DicomException(org.mammoembed.core.Stage.READ, name + ": cannot read file: " + e.getMessage(), e);
+        }
+        return parse(name, mapped.order(ByteOrder.LITTLE_ENDIAN), headerOnly);
+    }
+
+    ParsedFile parse(String name, ByteBuffer buf, boolean headerOnly) throws DicomException {
+        try {
+            return new Run(name, headerOnly).parseFile(buf);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            // every length is checked first; this is the net under that net
+            throw DicomException.read(name + ": malformed data at an unexpected place (" + e.getMessage() + ")");
+        }
+    }
+
+    /** State of one parse. */
+    private final class Run {
+        private final String name;
+        private final boolean headerOnly;
+        private DicomElement pixelData;
+        private ParsedFile.Fragment basicOffsetTable;
+        private List<ParsedFile.Fragment> fragments;
+
+        Run(String name, boolean headerOnly) {
+            this.name = name;
+            this.headerOnly = headerOnly;
+        }
+
+        ParsedFile parseFile(ByteBuffer buf) throws DicomException {
+            int limit = buf.limit();
+            int pos = 0;
+            if (limit >= 132 && buf.get(128) == 'D' && buf.get(129) == 'I' && buf.get(130) == 'C'
+                    && buf.get(131) == 'M') {
+                pos = 132;
+            } else if (limit >= 4 && buf.get(0) == 'D' && buf.get(1) == 'I' && buf.get(2) == 'C'
+                    && buf.get(3) == 'M') {
+                pos = 4;
+            }
+            DicomDataSet meta = new DicomDataSet(buf, ByteOrder.LITTLE_ENDIAN, StandardCharsets.ISO_8859_1);
+            // the meta group is explicit VR LE; read it element by element while the group is 0002, which
+            // survives a wrong group length
+            while (pos + 8 <= limit && (buf.getShort(pos) & 0xFFFF) == 0x0002) {
+                pos = readElement(buf, pos, limit, meta, true, ByteOrder.LITTLE_ENDIAN, 0, true);
+            }
+            String tsUid = meta.nonEmptyString(Tag.TRANSFER_SYNTAX_UID);
+            TransferSyntax ts = tsUid != null ? TransferSyntax.of(tsUid) : guessEncoding(buf, pos, limit);
+            ByteBuffer body = buf;
+            if (ts.deflated()) {
+                body = inflate(buf, pos, limit);
+                pos = 0;
+                limit = body.limit();
+            }
+            ByteOrder order = ts.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+            boolean explicit = detectExplicit(body, pos, limit, ts.explicitVr(), order);
+            DicomDataSet data = new DicomDataSet(body, order, StandardCharsets.ISO_8859_1);
+            readDataSet(body, pos, limit, data, explicit, order, 0, true);
+            if (data.elements().isEmpty() && pixelData == null) {
+                throw DicomException.read(name + ": no data elements after the file meta information");
+            }
+            return new ParsedFile(name, ts, meta, data, pixelData, basicOffsetTable, fragments);
+        }
+
+        /** Files without a meta group: explicit VR LE if a VR follows the first tag, else implicit VR LE. */
+        private TransferSyntax guessEncoding(ByteBuffer buf, int pos, int limit) {
+            if (pos + 8 <= limit && Vr.of(buf.get(pos + 4), buf.get(pos + 5)) != null) {
+                int groupBe = (buf.get(pos) & 0xFF) << 8 | (buf.get(pos + 1) & 0xFF);
+                int groupLe = (buf.get(pos) & 0xFF) | (buf.get(pos + 1) & 0xFF) << 8;
+                return groupBe == 0x0008 && groupLe != 0x0008 ? TransferSyntax.explicitVrBigEndian()
+                        : TransferSyntax.explicitVrLittleEndian();
+            }
+            return TransferSyntax.implicitVrLittleEndian();
+        }
+
+        /**
+         * Some writers label a data set with the wrong VR mode; what follows the first tag tells: two VR letters
+         * (explicit) or the first bytes of a 32-bit length (implicit).
+         */
+        private boolean detectExplicit(ByteBuffer buf, int pos, int limit, boolean declared, ByteOrder order) {
+            if (pos + 8 > limit) {
+                return declared;
+            }
+            boolean letters = Vr.of(buf.get(pos + 4), buf.get(pos + 5)) != null;
+            if (declared && !letters) {
+                return false;
+            }
+            if (!declared && letters) {
+                long implicitLength = buf.duplicate().order(order).getInt(pos + 4) & 0xFFFFFFFFL;
+                return implicitLength > limit - pos - 8L;
+            }
+            return declared;
+        }
+
+        private ByteBuffer inflate(ByteBuffer buf, int pos, int limit) throws DicomException {
+            byte[] in = new byte[limit - pos];
+            buf.get(pos, in);
+            Inflater inflater = new Inflater(true);
+            try {
+                inflater.setInput(in);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(in.length * 4, maxInflatedBytes));
+                byte[] chunk = new byte[1 << 16];
+                while (!inflater.finished()) {
+                    int n = inflater.inflate(chunk);
+                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                        break;
+                    }
+                    if (out.size() + n > maxInflatedBytes) {
+                        throw DicomException.read(name + ": deflated data set inflates to more than "
+                                + maxInflatedBytes + " bytes (maxInflatedBytes)");
+                    }
+                    out.write(chunk, 0, n);
+                }
+                return ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+            } catch (DataFormatException e) {
+                throw DicomException.read(name + ": deflated data set is corrupt: " + e.getMessage());
+            } finally {
+                inflater.end();
+            }
+        }
+
+        /** Reads elements in [pos, limit), or up to an item delimiter when {@code limit} is NO_LIMIT. */
+        private int readDataSet(ByteBuffer buf, int pos, int end, DicomDataSet into, boolean explicit,
+                                ByteOrder order, int depth, boolean topLevel) throws DicomException {
+            int hardEnd = Math.min(end, buf.limit());
+            while (pos < hardEnd) {
+                if (hardEnd - pos < 8) {
+                    if (topLevel) {
+                        return hardEnd; // trailing padding shorter than an element header is harmless
+                    }
+                    throw truncated(pos, 8, hardEnd - pos, "element header");
+                }
+                int tag = readTag(buf, pos, order);
+                if (tag == Tag.ITEM_DELIMITATION) {
+                    if (end == NO_LIMIT) {
+                        return pos + 8;
+                    }
+                    pos += 8; // stray delimiter in a defined-length item: skip it as DCMTK does
+                    continue;
+                }
+                if (tag == Tag.SEQUENCE_DELIMITATION && topLevel) {
+                    pos += 8; // stray sequence delimiter at top level (seen in old files): skip
+                    continue;
+                }
+                if (topLevel && !headerOnly && pixelData != null) {
+                    return pos; // nothing after the pixel data matters to us
+                }
+                if (topLevel && headerOnly && Integer.compareUnsigned(tag, Tag.FLOAT_PIXEL_DATA) >= 0
+                        && Integer.compareUnsigned(tag, Tag.PIXEL_DATA) <= 0) {
+                    return pos;
+                }
+                pos = readElement(buf, pos, hardEnd, into, explicit, order, depth, topLevel);
+                if (tag == Tag.SPECIFIC_CHARACTER_SET) {
+                    into.charset(charsetOf(into.string(Tag.SPECIFIC_CHARACTER_SET)));
+                }
+            }
+            if (end == NO_LIMIT) {
+                throw DicomException.read(name + ": item of undefined length has no item delimiter before the end"
+                        + " of the file");
+            }
+            return pos;
+        }
+
+        private int readElement(ByteBuffer buf, int pos, int end, DicomDataSet into, boolean explicit,
+                                ByteOrder order, int depth, boolean topLevel) throws DicomException {
+            int tag = readTag(buf, pos, order);
+            Vr vr;
+            long length;
+            int valuePos;
+            Vr fileVr = explicit ? Vr.of(buf.get(pos + 4), buf.get(pos + 5)) : null;
+            boolean letters = explicit && isUpper(buf.get(pos + 4)) && isUpper(buf.get(pos + 5));
+            if (explicit && (fileVr != null || letters)) {
+                vr = fileVr != null ? fileVr : Vr.UN; // unknown VR letters: newer VRs all have long lengths
+                if (vr.hasLongLength() || fileVr == null) {
+                    if (end - pos < 12) {
+                        throw truncated(pos, 12, end - pos, "element header of " + Tag.format(tag));
+                    }
+                    length = readInt(buf, pos + 8, order) & 0xFFFFFFFFL;
+                    valuePos = pos + 12;
+                } else {
+                    length = readShort(buf, pos + 6, order);
+                    valuePos = pos + 8;
+                }
+            } else {
+                // implicit VR, or an explicit-VR file with an element whose VR bytes are not letters
+                vr = ElementDictionary.vrOf(tag);
+                length = readInt(buf, pos + 4, order) & 0xFFFFFFFFL;
+                valuePos = pos + 8;
+            }
+            boolean undefined = length == (UNDEFINED & 0xFFFFFFFFL);
+            if (!undefined && length > end - (long) valuePos) {
+                throw DicomException.read(name + ": element " + Tag.format(tag) + " at offset " + pos + " declares "
+                        + length + " bytes but only " + (end - (long) valuePos)
+                        + " remain: the file is truncated or corrupt");
+            }
+            boolean isPixelData = topLevel && (tag == Tag.PIXEL_DATA || tag == Tag.FLOAT_PIXEL_DATA
+                    || tag == Tag.DOUBLE_FLOAT_PIXEL_DATA);
+            if (isPixelData && undefined) {
+                int next = readFragments(buf, valuePos, end, order);
+                pixelData = new DicomElement(tag, vr, valuePos, DicomElement.UNDEFINED_LENGTH, List.of());
+                into.put(pixelData);
+                return next;
+            }
+            if (isPixelData) {
+                pixelData = new DicomElement(tag, vr, valuePos, (int) length, List.of());
+                into.put(pixelData);
+                return valuePos + (int) length;
+            }
+            boolean sequence = vr == Vr.SQ || undefined && vr == Vr.UN
+                    || vr == Vr.UN && length >= 8 && readTag(buf, valuePos, order) == Tag.ITEM && !explicit;
+            if (sequence) {
+                // an undefined-length UN is an implicit VR LE sequence (PS3.5 6.2.2 note)
+                boolean itemsExplicit = vr == Vr.SQ && explicit;
+                ByteOrder itemOrder = vr == Vr.SQ ? order : ByteOrder.LITTLE_ENDIAN;
+                int seqEnd = undefined ? NO_LIMIT : valuePos + (int) length;
+                List<DicomDataSet> items = new ArrayList<>();
+                int next = readItems(buf, valuePos, seqEnd, end, items, itemsExplicit, itemOrder, depth + 1,
+                        into.charset());
+                into.put(new DicomElement(tag, Vr.SQ, valuePos, undefined ? -1 : (int) length, List.copyOf(items)));
+                return next;
+            }
+            if (undefined) {
+                throw DicomException.read(name + ": element " + Tag.format(tag) + " (VR " + vr + ") at offset " + pos
+                        + " has undefined length, which only sequences and pixel data may have");
+            }
+            into.put(new DicomElement(tag, vr, valuePos, (int) length, List.of()));
+            return valuePos + (int) length;
+        }
+
+        private int readItems(ByteBuffer buf, int pos, int seqEnd, int fileEnd, List<DicomDataSet> items,
+                              boolean explicit, ByteOrder order, int depth, Charset charset) throws DicomException {
+            if (depth > maxSequenceDepth) {
+                throw DicomException.read(name + ": sequences nested deeper than " + maxSequenceDepth
+                        + " levels at offset " + pos);
+            }
+            int end = Math.min(seqEnd, fileEnd);
+            while (pos < end) {
+                if (end - pos < 8) {
+                    throw truncated(pos, 8, end - pos, "item header");
+                }
+                int tag = readTag(buf, pos, order);
+                long length = readInt(buf, pos + 4, order) & 0xFFFFFFFFL;
+                if (tag == Tag.SEQUENCE_DELIMITATION) {
+                    return pos + 8;
+                }
+                if (tag != Tag.ITEM) {
+                    throw DicomException.read(name + ": expected an item tag (FFFE,E000) at offset " + pos
+                            + " but found " + Tag.format(tag));
+                }
+                DicomDataSet item = new DicomDataSet(buf, order, charset);
+                if (length == (UNDEFINED & 0xFFFFFFFFL)) {
+                    pos = readDataSet(buf, pos + 8, NO_LIMIT, item, explicit, order, depth, false);
+                } else {
+                    if (length > end - (long) pos - 8) {
+                        throw DicomException.read(name + ": item at offset " + pos + " declares " + length
+                                + " bytes but only " + (end - (long) pos - 8) + " remain in its sequence");
+                    }
+                    readDataSet(buf, pos + 8, pos + 8 + (int) length, item, explicit, order, depth, false);
+                    pos += 8 + (int) length;
+                }
+                items.add(item);
+            }
+            if (seqEnd == NO_LIMIT) {
+                throw DicomException.read(name + ": sequence of undefined length has no sequence delimiter before"
+                        + " the end of the file");
+            }
+            return pos;
+        }
+
+        /** Encapsulated pixel data (PS3.5 A.4): offset table item, fragment items, sequence delimiter. */
+        private int readFragments(ByteBuffer buf, int pos, int end, ByteOrder order) throws DicomException {
+            List<ParsedFile.Fragment> list = new ArrayList<>();
+            ParsedFile.Fragment bot = null;
+            while (true) {
+                if (end - pos < 8) {
+                    throw DicomException.read(name + ": encapsulated pixel data end without a sequence delimiter at"
+                            + " offset " + pos + ": the file is truncated");
+                }
+                int tag = readTag(buf, pos, order);
+                long length = readInt(buf, pos + 4, order) & 0xFFFFFFFFL;
+                if (tag == Tag.SEQUENCE_DELIMITATION) {
+                    break;
+                }
+                if (tag != Tag.ITEM) {
+                    throw DicomException.read(name + ": expected a fragment item (FFFE,E000) in encapsulated pixel"
+                            + " data at offset " + pos + " but found " + Tag.format(tag));
+                }
+                if (length > end - (long) pos - 8) {
+                    throw DicomException.read(name + ": pixel data fragment at offset " + pos + " declares " + length
+                            + " bytes but only " + (end - (long) pos - 8) + " remain: the file is truncated");
+                }
+                ParsedFile.Fragment f = new ParsedFile.Fragment(pos, pos + 8, (int) length);
+                if (bot == null) {
+                    bot = f;
+                } else {
+                    list.add(f);
+                }
+                pos += 8 + (int) length;
+            }
+            basicOffsetTable = bot;
+            fragments = List.copyOf(list);
+            return pos + 8;
+        }
+
+        private DicomException truncated(int pos, int needed, int left, String what) {
+            return DicomException.read(name + ": " + what + " at offset " + pos + " needs " + needed
+                    + " bytes but only " + left + " remain: the file is truncated");
+        }
+    }
+
+    private static boolean isUpper(byte b) {
+        return b >= 'A' && b <= 'Z';
+    }
+
+    private static int readTag(ByteBuffer buf, int pos, ByteOrder order) {
+        return readShort(buf, pos, order) << 16 | readShort(buf, pos + 2, order);
+    }
+
+    private static int readShort(ByteBuffer buf, int pos, ByteOrder order) {
+        int a = buf.get(pos) & 0xFF;
+        int b = buf.get(pos + 1) & 0xFF;
+        return order == ByteOrder.LITTLE_ENDIAN ? a | b << 8 : a << 8 | b;
+    }
+
+    private static int readInt(ByteBuffer buf, int pos, ByteOrder order) {
+        int lo = readShort(buf, pos, order);
+        int hi = readShort(buf, pos + 2, order);
+        return order == ByteOrder.LITTLE_ENDIAN ? lo | hi << 16 : lo << 16 | hi;
+    }
+
+    /** ISO_IR 192 is UTF-8; everything else is read as Latin-1, which keeps ASCII intact. */
+    static Charset charsetOf(String specificCharacterSet) {
+        if (specificCharacterSet != null && specificCharacterSet.contains("ISO_IR 192")) {
+            return StandardCharsets.UTF_8;
+        }
+        return StandardCharsets.ISO_8859_1;
+    }
+}

@@ -1,0 +1,48 @@
+package org.mammoembed.dicom.codec;
+
+import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
+import org.mammoembed.dicom.DicomException;
+
+/**
+ * JPEG 2000 (1.2.840.10008.1.2.4.90 lossless, .91 lossy) through the jai-imageio JPEG 2000 plugin (JJ2000,
+ * under the JJ2000 licence). Accepts raw codestreams, as DICOM stores them, and JP2 files. Signed components
+ * come back sign-extended, any bit depth up to 16 (and 1-bit) as coded.
+ *
+ * <p>Colour: when the codestream uses the multiple component transform (YBR_ICT / YBR_RCT in DICOM terms),
+ * the codec undoes it, so the frame is reported as "RGB"; otherwise as the header says.
+ */
+public final class Jpeg2000Decoder implements FrameDecoder {
+    private static final String PLUGIN = "jai-imageio JPEG 2000";
+
+    @Override
+    public boolean supports(String transferSyntaxUid) {
+        EncapsulatedSyntax s = EncapsulatedSyntax.byUid(transferSyntaxUid).orElse(null);
+        return s == EncapsulatedSyntax.JPEG_2000_LOSSLESS || s == EncapsulatedSyntax.JPEG_2000;
+    }
+
+    @Override
+    public DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid) throws DicomException {
+        J2kCodestream cs = J2kCodestream.parse(frame, transferSyntaxUid);
+        if (cs.rows() != format.rows() || cs.columns() != format.columns()
+                || cs.components() != format.samplesPerPixel()) {
+            throw DecodeErrors.corrupt(transferSyntaxUid, "JPEG 2000 image is " + cs.rows() + " rows x "
+                    + cs.columns() + " columns x " + cs.components() + " components, but the header says "
+                    + format.rows() + " x " + format.columns() + " x " + format.samplesPerPixel());
+        }
+        if (cs.subsampled()) {
+            throw DecodeErrors.corrupt(transferSyntaxUid, "JPEG 2000 components with subsampling (XRsiz/YRsiz "
+                    + "other than 1) are not supported");
+        }
+        if (cs.bitDepth() > 16 && cs.bitDepth() > format.bitsAllocated()) {
+            throw DecodeErrors.corrupt(transferSyntaxUid, "JPEG 2000 bit depth " + cs.bitDepth()
+                    + " exceeds Bits Allocated " + format.bitsAllocated());
+        }
+        Jj2000Logging.install();
+        ImageIoFrames.Result result = ImageIoFrames.read(J2KImageReaderSpi.class, PLUGIN, frame, cs.offset(),
+                cs.length(), format, transferSyntaxUid);
+        String header = format.photometric() == null ? "" : format.photometric().trim();
+        boolean transformed = format.samplesPerPixel() == 3
+                && (cs.componentTransform() || header.equals("YBR_ICT") || header.equals("YBR_RCT"));
+        return new DecodedFrame(result.samples(), transformed ? "RGB" : format.photometric());
+    }
+}

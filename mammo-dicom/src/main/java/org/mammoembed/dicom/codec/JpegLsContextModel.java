@@ -1,0 +1,202 @@
+package org.mammoembed.dicom.codec;
+
+import org.mammoembed.dicom.DicomException;
+
+/**
+ * The adaptive statistics of a JPEG-LS scan and the decoding of one prediction error with them (T.87 A.4 to
+ * A.7): 365 regular contexts with their bias correction, plus the two run interruption contexts. Errors are
+ * read as limited-length Golomb codes (A.5.3) from the scan's bit reader.
+ */
+final class JpegLsContextModel {
+    /** Regular contexts: |Q| for the sign-normalised quantised gradients, 0..364. */
+    static final int REGULAR_CONTEXTS = 365;
+    private static final int RUN_CONTEXT = REGULAR_CONTEXTS;
+    private static final int MIN_C = -128;
+    private static final int MAX_C = 127;
+    /** No valid stream needs a larger Golomb parameter; the bound keeps corrupt statistics from looping. */
+    private static final int MAX_K = 24;
+
+    private final JpegLsBitReader in;
+    private final int maxVal;
+    private final int near;
+    private final int quantStep;
+    private final int rangeStep;
+    private final int qbpp;
+    private final int limit;
+    private final int reset;
+    private final int initialA;
+    private final int[] a = new int[REGULAR_CONTEXTS + 2];
+    private final int[] b = new int[REGULAR_CONTEXTS + 2];
+    private final int[] c = new int[REGULAR_CONTEXTS];
+    private final int[] n = new int[REGULAR_CONTEXTS + 2];
+    private final int[] nn = new int[REGULAR_CONTEXTS + 2];
+
+    JpegLsContextModel(JpegLsBitReader in, JpegLsCodingParameters p) {
+        this.in = in;
+        this.maxVal = p.maxVal();
+        this.near = p.near();
+        this.quantStep = 2 * near + 1;
+        this.rangeStep = p.range() * quantStep;
+        this.qbpp = p.qbpp();
+        this.limit = p.limit();
+        this.reset = p.reset();
+        this.initialA = Math.max(2, (p.range() + 32) / 64);
+        resetStatistics();
+    }
+
+    /** Back to the initial state (A.2.1), at the start of a scan and after each restart marker. */
+    void resetStatistics() {
+        java.util.Arrays.fill(a, initialA);
+        java.util.Arrays.fill(b, 0);
+        java.util.Arrays.fill(c, 0);
+        java.util.Arrays.fill(n, 1);
+        java.util.Arrays.fill(nn, 0);
+    }
+
+    /** The median edge detector prediction (A.4.1). */
+    static int predict(int ra, int rb, int rc) {
+        if (rc >= Math.max(ra, rb)) {
+            return Math.min(ra, rb);
+        }
+        if (rc <= Math.min(ra, rb)) {
+            return Math.max(ra, rb);
+        }
+        return ra + rb - rc;
+    }
+
+    /** The Golomb parameter: the least k with N * 2^k >= A (A.5.1). */
+    static int golombParameter(int n, int a) {
+        if (n >= a) {
+            return 0;
+        }
+        // n << k has a's bit length at k = the difference of bit lengths; at most one more doubling is needed
+        int k = Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a);
+        if ((n << k) < a) {
+            k++;
+        }
+        return Math.min(k, MAX_K);
+    }
+
+    /**
+     * The prediction error from its mapped value (inverse of A.5.2): 0, -1, 1, -2, 2... normally, or
+     * 0, 1, -1, 2, -2... ({@code inverted}) where the context's bias makes negative errors the likelier.
+     */
+    static int unmapError(int mapped, boolean inverted) {
+        int error = (mapped & 1) == 0 ? mapped >>> 1 : -((mapped + 1) >>> 1);
+        return inverted ? -error - 1 : error;
+    }
+
+    /**
+     * Reads a limited-length Golomb code word (A.5.3): a unary prefix, then either k low bits or, after the
+     * escape prefix of {@code codeLimit - qbpp - 1} zeros, the value minus one in qbpp bits.
+     */
+    private int readGolomb(int k, int codeLimit) throws DicomException {
+        int escape = codeLimit - qbpp - 1;
+        int prefix = in.readZeroRun(escape);
+        if (prefix < escape) {
+            return (prefix << k) | in.readBits(k);
+        }
+        return in.readBits(qbpp) + 1;
+    }
+
+    /**
+     * Decodes one sample in regular mode (A.4.2 to A.6): bias-corrects the prediction, reads the error and
+     * updates the context's statistics.
+     *
+     * @param ctx       the sign-normalised context, 0..364
+     * @param sign      +1 or -1, the sign that normalised the context
+     * @param predicted the edge-detecting prediction
+     * @return the reconstructed sample
+     */
+    int decodeRegular(int ctx, int sign, int predicted) throws DicomException {
+        int px = predicted + sign * c[ctx];
+        if (px > maxVal) {
+            px = maxVal;
+        } else if (px < 0) {
+            px = 0;
+        }
+        int nq = n[ctx];
+        int bq = b[ctx];
+        int k = golombParameter(nq, a[ctx]);
+        int error = unmapError(readGolomb(k, limit), near == 0 && k == 0 && 2 * bq <= -nq);
+
+        bq += error * quantStep;
+        int aq = a[ctx] + Math.abs(error);
+        if (nq == reset) {
+            aq >>= 1;
+            bq >>= 1; // an arithmetic shift is T.87's -((1 - B) >> 1) for negative B
+            nq >>= 1;
+        }
+        nq++;
+        a[ctx] = aq;
+        n[ctx] = nq;
+        // bias correction (A.6.2)
+        if (bq <= -nq) {
+            bq += nq;
+            if (c[ctx] > MIN_C) {
+                c[ctx]--;
+            }
+            if (bq <= -nq) {
+                bq = -nq + 1;
+            }
+        } else if (bq > 0) {
+            bq -= nq;
+            if (c[ctx] < MAX_C) {
+                c[ctx]++;
+            }
+            if (bq > 0) {
+                bq = 0;
+            }
+        }
+        b[ctx] = bq;
+        return reconstruct(px, sign * error);
+    }
+
+    /**
+     * Decodes the sample that ends a run (A.7.2).
+     *
+     * @param riType        1 when |Ra - Rb| <= NEAR (predicts Ra), else 0 (predicts Rb, sign from Rb - Ra)
+     * @param runLengthBits J[RUNindex] before the index is decremented, which shortens the code limit
+     */
+    int decodeRunInterruption(int ra, int rb, int riType, int runLengthBits) throws DicomException {
+        int ctx = RUN_CONTEXT + riType;
+        int px = riType == 1 ? ra : rb;
+        int sign = riType == 0 && ra > rb ? -1 : 1;
+        int nq = n[ctx];
+        int temp = riType == 1 ? a[ctx] + (nq >> 1) : a[ctx];
+        int k = golombParameter(nq, temp);
+        int mapped = readGolomb(k, limit - runLengthBits - 1);
+        int t = mapped + riType;
+        boolean map = (t & 1) != 0;
+        int magnitude = (t + 1) >> 1;
+        // inverse of A.7.2.1's "map": which sign each parity stands for depends on k and Nn/N
+        boolean positiveIfMapped = k == 0 && 2 * nn[ctx] < nq;
+        int error = map == positiveIfMapped ? magnitude : -magnitude;
+
+        if (error < 0) {
+            nn[ctx]++;
+        }
+        a[ctx] += (mapped + 1 - riType) >> 1;
+        if (nq == reset) {
+            a[ctx] >>= 1;
+            nn[ctx] >>= 1;
+            nq >>= 1;
+        }
+        n[ctx] = nq + 1;
+        return reconstruct(px, sign * error);
+    }
+
+    /** Px + error * (2 NEAR + 1), brought back into 0..MAXVAL by the modular reduction of A.4.5. */
+    private int reconstruct(int px, int signedError) {
+        int rx = px + signedError * quantStep;
+        if (rx < -near) {
+            rx += rangeStep;
+        } else if (rx > maxVal + near) {
+            rx -= rangeStep;
+        }
+        if (rx < 0) {
+            return 0;
+        }
+        return Math.min(rx, maxVal);
+    }
+}

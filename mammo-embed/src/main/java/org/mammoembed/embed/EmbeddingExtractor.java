@@ -1,0 +1,188 @@
+package org.mammoembed.embed;
+
+import ai.onnxruntime.OrtException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.mammoembed.core.Dataset;
+import org.mammoembed.core.DecodedImage;
+import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.EmbeddingResult;
+import org.mammoembed.core.EmbeddingSink;
+import org.mammoembed.core.MammoException;
+import org.mammoembed.core.ProgressListener;
+import org.mammoembed.core.Stage;
+
+/**
+ * Turns DICOM images into embeddings with an ONNX backbone (ResNet50 by default use).
+ *
+ * <pre>{@code
+ * try (EmbeddingExtractor ex = EmbeddingExtractor.builder()
+ *         .model(Path.of("resnet50.onnx"))
+ *         .device(Device.cpu())
+ *         .batchSize(32)
+ *         .build()) {
+ *     EmbeddingResult r = ex.extract(Dataset.fromCsv(csv, dicomRoot));
+ * }
+ * }</pre>
+ *
+ * <p>Immutable once built; every method may be called from several threads (inference itself is serialised,
+ * since one session already uses all the intra-op threads). Owns the ONNX Runtime session: {@link #close()}
+ * releases it, and any later call fails with {@link IllegalStateException}.
+ *
+ * <p>Determinism: on the CPU an image's embedding is bitwise the same whatever the batch size, the batch it lands
+ * in, the intra-op thread count and the worker count, and equals {@link #embed(DecodedImage)} of that image alone
+ * ({@code EmbeddingDeterminismTest}: batch sizes 1, 7, 32, threads 1, 2, 4, with ResNet50 and a model with a
+ * Gemm layer). ONNX Runtime's CPU kernels (MLAS) split work across threads and images, never a dot product, so
+ * no padding to a fixed batch shape or deterministic-compute mode is needed, and it costs nothing. On CUDA this
+ * is not guaranteed (cuDNN may pick different algorithms per batch shape).
+ *
+ * <p>Memory: at most {@code 3 * batchSize + workers} preprocessed inputs ({@code 3 x H x W} floats each) plus one
+ * decoded frame per worker are held at once, whatever the dataset size.
+ */
+public final class EmbeddingExtractor implements AutoCloseable {
+
+    private final OnnxEncoder encoder;
+    private final Device device;
+    private final ImagePreprocessor preprocessor;
+    private final DicomReader reader;
+    private final int workers;
+    private final int intraOpThreads;
+    private final int frame;
+    private final ProgressListener progress;
+    private final String modelDescription;
+
+    /** Takes a validated snapshot of the builder's options; see {@link EmbeddingExtractorBuilder#build()}. */
+    EmbeddingExtractor(OnnxEncoder encoder, EmbeddingExtractorBuilder b) {
+        this.encoder = encoder;
+        this.device = b.device;
+        this.preprocessor = b.preprocessing;
+        this.reader = b.reader;
+        this.workers = b.workers;
+        this.intraOpThreads = b.intraOpThreads;
+        this.frame = b.frame;
+        this.progress = b.progress;
+        this.modelDescription = b.model.describe();
+    }
+
+    /** A builder with every option at its default; only the model is required. */
+    public static EmbeddingExtractorBuilder builder() {
+        return new EmbeddingExtractorBuilder();
+    }
+
+    /**
+     * Embeds every image of {@code dataset} in memory. Images that fail are in {@link EmbeddingResult#failures()},
+     * after the dataset's own scan problems.
+     *
+     * @throws MammoException only when the run cannot go on (interrupted); bad images never throw
+     */
+    public EmbeddingResult extract(Dataset dataset) throws MammoException {
+        CollectingSink sink = new CollectingSink(dimension(), dataset.size());
+        extract(dataset, sink, progress);
+        return sink.toResult();
+    }
+
+    /** {@link #extract(Dataset, EmbeddingSink, ProgressListener)} with the builder's progress listener. */
+    public ExtractionSummary extract(Dataset dataset, EmbeddingSink sink) throws MammoException {
+        return extract(dataset, sink, progress);
+    }
+
+    /**
+     * Streams the embeddings of {@code dataset} to {@code sink} with bounded memory: first the dataset's scan
+     * problems (as failures), then every image in input order, embedded ({@code accept}) or failed
+     * ({@code failed}, with the stage it failed at; an inference error fails each image of its batch).
+     *
+     * @param listener told after each batch
+     * @throws MammoException with stage WRITE when the sink throws, INFER when the run is interrupted
+     */
+    public ExtractionSummary extract(Dataset dataset, EmbeddingSink sink, ProgressListener listener)
+            throws MammoException {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(listener, "listener");
+        ensureOpen();
+        return new BatchPipeline(encoder, reader, preprocessor, frame, workers)
+                .run(dataset.images(), dataset.problems(), sink, listener);
+    }
+
+    /**
+     * The embedding of one decoded image (a new array of {@link #dimension()} values).
+     *
+     * @throws MammoException stage PREPROCESS or INFER
+     */
+    public float[] embed(DecodedImage image) throws MammoException {
+        Objects.requireNonNull(image, "image");
+        ensureOpen();
+        float[] input = new float[encoder.imageValues()];
+        preprocessor.apply(image, input, 0);
+        float[] out = new float[dimension()];
+        try {
+            encoder.infer(List.of(input), out);
+        } catch (OrtException e) {
+            throw new MammoException(Stage.INFER, "inference failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /**
+     * The embedding of frame {@code frame} (builder option) of one DICOM file.
+     *
+     * @throws MammoException stage READ, DECODE, PREPROCESS or INFER
+     */
+    public float[] embed(Path dicomFile) throws MammoException {
+        Objects.requireNonNull(dicomFile, "dicomFile");
+        ensureOpen();
+        return embed(reader.read(dicomFile, frame));
+    }
+
+    /** Length of one embedding (2048 for ResNet50). */
+    public int dimension() {
+        return encoder.signature().dimension();
+    }
+
+    /** The validated inputs and outputs of the model. */
+    public ModelSignature modelSignature() {
+        return encoder.signature();
+    }
+
+    /**
+     * The ONNX Runtime execution provider that runs the network ({@code CPUExecutionProvider} or
+     * {@code CUDAExecutionProvider}): with {@link Device#auto()} this says what was actually picked.
+     */
+    public String executionProvider() {
+        return encoder.executionProvider();
+    }
+
+    /** The device asked for. */
+    public Device device() {
+        return device;
+    }
+
+    public int batchSize() {
+        return encoder.batchSize();
+    }
+
+    public ImagePreprocessor preprocessing() {
+        return preprocessor;
+    }
+
+    /** For run provenance: model, signature, provider and settings, one line. */
+    public String describe() {
+        return "model=" + modelDescription + ", signature=" + encoder.signature() + ", device=" + device
+                + ", provider=" + executionProvider() + ", batchSize=" + batchSize() + ", intraOpThreads="
+                + intraOpThreads + ", workers=" + workers + ", frame=" + frame + ", preprocessing="
+                + preprocessor.describe();
+    }
+
+    /** Releases the ONNX Runtime session. Idempotent. */
+    @Override
+    public void close() {
+        encoder.close();
+    }
+
+    private void ensureOpen() {
+        if (encoder.isClosed()) {
+            throw new IllegalStateException("EmbeddingExtractor is closed");
+        }
+    }
+}

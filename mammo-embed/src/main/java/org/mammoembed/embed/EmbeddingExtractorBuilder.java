@@ -1,0 +1,151 @@
+package org.mammoembed.embed;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.ProgressListener;
+import org.mammoembed.dicom.DicomFileReader;
+
+/**
+ * Options of an {@link EmbeddingExtractor}, from {@link EmbeddingExtractor#builder()}. Each setter checks its
+ * value at once and throws {@link IllegalArgumentException} naming the option and the bad value (or
+ * {@link NullPointerException} naming the option); {@link #build()} loads and checks the model. Not thread-safe;
+ * one builder may build several independent extractors.
+ */
+public final class EmbeddingExtractorBuilder {
+    /** Largest accepted {@link #batchSize(int)}. */
+    public static final int MAX_BATCH_SIZE = 1024;
+    /** Largest accepted thread count for {@link #workers(int)} and {@link #intraOpThreads(int)}. */
+    public static final int MAX_THREADS = 256;
+
+    ModelSource model;
+    Device device = Device.cpu();
+    int batchSize = 32;
+    ImagePreprocessor preprocessing;
+    DicomReader reader;
+    int workers = defaultWorkers();
+    int intraOpThreads = Runtime.getRuntime().availableProcessors();
+    int frame;
+    ProgressListener progress = ProgressListener.NONE;
+
+    EmbeddingExtractorBuilder() {
+    }
+
+    /** Decode/preprocess workers by default: half the cores (inference takes the rest), 1 to 8. */
+    static int defaultWorkers() {
+        return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() / 2));
+    }
+
+    /**
+     * The ONNX model file. Required (this or {@link #model(byte[])}; the last call wins). It must have one float
+     * NCHW input of 3 channels and one output {@code [N,D]} or {@code [N,D,1,1]}, not a 1000-class head.
+     */
+    public EmbeddingExtractorBuilder model(Path onnxFile) {
+        this.model = ModelSource.of(Objects.requireNonNull(onnxFile, "model"));
+        return this;
+    }
+
+    /** The ONNX model as bytes (copied), e.g. {@code OnnxModels.randomResNet50(42)}. Required, as above. */
+    public EmbeddingExtractorBuilder model(byte[] onnxBytes) {
+        Objects.requireNonNull(onnxBytes, "model");
+        if (onnxBytes.length == 0) {
+            throw new IllegalArgumentException("model must not be empty, got 0 bytes");
+        }
+        this.model = ModelSource.of(onnxBytes);
+        return this;
+    }
+
+    /** Where the network runs. Default {@link Device#cpu()}. */
+    public EmbeddingExtractorBuilder device(Device device) {
+        this.device = Objects.requireNonNull(device, "device");
+        return this;
+    }
+
+    /** Images per inference batch, 1 to {@value #MAX_BATCH_SIZE}. Default 32. */
+    public EmbeddingExtractorBuilder batchSize(int batchSize) {
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("batchSize must be between 1 and " + MAX_BATCH_SIZE + ", got "
+                    + batchSize);
+        }
+        this.batchSize = batchSize;
+        return this;
+    }
+
+    /** How a decoded image becomes a network input. Default {@link Preprocessing#defaults()}. */
+    public EmbeddingExtractorBuilder preprocessing(ImagePreprocessor preprocessing) {
+        this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+        return this;
+    }
+
+    /** Reads and decodes the DICOM files. Default {@link DicomFileReader#create()}. Must be thread-safe. */
+    public EmbeddingExtractorBuilder reader(DicomReader reader) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        return this;
+    }
+
+    /**
+     * Threads that read, decode and preprocess images while the network runs, 1 to {@value #MAX_THREADS}.
+     * Default: half the available processors, at least 1 and at most 8.
+     */
+    public EmbeddingExtractorBuilder workers(int workers) {
+        if (workers < 1 || workers > MAX_THREADS) {
+            throw new IllegalArgumentException("workers must be between 1 and " + MAX_THREADS + ", got " + workers);
+        }
+        this.workers = workers;
+        return this;
+    }
+
+    /**
+     * ONNX Runtime intra-op threads (the threads one convolution uses), 1 to {@value #MAX_THREADS}.
+     * Default: the available processors.
+     */
+    public EmbeddingExtractorBuilder intraOpThreads(int intraOpThreads) {
+        if (intraOpThreads < 1 || intraOpThreads > MAX_THREADS) {
+            throw new IllegalArgumentException("intraOpThreads must be between 1 and " + MAX_THREADS + ", got "
+                    + intraOpThreads);
+        }
+        this.intraOpThreads = intraOpThreads;
+        return this;
+    }
+
+    /** Which frame (0-based) of multi-frame files to embed, {@code >= 0}. Default 0. */
+    public EmbeddingExtractorBuilder frame(int frame) {
+        if (frame < 0) {
+            throw new IllegalArgumentException("frame must be >= 0, got " + frame);
+        }
+        this.frame = frame;
+        return this;
+    }
+
+    /** Told after each batch of {@code extract} calls that do not pass their own. Default: none. */
+    public EmbeddingExtractorBuilder progressListener(ProgressListener listener) {
+        this.progress = Objects.requireNonNull(listener, "progressListener");
+        return this;
+    }
+
+    /**
+     * Loads the model on the device and checks that it fits the preprocessing.
+     *
+     * @throws IllegalStateException when no model was given
+     * @throws ModelException        when the model cannot be loaded, is not an image embedding backbone that fits
+     *                               the preprocessing (a 1000-class head, wrong rank, channels or input size),
+     *                               or the device cannot run it ({@link Device#cuda(int)} says why and how to fix)
+     */
+    public EmbeddingExtractor build() throws ModelException {
+        if (model == null) {
+            throw new IllegalStateException("model is required: call model(Path) or model(byte[])");
+        }
+        EmbeddingExtractorBuilder s = new EmbeddingExtractorBuilder();
+        s.model = model;
+        s.device = device;
+        s.batchSize = batchSize;
+        s.preprocessing = preprocessing != null ? preprocessing : Preprocessing.defaults();
+        s.reader = reader != null ? reader : DicomFileReader.create();
+        s.workers = workers;
+        s.intraOpThreads = intraOpThreads;
+        s.frame = frame;
+        s.progress = progress;
+        OnnxEncoder encoder = OnnxEncoder.open(s.model, s.device, s.intraOpThreads, s.preprocessing, s.batchSize);
+        return new EmbeddingExtractor(encoder, s);
+    }
+}

@@ -1,0 +1,29 @@
+package org.mammoembed.embed;
+
+/**
+ * What a streaming extraction did and where its time went. Stage times are summed over images (decode and
+ * preprocess run on several workers at once, so they can exceed the wall time) and over batches (inference).
+ *
+ * @param images            images in the dataset
+ * @param embedded          images embedded and handed to the sink
+ * @param failed            images that failed (read, decode, preprocess or inference)
+ * @param scanProblems      the dataset's scan problems, also handed to the sink as failures
+ * @param decodeSeconds     time in {@code DicomReader.read} (reading and decoding), summed over images
+ * @param preprocessSeconds time in {@code ImagePreprocessor.apply}, summed over images
+ * @param inferenceSeconds  time running the network, summed over batches
+ * @param inputWaitSeconds  time the network thread waited for the workers' next image: near 0 when decoding
+ *                          keeps up with inference, large when the run is bound by reading and decoding
+ * @param wallSeconds       elapsed time of the whole run
+ * @param batchSize         images per inference batch
+ * @param executionProvider ONNX Runtime provider that ran the network, e.g. {@code CPUExecutionProvider}
+ */
+public record ExtractionSummary(int images, int embedded, int failed, int scanProblems, double decodeSeconds,
+                                double preprocessSeconds, double inferenceSeconds, double inputWaitSeconds,
+                                double wallSeconds,
+                                int batchSize, String executionProvider) {
+
+    /** Images finished (embedded or failed) per second of wall time; 0 for an empty run. */
+    public double imagesPerSecond() {
+        return wallSeconds <= 0 ? 0.0 : (embedded + failed) / wallSeconds;
+    }
+}

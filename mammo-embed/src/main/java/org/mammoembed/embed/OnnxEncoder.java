@@ -1,0 +1,197 @@
+package org.mammoembed.embed;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One ONNX Runtime session running an embedding backbone on batches of preprocessed images. Owns the session
+ * and one direct input and one direct output buffer, reused by every batch (ORT reads and writes them in place:
+ * no per-batch tensor copies). {@link #infer} is serialised: the buffers are shared.
+ */
+final class OnnxEncoder implements AutoCloseable {
+    /** Name of the ORT environment (shows in ORT's own log lines). */
+    static final String ENVIRONMENT_NAME = "mammo-embed";
+    private static volatile OrtEnvironment sharedEnvironment;
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final ModelSignature signature;
+    private final String executionProvider;
+    private final int batchSize;
+    private final long[] inputShape;
+    private final long[] outputShape;
+    private final int imageValues;
+    private final FloatBuffer input;
+    private final FloatBuffer output;
+    private boolean closed;
+
+    /**
+     * Loads, places and validates the model.
+     *
+     * @throws ModelException when the model cannot be read, does not fit {@code pre}, or {@code device} fails
+     */
+    static OnnxEncoder open(ModelSource model, Device device, int intraOpThreads, ImagePreprocessor pre,
+                            int batchSize) throws ModelException {
+        OrtEnvironment env = environment();
+        SessionFactory.Placed placed = new SessionFactory(env, model, intraOpThreads).create(device);
+        try {
+            return new OnnxEncoder(env, placed, pre, batchSize);
+        } catch (ModelException | RuntimeException e) {
+            closeQuietly(placed.session());
+            throw e;
+        }
+    }
+
+    private OnnxEncoder(OrtEnvironment env, SessionFactory.Placed placed, ImagePreprocessor pre, int batchSize)
+            throws ModelException {
+        this.env = env;
+        this.session = placed.session();
+        this.executionProvider = placed.provider();
+        this.batchSize = batchSize;
+        this.imageValues = Math.multiplyExact(pre.channels(), Math.multiplyExact(pre.height(), pre.width()));
+        this.inputShape = new long[] {batchSize, pre.channels(), pre.height(), pre.width()};
+        this.input = directFloats(Math.multiplyExact(batchSize, imageValues));
+        ModelSignature partial = ModelValidator.validate(session, pre, batchSize, this::probeDimension);
+        this.signature = partial;
+        this.outputShape = partial.outputRank() == 4
+                ? new long[] {batchSize, partial.dimension(), 1, 1}
+                : new long[] {batchSize, partial.dimension()};
+        this.output = directFloats(Math.multiplyExact(batchSize, partial.dimension()));
+    }
+
+    /** Runs one zero image through the model to learn an output length that it declares symbolic. */
+    private int probeDimension(ModelSignature partial) throws ModelException {
+        long[] shape = {partial.fixedBatch() ? partial.batch() : 1, inputShape[1], inputShape[2], inputShape[3]};
+        FloatBuffer zeros = directFloats(Math.multiplyExact((int) shape[0], imageValues));
+        try (OnnxTensor t = OnnxTensor.createTensor(env, zeros, shape);
+             OrtSession.Result r = session.run(Map.of(partial.inputName(), t))) {
+            long[] out = ((OnnxTensor) r.get(0)).getInfo().getShape();
+            if (out.length < 2) {
+                throw new ModelException("the model output '" + partial.outputName() + "' has shape "
+                        + java.util.Arrays.toString(out) + ", expected [N,D]");
+            }
+            return (int) out[1];
+        } catch (OrtException e) {
+            throw new ModelException("the model does not run on a " + inputShape[2] + "x" + inputShape[3]
+                    + " input: " + e.getMessage(), e);
+        }
+    }
+
+    ModelSignature signature() {
+        return signature;
+    }
+
+    /** Name of the ONNX Runtime execution provider that runs the model, e.g. {@code CPUExecutionProvider}. */
+    String executionProvider() {
+        return executionProvider;
+    }
+
+    /** Values of one preprocessed image (C*H*W). */
+    int imageValues() {
+        return imageValues;
+    }
+
+    int batchSize() {
+        return batchSize;
+    }
+
+    /**
+     * Embeds up to {@link #batchSize()} preprocessed images.
+     *
+     * @param images CHW arrays of {@link #imageValues()} values
+     * @param out    receives {@code images.size() * D} values, row-major
+     */
+    synchronized void infer(List<float[]> images, float[] out) throws OrtException {
+        if (closed) {
+            throw new IllegalStateException("EmbeddingExtractor is closed");
+        }
+        int n = images.size();
+        if (n == 0 || n > batchSize) {
+            throw new IllegalArgumentException("batch of " + n + " images, expected 1.." + batchSize);
+        }
+        int dim = signature.dimension();
+        // A model with a fixed batch axis gets zero-padded batches; otherwise the last batch is just smaller.
+        int rows = signature.fixedBatch() ? batchSize : n;
+        input.clear();
+        for (float[] image : images) {
+            input.put(image, 0, imageValues);
+        }
+        for (int i = n * imageValues; i < rows * imageValues; i++) {
+            input.put(0f);
+        }
+        input.flip();
+        output.clear().limit(rows * dim);
+        long[] inShape = inputShape.clone();
+        inShape[0] = rows;
+        long[] outShape = outputShape.clone();
+        outShape[0] = rows;
+        try (OnnxTensor in = OnnxTensor.createTensor(env, input, inShape);
+             OnnxTensor pinned = OnnxTensor.createTensor(env, output, outShape);
+             OrtSession.Result r = session.run(Map.of(signature.inputName(), in),
+                     Map.<String, OnnxValue>of(signature.outputName(), pinned))) {
+            output.rewind();
+            output.get(out, 0, n * dim);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            closeQuietly(session);
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private static FloatBuffer directFloats(int count) {
+        return ByteBuffer.allocateDirect(Math.multiplyExact(count, Float.BYTES)).order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
+    }
+
+    private static void closeQuietly(OrtSession s) {
+        try {
+            s.close();
+        } catch (OrtException e) {
+            org.slf4j.LoggerFactory.getLogger(OnnxEncoder.class).warn("closing the ONNX Runtime session failed: {}",
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * The process-wide ORT environment, with telemetry off and ORT's own logging to stderr limited to fatal
+     * errors: the library never prints, and every ORT error reaches us as an OrtException that we report
+     * (per image, or in a ModelException) and log through SLF4J. Asked for once per JVM: ORT warns (on
+     * java.util.logging) each time a different logging level is requested while an environment exists.
+     */
+    private static OrtEnvironment environment() throws ModelException {
+        OrtEnvironment env = sharedEnvironment;
+        if (env != null) {
+            return env;
+        }
+        synchronized (OnnxEncoder.class) {
+            if (sharedEnvironment == null) {
+                try {
+                    OrtEnvironment e = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
+                            ENVIRONMENT_NAME);
+                    e.setTelemetry(false);
+                    sharedEnvironment = e;
+                } catch (OrtException | LinkageError e) {
+                    throw new ModelException("ONNX Runtime cannot start on this machine: " + e.getMessage(), e);
+                }
+            }
+            return sharedEnvironment;
+        }
+    }
+}

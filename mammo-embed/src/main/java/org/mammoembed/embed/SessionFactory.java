@@ -1,0 +1,144 @@
+package org.mammoembed.embed;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates ORT sessions with the project's settings (all graph optimisations, memory pattern and CPU arena on,
+ * the requested intra-op threads, one inter-op thread) on the requested {@link Device}. CUDA is really tried:
+ * {@code OrtEnvironment.getAvailableProviders()} only says what was compiled in, not whether the driver,
+ * CUDA and cuDNN libraries load.
+ */
+final class SessionFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionFactory.class);
+    /** {@link Device#auto()} explains once per JVM why it runs on the CPU, then stays quiet. */
+    private static final AtomicBoolean AUTO_FALLBACK_LOGGED = new AtomicBoolean();
+
+    static final String CUDA_FIX = "the CUDA execution provider needs the onnxruntime_gpu jar (build with -Pcuda), "
+            + "an NVIDIA driver, CUDA 12 and cuDNN 9 on the library path (ONNX Runtime 1.23); "
+            + "use Device.cpu() or Device.auto() to run without a GPU";
+
+    /** A session and the provider it runs on. */
+    record Placed(OrtSession session, String provider) {
+    }
+
+    private final OrtEnvironment env;
+    private final ModelSource model;
+    private final int intraOpThreads;
+
+    SessionFactory(OrtEnvironment env, ModelSource model, int intraOpThreads) {
+        this.env = env;
+        this.model = model;
+        this.intraOpThreads = intraOpThreads;
+    }
+
+    Placed create(Device device) throws ModelException {
+        model.check();
+        switch (device.kind()) {
+            case CPU:
+                return onCpu();
+            case CUDA:
+                try {
+                    return onCuda(device.deviceId());
+                } catch (CudaUnavailable e) {
+                    throw new ModelException("cannot use CUDA device " + device.deviceId() + ": " + e.getMessage()
+                            + ". Fix: " + CUDA_FIX, e.getCause());
+                }
+            case AUTO:
+                try {
+                    return onCuda(0);
+                } catch (CudaUnavailable e) {
+                    if (AUTO_FALLBACK_LOGGED.compareAndSet(false, true)) {
+                        LOG.info("device auto: CUDA is not usable ({}); running on the CPU", e.getMessage());
+                    } else {
+                        LOG.debug("device auto: CUDA is not usable ({}); running on the CPU", e.getMessage());
+                    }
+                    return onCpu();
+                }
+            default:
+                throw new AssertionError(device);
+        }
+    }
+
+    private Placed onCpu() throws ModelException {
+        try (SessionOptions opts = baseOptions()) {
+            return new Placed(open(opts), OrtProvider.CPU.getName());
+        } catch (OrtException e) {
+            throw new ModelException("cannot load the model " + model.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkLoadsOnCpu() throws ModelException {
+        OrtSession s = onCpu().session();
+        try {
+            s.close();
+        } catch (OrtException e) {
+            LOG.warn("closing a probe session failed: {}", e.getMessage());
+        }
+    }
+
+    /** CUDA failures of any kind (provider missing from the jar, libraries not loading, no device). */
+    private static final class CudaUnavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        CudaUnavailable(Throwable cause) {
+            super(reason(cause), cause);
+        }
+
+        private static String reason(Throwable t) {
+            String m = t.getMessage();
+            return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.strip());
+        }
+    }
+
+    private Placed onCuda(int deviceId) throws CudaUnavailable, ModelException {
+        try (SessionOptions opts = baseOptions()) {
+            try {
+                opts.addCUDA(deviceId);
+            } catch (OrtException | RuntimeException | LinkageError e) {
+                throw new CudaUnavailable(e);
+            }
+            try {
+                return new Placed(open(opts), OrtProvider.CUDA.getName());
+            } catch (OrtException | RuntimeException | LinkageError e) {
+                // the model itself may be bad: tell that apart from a CUDA problem by loading it on the CPU
+                checkLoadsOnCpu();
+                throw new CudaUnavailable(e);
+            }
+        } catch (OrtException e) {
+            throw new ModelException("cannot configure ONNX Runtime: " + e.getMessage(), e);
+        }
+    }
+
+    private SessionOptions baseOptions() throws OrtException {
+        SessionOptions opts = new SessionOptions();
+        try {
+            opts.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+            opts.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
+            opts.setIntraOpNumThreads(intraOpThreads);
+            opts.setInterOpNumThreads(1);
+            opts.setMemoryPatternOptimization(true);
+            opts.setCPUArenaAllocator(true);
+            // as in OnnxEncoder.environment(): ORT errors reach us as OrtExceptions, ORT must not print them
+            opts.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
+            return opts;
+        } catch (OrtException | RuntimeException e) {
+            opts.close();
+            throw e;
+        }
+    }
+
+    private OrtSession open(SessionOptions opts) throws OrtException {
+        if (model instanceof ModelSource.FromFile f) {
+            return env.createSession(f.file.toString(), opts);
+        }
+        return env.createSession(((ModelSource.FromBytes) model).bytes, opts);
+    }
+}

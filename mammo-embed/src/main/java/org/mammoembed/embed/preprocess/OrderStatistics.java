@@ -1,0 +1,195 @@
+package org.mammoembed.embed.preprocess;
+
+import java.util.Arrays;
+
+/**
+ * Exact percentiles of one image's pixel values with numpy's default method ({@code numpy.percentile(a, q)},
+ * method "linear": the value at virtual index {@code (n - 1) * q / 100}, interpolated linearly between the two
+ * neighbouring order statistics exactly as numpy's {@code _lerp} does).
+ *
+ * <p>No full sort. Integral values within a range of {@value #MAX_HISTOGRAM_RANGE} (every DICOM image of up to
+ * 20 bits after an integer modality LUT) are counted in a histogram of exact values. Other data go through a
+ * radix select: one pass counts values per 16-bit prefix of their order-preserving bit pattern, then each
+ * percentile gathers the values of the one or two prefixes that hold its neighbours and quickselects among them.
+ *
+ * <p>Holds reusable buffers and a reference to the loaded array, so one instance serves one thread at a time and
+ * the array must not change between {@link #load} and the {@link #percentile} calls.
+ */
+public final class OrderStatistics {
+    /** Widest value range (max - min + 1) counted in a histogram; wider or non-integral data use radix select. */
+    public static final int MAX_HISTOGRAM_RANGE = 1 << 20;
+    private static final int PREFIXES = 1 << 16;
+
+    private int[] counts = new int[0];
+    private float[] gathered = new float[0];
+    private float[] data;
+    private boolean[] exclude;
+    private int n;
+    private boolean histogram;
+    private int histogramMin;
+    private int histogramBins;
+
+    /**
+     * Loads the values to rank, skipping those where {@code exclude} (may be null) is true.
+     *
+     * @return false if a counted value is NaN or infinite (nothing is loaded then)
+     */
+    public boolean load(float[] values, boolean[] exclude) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        boolean integral = true;
+        int count = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (exclude != null && exclude[i]) {
+                continue;
+            }
+            float v = values[i];
+            if (!Float.isFinite(v)) {
+                n = 0;
+                data = null;
+                return false;
+            }
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            integral &= v == (float) Math.rint(v);
+            count++;
+        }
+        this.n = count;
+        this.data = values;
+        this.exclude = exclude;
+        // the bounds keep (int) casts exact: float integers beyond 2^24 are sparse, and beyond 2^31 would saturate
+        histogram = integral && count > 0 && min >= -(1 << 30) && max <= (1 << 30)
+                && (double) max - min < MAX_HISTOGRAM_RANGE;
+        if (histogram) {
+            histogramMin = (int) min;
+            histogramBins = (int) max - (int) min + 1;
+            countInto(histogramBins, v -> (int) v - histogramMin);
+        } else if (count > 0) {
+            countInto(PREFIXES, OrderStatistics::prefix);
+        }
+        return true;
+    }
+
+    /** Number of values loaded. */
+    public int count() {
+        return n;
+    }
+
+    /**
+     * numpy's {@code percentile(a, q)} (default "linear" method) of the loaded values, computed in double.
+     *
+     * @param q percentile in [0, 100]
+     */
+    public double percentile(double q) {
+        if (n == 0) {
+            throw new IllegalStateException("no values loaded");
+        }
+        // numpy: quantile = q / 100, virtual index = (n - 1) * quantile, neighbours floor and floor + 1 (clipped)
+        double virtual = (n - 1) * (q / 100.0);
+        long below = (long) Math.floor(virtual);
+        if (below < 0) {
+            return kth(0);
+        }
+        if (below >= n - 1) {
+            return kth(n - 1);
+        }
+        double gamma = virtual - below;
+        float[] ab = neighbours((int) below);
+        double a = ab[0];
+        double b = ab[1];
+        double diff = b - a;
+        // numpy's _lerp: a + diff * t, but b - diff * (1 - t) where t >= 0.5 (keeps monotonicity)
+        return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+    }
+
+    /** The k-th smallest loaded value (0-based). */
+    public double kth(int k) {
+        if (k < 0 || k >= n) {
+            throw new IndexOutOfBoundsException("k=" + k + " with " + n + " values");
+        }
+        return neighbours(k)[0];
+    }
+
+    /** The k-th and (k+1)-th smallest (the second equals the first when k is the last). */
+    private float[] neighbours(int k) {
+        int bucketOfK = bucketHolding(k);
+        int bucketOfNext = k + 1 < n ? bucketHolding(k + 1) : bucketOfK;
+        if (histogram) {
+            return new float[] {histogramMin + bucketOfK, histogramMin + bucketOfNext};
+        }
+        int before = 0;
+        for (int b = 0; b < bucketOfK; b++) {
+            before += counts[b];
+        }
+        int m = gather(bucketOfK, bucketOfNext);
+        int r = k - before;
+        float a = Selection.select(gathered, m, r);
+        // quickselect leaves everything above rank r at positions > r: the next order statistic is their minimum
+        float next = a;
+        if (r + 1 < m) {
+            next = Float.POSITIVE_INFINITY;
+            for (int i = r + 1; i < m; i++) {
+                next = Math.min(next, gathered[i]);
+            }
+        }
+        return new float[] {a, next};
+    }
+
+    private int bucketHolding(int k) {
+        long seen = 0;
+        int bins = histogram ? histogramBins : PREFIXES;
+        for (int b = 0; b < bins; b++) {
+            seen += counts[b];
+            if (seen > k) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("fewer than " + (k + 1) + " values counted");
+    }
+
+    /** Copies the counted values whose prefix lies in [from, to] into {@code gathered}; returns how many. */
+    private int gather(int from, int to) {
+        int m = 0;
+        for (int b = from; b <= to; b++) {
+            m += counts[b];
+        }
+        if (gathered.length < m) {
+            gathered = new float[m];
+        }
+        int j = 0;
+        for (int i = 0; i < data.length; i++) {
+            if (exclude == null || !exclude[i]) {
+                int p = prefix(data[i]);
+                if (p >= from && p <= to) {
+                    gathered[j++] = data[i];
+                }
+            }
+        }
+        return j;
+    }
+
+    @FunctionalInterface
+    private interface Bin {
+        int of(float v);
+    }
+
+    private void countInto(int bins, Bin bin) {
+        if (counts.length < bins) {
+            counts = new int[bins];
+        } else {
+            Arrays.fill(counts, 0, bins, 0);
+        }
+        for (int i = 0; i < data.length; i++) {
+            if (exclude == null || !exclude[i]) {
+                counts[bin.of(data[i])]++;
+            }
+        }
+    }
+
+    /** Top 16 bits of the float's bit pattern made order-preserving as an unsigned number (0 to 65535). */
+    private static int prefix(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        int key = bits ^ ((bits >> 31) & 0x7FFFFFFF); // negative floats: reverse the magnitude order
+        return (key >> 16) + (1 << 15);
+    }
+}

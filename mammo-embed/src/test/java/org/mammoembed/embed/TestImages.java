@@ -1,0 +1,73 @@
+package org.mammoembed.embed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.mammoembed.core.BiRadsDensity;
+import org.mammoembed.core.DecodedImage;
+import org.mammoembed.core.ImageMetadata;
+import org.mammoembed.core.ImageRecord;
+import org.mammoembed.core.Photometric;
+import org.mammoembed.core.VoiAttributes;
+
+/** Synthetic images, records and the committed tiny models for the engine tests. */
+final class TestImages {
+    /** Height and width of the tiny fixture models (see src/test/python/make_test_models.py). */
+    static final int TINY_SIZE = 32;
+
+    private TestImages() {
+    }
+
+    /** A committed fixture model's bytes, e.g. {@code tiny_backbone.onnx}. */
+    static byte[] model(String name) {
+        try (InputStream in = TestImages.class.getResourceAsStream("models/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource models/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Npy npy(String name) {
+        return Npy.parse(model(name));
+    }
+
+    /** A 12-bit-like grey image of rows x columns with pseudo-random content from {@code seed}. */
+    static DecodedImage image(long seed, int rows, int columns, String view, String laterality) {
+        Random r = new Random(seed);
+        float[] px = new float[rows * columns];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (float) Math.floor(r.nextDouble() * 4096);
+        }
+        return new DecodedImage(rows, columns, 1, px, Photometric.MONOCHROME2, metadata(rows, columns, view,
+                laterality), voi());
+    }
+
+    static ImageMetadata metadata(int rows, int columns, String view, String laterality) {
+        return new ImageMetadata("1.2.840.10008.5.1.4.1.1.1.2", "MG", rows, columns, 1, 1, 16, 12, 0, "MONOCHROME2",
+                "1.2.840.10008.1.2.1", laterality, view, "FOR PRESENTATION", "TEST", Optional.empty(), Map.of());
+    }
+
+    static VoiAttributes voi() {
+        return VoiAttributes.NONE;
+    }
+
+    /** Records named {@code <prefix><i>.dcm} under a fake root, one exam per 4 images. */
+    static List<ImageRecord> records(Path root, String... names) {
+        List<ImageRecord> out = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            String acc = "ACC" + (i / 4);
+            String rel = acc + "/" + names[i];
+            out.add(new ImageRecord(acc, BiRadsDensity.values()[i % 4], root.resolve(rel), rel, Map.of()));
+        }
+        return out;
+    }
+}

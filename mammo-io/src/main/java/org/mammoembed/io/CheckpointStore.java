@@ -1,0 +1,394 @@
+package org.mammoembed.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.mammoembed.core.Dataset;
+import org.mammoembed.core.EmbeddedImage;
+import org.mammoembed.core.EmbeddingResult;
+import org.mammoembed.core.Failure;
+import org.mammoembed.core.ImageRecord;
+import org.mammoembed.core.MammoException;
+import org.mammoembed.core.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resume support: an append-only file of finished images (feature rows and failures) that survives a run
+ * killed at any moment, so a restart with the same arguments continues where it stopped and, once done,
+ * {@link #assemble(Dataset)} gives exactly what an uninterrupted run would have (rows in dataset order).
+ *
+ * <p>File layout ({@value #FILE_NAME}, little-endian): a header {@code "MECHK001"}, int dimension, int key
+ * length, key bytes (UTF-8), int CRC-32 of the preceding header bytes; then records {@code [int n][n bytes:
+ * type byte + payload][int CRC-32 of those n bytes]}. Type 1 = embedding (relative path, view, laterality,
+ * D floats), type 2 = failure (relative path, accession, stage, error class, message); strings are int length
+ * + UTF-8. On open every record is checked; the first short or corrupt one and everything after it is a torn
+ * tail from a crash, and is cut off. The index (relative path to record offset) is rebuilt in memory from the
+ * file, so only offsets are held, never the features.
+ *
+ * <p>{@link #append} buffers; {@link #sync()} writes the buffered records in one go and fsyncs (call it per
+ * batch). Not thread-safe.
+ *
+ * <p>How a run uses it (the run key should hold everything the rows depend on: model SHA-256, preprocessing
+ * spec, embedding output name; the image list comes from the dataset, so it need not be in the key):
+ * <pre>{@code
+ * RunDirectory out = RunDirectory.prepare(folder, resume ? Mode.RESUME : Mode.NEW);
+ * try (CheckpointStore store = CheckpointStore.open(out.checkpoint(), 2048, runKey)) {
+ *     List<ImageRecord> todo = store.remaining(dataset);
+ *     try (CheckpointSink sink = new CheckpointSink(store, batchSize)) {
+ *         extractor.embed(todo, sink);          // whatever the engine offers
+ *     }
+ *     EmbeddingResult all = store.assemble(dataset);   // dataset order, whatever was interrupted
+ *     // write embeddings.npy, joined.csv, failures.csv from `all`
+ * }
+ * }</pre>
+ */
+public final class CheckpointStore implements AutoCloseable {
+    /** Name of the record file inside the checkpoint folder. */
+    public static final String FILE_NAME = "checkpoint.chk";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
+    private static final byte[] MAGIC = "MECHK001".getBytes(StandardCharsets.US_ASCII);
+    private static final byte EMBEDDING = 1;
+    private static final byte FAILURE = 2;
+    private static final int MAX_RECORD_BYTES = 64 << 20;
+    private static final int MAX_MESSAGE_CHARS = 4000;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final int dimension;
+    private final Map<String, Long> embeddings = new HashMap<>();
+    private final Map<String, Failure> failures = new HashMap<>();
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final List<PendingRecord> pendingIndex = new ArrayList<>();
+    private final java.util.Set<String> pendingPaths = new java.util.HashSet<>();
+    private long end;
+
+    private CheckpointStore(Path file, FileChannel channel, int dimension) {
+        this.file = file;
+        this.channel = channel;
+        this.dimension = dimension;
+    }
+
+    /**
+     * Opens (or creates) the store in {@code folder}.
+     *
+     * @param dimension D of every feature row
+     * @param runKey    text identifying what the rows depend on (model SHA-256, preprocessing spec, inputs);
+     *                  a store written under another key is refused
+     * @throws MammoException (stage WRITE) when the store belongs to a run with other arguments or dimension
+     */
+    public static CheckpointStore open(Path folder, int dimension, String runKey) throws IOException, MammoException {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+        }
+        Files.createDirectories(folder);
+        Path file = folder.resolve(FILE_NAME);
+        byte[] header = header(dimension, runKey);
+        boolean fresh = !Files.exists(file) || isTornHeader(file, header);
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        CheckpointStore store = new CheckpointStore(file, ch, dimension);
+        try {
+            if (fresh) {
+                ch.truncate(0);
+                store.writeFully(ByteBuffer.wrap(header), 0);
+                ch.force(true);
+                AtomicOutput.syncDirectory(folder);
+                store.end = header.length;
+            } else {
+                store.checkHeader(header, runKey);
+                store.recover(header.length);
+            }
+            return store;
+        } catch (IOException | MammoException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** D. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** Images recorded (embedded or failed), including appended but not yet synced ones. */
+    public int size() {
+        return embeddings.size() + failures.size() + pendingIndex.size();
+    }
+
+    /** True when the image was already embedded or failed in this or an earlier run. */
+    public boolean isDone(String relativePath) {
+        return embeddings.containsKey(relativePath) || failures.containsKey(relativePath)
+                || pendingPaths.contains(relativePath);
+    }
+
+    /** The dataset's images that still need processing, in dataset order. */
+    public List<ImageRecord> remaining(Dataset dataset) throws IOException {
+        sync();
+        List<ImageRecord> todo = new ArrayList<>();
+        for (ImageRecord r : dataset.images()) {
+            if (!isDone(r.relativePath())) {
+                todo.add(r);
+            }
+        }
+        return todo;
+    }
+
+    /** Buffers one finished embedding; durable after the next {@link #sync()}. */
+    public void append(EmbeddedImage image, float[] feature) throws IOException {
+        if (feature.length != dimension) {
+            throw new IllegalArgumentException("feature has " + feature.length + " values, expected " + dimension);
+        }
+        ByteArrayOutputStream payload = new ByteArrayOutputStream(64 + feature.length * 4);
+        DataOutputStream out = new DataOutputStream(payload);
+        out.writeByte(EMBEDDING);
+        writeString(out, image.record().relativePath());
+        writeString(out, image.viewPosition());
+        writeString(out, image.laterality());
+        ByteBuffer floats = ByteBuffer.allocate(feature.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        floats.asFloatBuffer().put(feature);
+        out.write(floats.array());
+        frame(payload.toByteArray(), image.record().relativePath());
+    }
+
+    /** Buffers one failed image; durable after the next {@link #sync()}. */
+    public void appendFailure(Failure failure) throws IOException {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream(256);
+        DataOutputStream out = new DataOutputStream(payload);
+        out.writeByte(FAILURE);
+        writeString(out, failure.relativePath());
+        writeString(out, failure.accessionNumber());
+        writeString(out, failure.stage().name());
+        writeString(out, failure.errorClass());
+        String m = failure.message();
+        writeString(out, m.length() > MAX_MESSAGE_CHARS ? m.substring(0, MAX_MESSAGE_CHARS) : m);
+        frame(payload.toByteArray(), failure.relativePath());
+    }
+
+    /** Writes the buffered records at the end of the file and forces them to disk. */
+    public void sync() throws IOException {
+        if (pendingIndex.isEmpty()) {
+            return;
+        }
+        byte[] bytes = pending.toByteArray();
+        writeFully(ByteBuffer.wrap(bytes), end);
+        channel.force(false);
+        for (PendingRecord p : pendingIndex) {
+            if (p.failure() == null) {
+                embeddings.putIfAbsent(p.relativePath(), end + p.offsetInBuffer());
+            } else {
+                failures.putIfAbsent(p.relativePath(), p.failure());
+            }
+        }
+        end += bytes.length;
+        pending.reset();
+        pendingIndex.clear();
+        pendingPaths.clear();
+    }
+
+    /**
+     * The finished run: one row per embedded image and one failure per failed image, in dataset order, row
+     * indices from 0. Byte-for-byte the same whatever interruptions happened.
+     *
+     * @throws IllegalStateException when some images of the dataset are not recorded yet
+     */
+    public EmbeddingResult assemble(Dataset dataset) throws IOException {
+        sync();
+        List<ImageRecord> images = dataset.images();
+        List<EmbeddedImage> index = new ArrayList<>();
+        List<Failure> failed = new ArrayList<>();
+        int missing = 0;
+        for (ImageRecord r : images) {
+            if (embeddings.containsKey(r.relativePath())) {
+                index.add(null);
+            } else if (failures.containsKey(r.relativePath())) {
+                Failure f = failures.get(r.relativePath());
+                failed.add(new Failure(r.accessionNumber(), r.relativePath(), f.stage(), f.errorClass(), f.message()));
+            } else {
+                missing++;
+            }
+        }
+        if (missing > 0) {
+            throw new IllegalStateException(missing + " of " + images.size() + " images are not finished yet");
+        }
+        float[] features = new float[Math.multiplyExact(index.size(), dimension)];
+        int row = 0;
+        for (ImageRecord r : images) {
+            Long offset = embeddings.get(r.relativePath());
+            if (offset != null) {
+                StoredEmbedding e = readEmbedding(offset);
+                System.arraycopy(e.feature, 0, features, row * dimension, dimension);
+                index.set(row, new EmbeddedImage(row, r, e.view, e.laterality));
+                row++;
+            }
+        }
+        return new EmbeddingResult(dimension, features, index, failed);
+    }
+
+    /** Syncs what is buffered and closes the file. */
+    @Override
+    public void close() throws IOException {
+        try {
+            sync();
+        } finally {
+            channel.close();
+        }
+    }
+
+    private void frame(byte[] body, String relativePath) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        ByteBuffer rec = ByteBuffer.allocate(body.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+        rec.putInt(body.length).put(body).putInt((int) crc.getValue());
+        long offsetInPending = pending.size();
+        pending.writeBytes(rec.array());
+        Failure failure = body[0] == FAILURE ? decodeFailure(ByteBuffer.wrap(body, 1, body.length - 1)
+                .order(ByteOrder.LITTLE_ENDIAN)) : null;
+        pendingIndex.add(new PendingRecord(relativePath, offsetInPending, failure));
+        pendingPaths.add(relativePath);
+    }
+
+    /** A crash while the store was being created leaves a prefix of the header: start afresh. */
+    private static boolean isTornHeader(Path file, byte[] header) throws IOException {
+        if (Files.size(file) >= header.length) {
+            return false;
+        }
+        byte[] head = Files.readAllBytes(file);
+        return Arrays.equals(head, Arrays.copyOf(header, head.length));
+    }
+
+    private static byte[] header(int dimension, String runKey) {
+        byte[] key = runKey.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 8 + key.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(MAGIC).putInt(dimension).putInt(key.length).put(key);
+        CRC32 crc = new CRC32();
+        crc.update(b.array(), 0, b.position());
+        b.putInt((int) crc.getValue());
+        return b.array();
+    }
+
+    private void checkHeader(byte[] expected, String runKey) throws IOException, MammoException {
+        ByteBuffer actual = ByteBuffer.allocate((int) Math.min(channel.size(), expected.length));
+        channel.read(actual, 0);
+        if (!Arrays.equals(actual.array(), expected)) {
+            throw new MammoException(Stage.WRITE, "checkpoint " + file + " was written by a run with other "
+                    + "arguments, model or embedding size (expected dimension " + dimension + ", key '" + runKey
+                    + "'); start again with overwrite, or resume with the original arguments");
+        }
+    }
+
+    /** Indexes every complete record; cuts the file at the first torn or corrupt one. */
+    private void recover(long start) throws IOException {
+        long size = channel.size();
+        long pos = start;
+        ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+        while (pos + 4 <= size) {
+            len.clear();
+            readFully(len, pos);
+            int n = len.getInt(0);
+            if (n < 1 || n > MAX_RECORD_BYTES || pos + 8 + n > size) {
+                break;
+            }
+            ByteBuffer rec = ByteBuffer.allocate(n + 4).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(rec, pos + 4);
+            CRC32 crc = new CRC32();
+            crc.update(rec.array(), 0, n);
+            if ((int) crc.getValue() != rec.getInt(n)) {
+                break;
+            }
+            ByteBuffer body = ByteBuffer.wrap(rec.array(), 1, n - 1).order(ByteOrder.LITTLE_ENDIAN);
+            String rel = readString(body.duplicate().order(ByteOrder.LITTLE_ENDIAN));
+            if (rec.get(0) == EMBEDDING) {
+                embeddings.putIfAbsent(rel, pos);
+            } else if (rec.get(0) == FAILURE) {
+                failures.putIfAbsent(rel, decodeFailure(body));
+            } else {
+                break;
+            }
+            pos += 8 + n;
+        }
+        if (pos < size) {
+            LOG.warn("checkpoint: dropping {} bytes of an incomplete last record (interrupted run)", size - pos);
+            channel.truncate(pos);
+            channel.force(true);
+        }
+        end = pos;
+        LOG.info("checkpoint: {} embeddings and {} failures recovered", embeddings.size(), failures.size());
+    }
+
+    /** A buffered record: where it will be in the file relative to the buffer start; failure for type 2. */
+    private record PendingRecord(String relativePath, long offsetInBuffer, Failure failure) {
+    }
+
+    private record StoredEmbedding(String view, String laterality, float[] feature) {
+    }
+
+    private StoredEmbedding readEmbedding(long offset) throws IOException {
+        ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(len, offset);
+        ByteBuffer body = ByteBuffer.allocate(len.getInt(0)).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(body, offset + 4);
+        body.flip();
+        body.get();
+        readString(body);
+        String view = readString(body);
+        String side = readString(body);
+        float[] feature = new float[dimension];
+        body.asFloatBuffer().get(feature);
+        return new StoredEmbedding(view, side, feature);
+    }
+
+    private static Failure decodeFailure(ByteBuffer body) {
+        String rel = readString(body);
+        String accession = readString(body);
+        Stage stage = Stage.valueOf(readString(body));
+        String errorClass = readString(body);
+        String message = readString(body);
+        return new Failure(accession, rel, stage, errorClass, message);
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(Integer.reverseBytes(b.length));
+        out.write(b);
+    }
+
+    private static String readString(ByteBuffer in) {
+        int n = in.getInt();
+        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
+        in.position(in.position() + n);
+        return s;
+    }
+
+    private void writeFully(ByteBuffer b, long position) throws IOException {
+        long p = position;
+        while (b.hasRemaining()) {
+            p += channel.write(b, p);
+        }
+    }
+
+    private void readFully(ByteBuffer b, long position) throws IOException {
+        long p = position;
+        while (b.hasRemaining()) {
+            int r = channel.read(b, p);
+            if (r < 0) {
+                throw new IOException("checkpoint " + file + " ended early");
+            }
+            p += r;
+        }
+    }
+}
