@@ -230,7 +230,7 @@ public final class Tsne implements Reducer {
      * grad_i = 4 * (exaggeration * sum_j P_ij q_ij (y_i - y_j) - sum_j q_ij^2 / Z (y_i - y_j)), with
      * q_ij = 1 / (1 + |y_i - y_j|^2) and Z = sum_{i != j} q_ij. Rows run in parallel; Z is summed in row order.
      */
-    private void gradient(SparseAffinities p, double[] y, int n, double exaggeration, double[] grad,
+    void gradient(SparseAffinities p, double[] y, int n, double exaggeration, double[] grad,
                           double[] rowZ) {
         int dim = dimensions;
         double[] repulsion = new double[n * dim];
@@ -284,7 +284,7 @@ public final class Tsne implements Reducer {
         }
     }
 
-    private double klDivergence(SparseAffinities p, double[] y, int n) {
+    double klDivergence(SparseAffinities p, double[] y, int n) {
         int dim = dimensions;
         double z = 0.0;
         for (int i = 0; i < n; i++) {
