@@ -11,9 +11,9 @@ import java.util.stream.IntStream;
  *
  * <p>Cost: Davies-Bouldin and Calinski-Harabasz are O(n * d). The silhouette is exact, O(n^2 * d) time and
  * O(n * labels) memory: distances are computed in tiles of rows and folded at once into per-label sums, never
- * stored as an n x n matrix. Measured by {@code MetricsBenchmark} (d = 2048, 2-core machine shared with other
- * jobs, wall time): n = 1000: 3.7 s, 2000: 10.6 s, 4000: 47.5 s; by the n^2 law n = 20,000 takes tens of
- * minutes, hence the optional seeded silhouette sample.
+ * stored as an n x n matrix. Measured by {@code MetricsBenchmark} (d = 2048, process CPU time, all three
+ * indices): n = 1000: 1.1 s, 2000: 4.3 s, 4000: 17.4 s; by the n^2 law n = 20,000 costs about 7 CPU minutes
+ * per labelling (a k = 2..7 sweep computes 7), hence the optional seeded silhouette sample.
  */
 public final class ClusterMetrics {
     private static final int TILE = 64;
