@@ -54,12 +54,12 @@ public final class ClusteringAnalysis {
                 continue;
             }
             KMeans km = KMeans.fit(x, k, restarts, seed);
-            ClusterScores scores = ClusterMetrics.of(x, km.labels, silhouetteSample, seed);
+            ClusterScores scores = ClusterMetrics.of(x, km.labels(), silhouetteSample, seed);
             if (scores.silhouette() != null && scores.silhouette() > bestSilhouette) {
                 bestSilhouette = scores.silhouette();
                 bestK = k;
             }
-            sweep.add(new KMeansSweep(k, scores, km.inertia));
+            sweep.add(new KMeansSweep(k, scores, km.inertia()));
         }
         return new ClusteringReport(given, x.length, x[0].length, clock.instant(), sweep, bestK,
                 silhouetteSample);
