@@ -30,7 +30,7 @@ public final class ReducerBenchmark {
         }
         for (int n : sizes) {
             float[][] x = TestData.blobs(10, n / 10, d, 1, n);
-            row("umap (defaults, 500 epochs)", x, Umap.builder().build());
+            row("umap (defaults)", x, Umap.builder().build());
             row("tsne (defaults, 1000 iterations)", x, Tsne.builder().build());
         }
     }
