@@ -6,11 +6,14 @@ import java.util.List;
  * Places separately laid-out graph components side by side without overlap. As umap-learn does for a
  * disconnected graph, the components keep their relative arrangement in the input: their mean input vectors
  * are projected by PCA and the result is scaled just enough that the components' discs (radius = farthest
- * point from the component's centre, plus a gap) do not touch. When two projected means coincide (or there
- * are very many components) the components go on a grid instead, in order of first appearance.
+ * point from the component's centre, plus a gap) do not touch. When two projected means (nearly) coincide, so
+ * that this layout would be more than 10 times wider than a grid, or there are over 2000 components, the
+ * components go on a grid instead, in order of first appearance.
  */
 final class ComponentPlacement {
     private static final int MAX_PAIRWISE = 2000;
+    /** How much larger than the equivalent grid the mean-preserving layout may be before the grid is used. */
+    private static final double GRID_FALLBACK_FACTOR = 10.0;
 
     private ComponentPlacement() {
     }
@@ -33,6 +36,11 @@ final class ComponentPlacement {
         double gap = Math.max(1.0, 0.5 * maxRadius);
         double[][] centres = projectedMeans(means, dim, seed);
         double scale = count <= MAX_PAIRWISE ? separatingScale(centres, radius, gap) : Double.NaN;
+        if (Double.isFinite(scale) && scale * maxNorm(centres) > GRID_FALLBACK_FACTOR * gridExtent(count,
+                maxRadius, gap)) {
+            // two nearly coincident means would blow the layout up; a grid stays compact
+            scale = Double.NaN;
+        }
         for (int c = 0; c < count; c++) {
             double[] shift = new double[dim];
             if (Double.isFinite(scale)) {
@@ -51,6 +59,18 @@ final class ComponentPlacement {
                 }
             }
         }
+    }
+
+    private static double maxNorm(double[][] points) {
+        double max = 0.0;
+        for (double[] p : points) {
+            max = Math.max(max, Math.sqrt(PcaModel.dot(p, p)));
+        }
+        return max;
+    }
+
+    private static double gridExtent(int count, double maxRadius, double gap) {
+        return Math.ceil(Math.sqrt(count)) * (2.0 * maxRadius + gap);
     }
 
     /** Moves the layout's mean to the origin; returns its radius. */

@@ -15,9 +15,12 @@ import org.slf4j.LoggerFactory;
  * pre-reduction), PCA initialisation, early exaggeration 12 for the first 250 iterations with momentum 0.5,
  * then momentum 0.8, learning rate {@code max(n / 12 / 4, 50)}, adaptive gains.
  *
- * <p>Unlike scikit-learn's Barnes-Hut approximation, the repulsive forces are computed exactly: each iteration
- * costs O(n^2) (with O(n * perplexity) memory), which is what limits N. Measured by {@code ReducerBenchmark};
- * see the module's report for figures.
+ * <p>Repulsive forces use the Barnes-Hut approximation with theta 0.5 (scikit-learn's default), O(n log n) per
+ * iteration ({@link BarnesHutTree}); {@code theta(0)} makes them exact, O(n^2) per iteration. Memory is
+ * O(n * perplexity). Measured by {@code ReducerBenchmark} (D = 2048 in 10 clusters, 1000 iterations, process
+ * CPU seconds, PCA pre-reduction included): theta 0.5: N = 500: 1.5 s, 2000: 7.0 s, 5000: 21.8 s, 20,000:
+ * 120 s; theta 0
+ * (exact): N = 500: 2.0 s, 2000: 17 s, 5000: about 110 s, growing as n^2.
  *
  * <p>Small inputs: the perplexity is clamped to (n - 1) / 3 (logged), so any n >= 2 works; a single row is
  * placed at the origin. Deterministic for a seed: the seed drives the PCA pre-reduction and a tiny jitter of
@@ -38,6 +41,7 @@ public final class Tsne implements Reducer {
     private final double learningRate;
     private final double earlyExaggeration;
     private final int pcaDimensions;
+    private final double theta;
     private final long seed;
 
     private Tsne(Builder b) {
@@ -47,6 +51,7 @@ public final class Tsne implements Reducer {
         this.learningRate = b.learningRate;
         this.earlyExaggeration = b.earlyExaggeration;
         this.pcaDimensions = b.pcaDimensions;
+        this.theta = b.theta;
         this.seed = b.seed;
     }
 
@@ -111,6 +116,7 @@ public final class Tsne implements Reducer {
         details.put("iterations", iterations);
         details.put("learning_rate", rate);
         details.put("pca_dimensions", PcaPrereduction.reduces(d, pcaDimensions) ? pcaDimensions : 0);
+        details.put("theta", theta);
         details.put("kl_divergence", kl);
         return new Projection(name(), out, details);
     }
@@ -226,34 +232,19 @@ public final class Tsne implements Reducer {
 
     /**
      * grad_i = 4 * (exaggeration * sum_j P_ij q_ij (y_i - y_j) - sum_j q_ij^2 / Z (y_i - y_j)), with
-     * q_ij = 1 / (1 + |y_i - y_j|^2) and Z = sum_{i != j} q_ij. Rows run in parallel; Z is summed in row order.
+     * q_ij = 1 / (1 + |y_i - y_j|^2) and Z = sum_{i != j} q_ij. The repulsive sums are exact when theta is 0,
+     * else Barnes-Hut approximations. Rows run in parallel; Z is summed in row order.
      */
-    private void gradient(SparseAffinities p, double[] y, int n, double exaggeration, double[] grad,
-                          double[] rowZ) {
+    void gradient(SparseAffinities p, double[] y, int n, double exaggeration, double[] grad,
+                  double[] rowZ) {
         int dim = dimensions;
         double[] repulsion = new double[n * dim];
+        BarnesHutTree tree = theta > 0 ? new BarnesHutTree(y, n, dim) : null;
         IntStream.range(0, n).parallel().forEach(i -> {
-            double z = 0.0;
             double[] rep = new double[dim];
+            rowZ[i] = tree != null ? tree.repulsion(i, theta, rep) : exactRepulsion(y, n, i, rep);
             double[] attr = new double[dim];
             int bi = i * dim;
-            for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
-                }
-                int bj = j * dim;
-                double dist = 0.0;
-                for (int c = 0; c < dim; c++) {
-                    double diff = y[bi + c] - y[bj + c];
-                    dist += diff * diff;
-                }
-                double q = 1.0 / (1.0 + dist);
-                z += q;
-                double q2 = q * q;
-                for (int c = 0; c < dim; c++) {
-                    rep[c] += q2 * (y[bi + c] - y[bj + c]);
-                }
-            }
             for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
                 int bj = p.columns[e] * dim;
                 double dist = 0.0;
@@ -266,7 +257,6 @@ public final class Tsne implements Reducer {
                     attr[c] += w * (y[bi + c] - y[bj + c]);
                 }
             }
-            rowZ[i] = z;
             for (int c = 0; c < dim; c++) {
                 repulsion[bi + c] = rep[c];
                 grad[bi + c] = 4.0 * exaggeration * attr[c];
@@ -282,7 +272,32 @@ public final class Tsne implements Reducer {
         }
     }
 
-    private double klDivergence(SparseAffinities p, double[] y, int n) {
+    /** Adds sum_j q_ij^2 (y_i - y_j) to {@code rep}; returns sum_j q_ij (j != i). */
+    private double exactRepulsion(double[] y, int n, int i, double[] rep) {
+        int dim = dimensions;
+        int bi = i * dim;
+        double z = 0.0;
+        for (int j = 0; j < n; j++) {
+            if (j == i) {
+                continue;
+            }
+            int bj = j * dim;
+            double dist = 0.0;
+            for (int c = 0; c < dim; c++) {
+                double diff = y[bi + c] - y[bj + c];
+                dist += diff * diff;
+            }
+            double q = 1.0 / (1.0 + dist);
+            z += q;
+            double q2 = q * q;
+            for (int c = 0; c < dim; c++) {
+                rep[c] += q2 * (y[bi + c] - y[bj + c]);
+            }
+        }
+        return z;
+    }
+
+    double klDivergence(SparseAffinities p, double[] y, int n) {
         int dim = dimensions;
         double z = 0.0;
         for (int i = 0; i < n; i++) {
@@ -320,9 +335,21 @@ public final class Tsne implements Reducer {
         private double learningRate = 0.0;
         private double earlyExaggeration = 12.0;
         private int pcaDimensions = 50;
+        private double theta = 0.5;
         private long seed = 42L;
 
         private Builder() {
+        }
+
+        /** Barnes-Hut opening angle in [0, 1]: cells narrower than theta times their distance act as one
+         *  mass. 0 computes the repulsive forces exactly (O(n^2) per iteration). Default 0.5 (scikit-learn's
+         *  {@code angle}). */
+        public Builder theta(double theta) {
+            if (!(theta >= 0 && theta <= 1)) {
+                throw new IllegalArgumentException("theta must be in [0, 1], got " + theta);
+            }
+            this.theta = theta;
+            return this;
         }
 
         /** Output dimensions, 2 or 3. Default 2. */

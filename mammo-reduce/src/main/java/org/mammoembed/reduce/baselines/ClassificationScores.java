@@ -19,6 +19,16 @@ public record ClassificationScores(double balancedAccuracy, double accuracy, dou
     /** Number of density classes. */
     public static final int CLASSES = 4;
 
+    public ClassificationScores {
+        confusion = copy(confusion);
+    }
+
+    /** 4 x 4 counts (a copy). */
+    @Override
+    public int[][] confusion() {
+        return copy(confusion);
+    }
+
     /** Scores predictions against the truth, both as BI-RADS codes 1-4. */
     public static ClassificationScores of(int[] truth, int[] predicted) {
         if (truth.length != predicted.length || truth.length == 0) {
@@ -60,7 +70,7 @@ public record ClassificationScores(double balancedAccuracy, double accuracy, dou
             }
         }
         return new ClassificationScores(recallSum / present, (double) correct / n, f1Sum / f1Classes,
-                kappa(m, rowSum, colSum, n, false), kappa(m, rowSum, colSum, n, true), copy(m));
+                kappa(m, rowSum, colSum, n, false), kappa(m, rowSum, colSum, n, true), m);
     }
 
     /** 1 - sum(w * observed) / sum(w * expected), with w = 1 off the diagonal, or (i - j)^2. */

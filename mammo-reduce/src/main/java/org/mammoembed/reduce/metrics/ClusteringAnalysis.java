@@ -15,6 +15,7 @@ public final class ClusteringAnalysis {
     private final int maxK;
     private final int restarts;
     private final long seed;
+    private final int silhouetteSample;
     private final Clock clock;
 
     private ClusteringAnalysis(Builder b) {
@@ -22,6 +23,7 @@ public final class ClusteringAnalysis {
         this.maxK = b.maxK;
         this.restarts = b.restarts;
         this.seed = b.seed;
+        this.silhouetteSample = b.silhouetteSample;
         this.clock = b.clock;
     }
 
@@ -41,7 +43,7 @@ public final class ClusteringAnalysis {
     /** Runs on n x d features with any integer labels, one per row. */
     public ClusteringReport run(double[][] x, int[] labels) {
         org.mammoembed.reduce.Check.matrix(x);
-        ClusterScores given = ClusterMetrics.of(x, labels);
+        ClusterScores given = ClusterMetrics.of(x, labels, silhouetteSample, seed);
         List<KMeansSweep> sweep = new ArrayList<>();
         Integer bestK = null;
         double bestSilhouette = Double.NEGATIVE_INFINITY;
@@ -52,14 +54,15 @@ public final class ClusteringAnalysis {
                 continue;
             }
             KMeans km = KMeans.fit(x, k, restarts, seed);
-            ClusterScores scores = ClusterMetrics.of(x, km.labels);
+            ClusterScores scores = ClusterMetrics.of(x, km.labels(), silhouetteSample, seed);
             if (scores.silhouette() != null && scores.silhouette() > bestSilhouette) {
                 bestSilhouette = scores.silhouette();
                 bestK = k;
             }
-            sweep.add(new KMeansSweep(k, scores, km.inertia));
+            sweep.add(new KMeansSweep(k, scores, km.inertia()));
         }
-        return new ClusteringReport(given, x.length, x[0].length, clock.instant(), sweep, bestK);
+        return new ClusteringReport(given, x.length, x[0].length, clock.instant(), sweep, bestK,
+                silhouetteSample);
     }
 
     /** Options for {@link ClusteringAnalysis}; every setter validates at once. */
@@ -68,6 +71,7 @@ public final class ClusteringAnalysis {
         private int maxK = 7;
         private int restarts = 10;
         private long seed = 42L;
+        private int silhouetteSample = 0;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -103,6 +107,16 @@ public final class ClusteringAnalysis {
         /** Seed of the k-means restarts. Default 42. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /** Rows drawn (seeded) for each silhouette, or 0 for the exact silhouette on every row; the exact one
+         *  costs O(n^2 * d) (see {@link ClusterMetrics}). Default 0. */
+        public Builder silhouetteSample(int silhouetteSample) {
+            if (silhouetteSample < 0) {
+                throw new IllegalArgumentException("silhouetteSample must be >= 0, got " + silhouetteSample);
+            }
+            this.silhouetteSample = silhouetteSample;
             return this;
         }
 

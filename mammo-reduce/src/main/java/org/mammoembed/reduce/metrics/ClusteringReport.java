@@ -15,9 +15,10 @@ import java.util.Map;
  * @param timestamp   when the analysis ran
  * @param sweep       one entry per k, ascending
  * @param bestK       k with the highest silhouette among the defined ones; null when none is defined
+ * @param silhouetteSample rows each silhouette was computed on when sampled; 0 when exact
  */
 public record ClusteringReport(ClusterScores labelScores, int numSamples, int numFeatures, Instant timestamp,
-                               List<KMeansSweep> sweep, Integer bestK) {
+                               List<KMeansSweep> sweep, Integer bestK, int silhouetteSample) {
     public ClusteringReport {
         sweep = List.copyOf(sweep);
     }
@@ -32,6 +33,8 @@ public record ClusteringReport(ClusterScores labelScores, int numSamples, int nu
         m.put("num_samples", numSamples);
         m.put("num_features", numFeatures);
         m.put("timestamp", timestamp.toString());
+        m.put("silhouette_sample_size", silhouetteSample > 0 && silhouetteSample < numSamples
+                ? silhouetteSample : null);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (KMeansSweep s : sweep) {
             rows.add(s.toMap());

@@ -15,17 +15,33 @@ public final class KMeans {
     private static final int MAX_ITERATIONS = 300;
     private static final double TOLERANCE = 1e-4;
 
-    /** Cluster of each row, 0..k-1. */
-    public final int[] labels;
-    /** k x d centres. */
-    public final double[][] centroids;
-    /** Sum of squared distances of rows to their centre. */
-    public final double inertia;
+    private final int[] labels;
+    private final double[][] centroids;
+    private final double inertia;
 
     private KMeans(int[] labels, double[][] centroids, double inertia) {
         this.labels = labels;
         this.centroids = centroids;
         this.inertia = inertia;
+    }
+
+    /** Cluster of each row, 0..k-1 (a copy). */
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** k x d centres (a copy). */
+    public double[][] centroids() {
+        double[][] c = new double[centroids.length][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = centroids[i].clone();
+        }
+        return c;
+    }
+
+    /** Sum of squared distances of rows to their centre. */
+    public double inertia() {
+        return inertia;
     }
 
     /**

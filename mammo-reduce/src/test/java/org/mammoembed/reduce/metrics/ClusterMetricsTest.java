@@ -50,6 +50,33 @@ class ClusterMetricsTest {
     }
 
     @Test
+    void sampledSilhouetteIsSeededAndCloseToExact() throws IOException {
+        double[][] x = blobsOf(4, 60, 6, 11);
+        int[] labels = new int[x.length];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i / 60;
+        }
+        ClusterScores exact = ClusterMetrics.of(x, labels);
+        assertEquals(exact, ClusterMetrics.of(x, labels, x.length, 1), "a sample of every row is exact");
+        ClusterScores a = ClusterMetrics.of(x, labels, 120, 5);
+        assertEquals(a, ClusterMetrics.of(x, labels, 120, 5));
+        assertTrue(Math.abs(a.silhouette() - exact.silhouette()) < 0.05, a + " vs " + exact);
+        assertTrue(a.silhouette() != exact.silhouette().doubleValue());
+        assertEquals(exact.daviesBouldin(), a.daviesBouldin());
+    }
+
+    private static double[][] blobsOf(int blobs, int per, int dim, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        double[][] x = new double[blobs * per][dim];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < dim; j++) {
+                x[i][j] = (i / per) * 2.0 + r.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    @Test
     void degenerateLabellingsAreUndefinedWithReason() {
         double[][] x = {{0, 0}, {1, 0}, {0, 1}};
         ClusterScores one = ClusterMetrics.of(x, new int[] {4, 4, 4});

@@ -58,10 +58,10 @@ class ClusteringAnalysisTest {
         assertEquals(report.sweep(), again.sweep());
         KMeans a = KMeans.fit(x, 4, 10, 3);
         KMeans b = KMeans.fit(x, 4, 10, 3);
-        assertArrayEquals(a.labels, b.labels);
+        assertArrayEquals(a.labels(), b.labels());
         // the 4 k-means clusters are the 4 blobs
         for (int i = 0; i < x.length; i++) {
-            assertEquals(a.labels[(i / 30) * 30], a.labels[i]);
+            assertEquals(a.labels()[(i / 30) * 30], a.labels()[i]);
         }
     }
 
