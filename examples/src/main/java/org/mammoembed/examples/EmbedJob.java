@@ -190,6 +190,12 @@ final class EmbedJob {
                 dataset.size(), failed, dataset.problems().size(), s.wallSeconds(), s.imagesPerSecond());
         LOG.info("summary: {}", summary);
         out.println(summary);
+        if (dataset.size() == 0) {
+            // an empty run is almost always a wrong CSV or root: say why without making the user open files
+            out.println("nothing to embed; first scan problems (all are in failures.csv):");
+            dataset.problems().stream().limit(3).forEach(p -> out.println("  " + p.errorClass() + ": "
+                    + p.message()));
+        }
         for (String n : notes) {
             out.println("note: " + n);
         }
