@@ -90,4 +90,27 @@ class BaselinesCommandTest {
         assertTrue(report.startsWith("#"), report);
         assertTrue(report.contains(b.get("best_embedding_model").asText()), report);
     }
+
+    @Test
+    void moreFoldsThanExamsIsAUsageError() throws Exception {
+        Path features = tmp.resolve("f.npy");
+        try (NpyWriter npy = NpyWriter.create(features, 2)) {
+            for (int i = 0; i < 6; i++) {
+                npy.append(new float[] {i, -i});
+            }
+            npy.commit();
+        }
+        StringBuilder csv = new StringBuilder("AccessionNumber,BI-RADS,ImagePath,EmbeddingIndex\n");
+        for (int i = 0; i < 6; i++) {
+            csv.append("E").append(i / 2).append(',').append(1 + i / 2).append(",p").append(i).append(',').append(i)
+                    .append('\n');
+        }
+        Path joined = tmp.resolve("j.csv");
+        Files.writeString(joined, csv.toString());
+        CliFixture.Result r = CliFixture.run("embeddings-baselines", "--features", features.toString(), "--csv",
+                joined.toString(), "--outdir", tmp.resolve("b").toString());
+        assertEquals(2, r.status(), r::all);
+        assertTrue(r.err().startsWith("embeddings-baselines: --folds 5 is more than the 3 labelled exams in "),
+                r.err());
+    }
 }
