@@ -12,11 +12,12 @@ import org.mammoembed.core.MammoException;
 /**
  * {@code demo --outdir O}: writes a synthetic study to {@code O/data}, runs {@code embed} on it with every
  * option on (built-in random-weight ResNet50) into {@code O/embed}, then the baselines into
- * {@code O/baselines}. Needs no files of ours: this is the README's main command.
+ * {@code O/baselines}. Needs no files of ours: this is the README's main command. {@code --data-only} writes
+ * the study and stops (for benchmarks and experiments).
  */
 final class DemoCommand {
     static final Set<String> VALUED = Set.of("outdir", "exams-per-class", "size", "seed", "batch-size");
-    static final Set<String> SWITCHES = Set.of("overwrite");
+    static final Set<String> SWITCHES = Set.of("overwrite", "data-only");
     /** Fewer exams leave cross-validation folds without some classes. */
     static final int MIN_EXAMS_PER_CLASS = 3;
     private final PrintStream out;
@@ -28,7 +29,7 @@ final class DemoCommand {
     int run(CliArguments a) throws UsageException, IOException, MammoException {
         Path outdir = a.path("outdir");
         int exams = a.positiveInt("exams-per-class", 5);
-        if (exams < MIN_EXAMS_PER_CLASS) {
+        if (exams < MIN_EXAMS_PER_CLASS && !a.flag("data-only")) {
             throw new UsageException("demo: --exams-per-class must be at least " + MIN_EXAMS_PER_CLASS
                     + " (the baselines' 5-fold cross-validation needs enough exams), got " + exams);
         }
@@ -45,6 +46,10 @@ final class DemoCommand {
         out.printf(Locale.ROOT, "writing %d synthetic exams (4 views each, %dx%d) to %s%n", 4 * exams, size[0],
                 size[1], data);
         Path csv = new DemoDataset(exams, size[0], size[1], seed).write(data);
+        if (a.flag("data-only")) {
+            out.println("study written: --csv " + csv + " --dicom-root " + data.resolve("archive"));
+            return 0;
+        }
         String[] embed = {"embed", "--csv", csv.toString(), "--dicom-root", data.resolve("archive").toString(),
                 "--outdir", outdir.resolve("embed").toString(), "--save-csv", "--pca", "--tsne", "--umap",
                 "--cluster", "--projection-3d", "--aggregate", "mean", "--seed", String.valueOf(seed),

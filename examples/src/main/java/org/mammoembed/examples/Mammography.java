@@ -69,7 +69,7 @@ public final class Mammography {
                 "        [--device cpu|cuda|cuda:N|auto] [--workers N] [--resume | --overwrite]",
                 "        [--max-failures N] [--max-failure-rate 0.20] [--cache DIR]",
                 "      embed every DICOM under D/<AccessionNumber>/ for the rows of C (classificacao.csv)",
-                "  demo --outdir O [--exams-per-class 5] [--size 416x336] [--seed 42]",
+                "  demo --outdir O [--exams-per-class 5] [--size 416x336] [--seed 42] [--data-only] [--overwrite]",
                 "      write a synthetic study and run embed on it with every option on, then the baselines",
                 "  inspect [--root R] [--pixels-out OUT] [--frame 0] FILE...",
                 "      print each file's metadata as JSON; write its pixels (after the modality LUT) as .npy",

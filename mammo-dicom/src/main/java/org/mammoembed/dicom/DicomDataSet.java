@@ -181,15 +181,45 @@ final class DicomDataSet {
         return b;
     }
 
+    private boolean looksLikeText(DicomElement e) {
+        if (!e.items().isEmpty() || (e.length() & 1) == 1) {
+            return false;
+        }
+        int printable = 0;
+        for (int i = 0; i < e.length(); i++) {
+            int b = buffer.get(e.offset() + i) & 0xFF;
+            boolean padding = b == 0 && i == e.length() - 1;
+            if (b >= 0x20 && b < 0x7F) {
+                printable++;
+            } else if (!padding) {
+                return false;
+            }
+        }
+        return printable >= 2;
+    }
+
+    private String latin1(DicomElement e) {
+        byte[] b = new byte[e.length()];
+        buffer.get(e.offset(), b);
+        int end = b.length;
+        while (end > 0 && b[end - 1] == 0) {
+            end--;
+        }
+        return new String(b, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     /**
      * Text of every top-level element that has one (text VRs, and binary numbers written as text), for "any tag
-     * by number" access. Bulk (OB, OW, UN...) and sequences are left out.
+     * by number" access. Bulk (OB, OW...), sequences, and UN values that are not plainly text are left out.
      */
     Map<Integer, String> textValues() {
         Map<Integer, String> out = new TreeMap<>();
         for (DicomElement e : elements.values()) {
             Vr vr = effectiveVr(e);
-            if (vr.isText()) {
+            if (vr == Vr.UN && e.length() > 0 && e.length() <= 1024 && looksLikeText(e)) {
+                // elements of unknown VR (implicit VR files, private tags): keep those that are plainly text
+                out.put(e.tag(), latin1(e).trim());
+            } else if (vr.isText()) {
                 String s = string(e.tag());
                 if (s != null) {
                     out.put(e.tag(), s);

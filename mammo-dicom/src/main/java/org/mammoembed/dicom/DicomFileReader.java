@@ -117,7 +117,14 @@ public final class DicomFileReader implements DicomReader {
             FrameDecoder decoder = decoders.apply(ts.uid()).orElseThrow(() -> DicomException.decode(name
                     + ": cannot decode pixel data in transfer syntax " + ts.describe() + ": no decoder available"));
             byte[] compressed = EncapsulatedFrames.frame(parsed, frame, px.frames());
-            DecodedFrame decoded = decoder.decode(compressed, px.pixelFormat(), ts.uid());
+            DecodedFrame decoded;
+            try {
+                decoded = decoder.decode(compressed, px.pixelFormat(), ts.uid());
+            } catch (RuntimeException e) {
+                // a decoder bug or an image library's unchecked error must still end as this file's failure
+                throw new DicomException(org.mammoembed.core.Stage.DECODE, name + ": the " + ts.name()
+                        + " decoder failed on frame " + frame + ": " + e, e);
+            }
             if (decoded == null || decoded.samples() == null || decoded.samples().length != px.samplesPerFrame()) {
                 throw DicomException.decode(name + ": the " + ts.name() + " decoder returned "
                         + (decoded == null || decoded.samples() == null ? "nothing" : decoded.samples().length

@@ -1,6 +1,5 @@
 package org.mammoembed.dicom;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * Parses Part 10 files (PS3.10 7.1) and their data sets (PS3.5 7). The file is memory-mapped and values are
@@ -22,6 +19,10 @@ import java.util.zip.Inflater;
 final class DicomParser {
     private static final int UNDEFINED = 0xFFFFFFFF;
     private static final int NO_LIMIT = Integer.MAX_VALUE;
+    /** Files up to this size are read into the heap rather than mapped. */
+    private static final int HEAP_READ_LIMIT = 1 << 20;
+    /** How much of a large file a header-only parse reads first. */
+    private static final int HEADER_PREFIX = 1 << 18;
 
     private final int maxSequenceDepth;
     private final int maxInflatedBytes;
@@ -31,20 +32,46 @@ final class DicomParser {
         this.maxInflatedBytes = maxInflatedBytes;
     }
 
-    /** Parses a file; with {@code headerOnly} it stops before the pixel data element. */
+    /**
+     * Parses a file; with {@code headerOnly} it stops before the pixel data element. Small files are read into
+     * the heap; a header-only parse of a large file first tries its first {@value #HEADER_PREFIX} bytes, so that
+     * scanning many headers does not leave many file mappings waiting for the garbage collector.
+     */
     ParsedFile parse(Path file, boolean headerOnly) throws DicomException {
         String name = String.valueOf(file.getFileName());
-        ByteBuffer mapped;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > Integer.MAX_VALUE) {
                 throw DicomException.read(name + ": file is " + size + " bytes; files over 2 GiB are not supported");
             }
-            mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            if (size <= HEAP_READ_LIMIT) {
+                return parse(name, readPrefix(ch, (int) size), headerOnly);
+            }
+            if (headerOnly) {
+                try {
+                    Run run = new Run(name, true);
+                    ParsedFile prefixParse = run.parseFile(readPrefix(ch, HEADER_PREFIX));
+                    if (run.stoppedAtPixelData) {
+                        return prefixParse;
+                    }
+                } catch (DicomException | IndexOutOfBoundsException | IllegalArgumentException headerIsLonger) {
+                    // the header goes on past the prefix (or is broken): parse the whole file below
+                }
+            }
+            ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            return parse(name, mapped.order(ByteOrder.LITTLE_ENDIAN), headerOnly);
         } catch (IOException e) {
             throw new DicomException(org.mammoembed.core.Stage.READ, name + ": cannot read file: " + e.getMessage(), e);
         }
-        return parse(name, mapped.order(ByteOrder.LITTLE_ENDIAN), headerOnly);
+    }
+
+    private static ByteBuffer readPrefix(FileChannel ch, int length) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(length);
+        while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+            // read until full or end of file
+        }
+        buf.flip();
+        return buf.order(ByteOrder.LITTLE_ENDIAN);
     }
 
     ParsedFile parse(String name, ByteBuffer buf, boolean headerOnly) throws DicomException {
@@ -63,6 +90,8 @@ final class DicomParser {
         private DicomElement pixelData;
         private ParsedFile.Fragment basicOffsetTable;
         private List<ParsedFile.Fragment> fragments;
+        /** Whether a header-only parse stopped at the pixel data (rather than at the end of the buffer). */
+        private boolean stoppedAtPixelData;
 
         Run(String name, boolean headerOnly) {
             this.name = name;
@@ -89,7 +118,7 @@ final class DicomParser {
             TransferSyntax ts = tsUid != null ? TransferSyntax.of(tsUid) : guessEncoding(buf, pos, limit);
             ByteBuffer body = buf;
             if (ts.deflated()) {
-                body = inflate(buf, pos, limit);
+                body = DeflatedDataSet.inflate(buf, pos, limit, maxInflatedBytes, name);
                 pos = 0;
                 limit = body.limit();
             }
@@ -133,33 +162,6 @@ final class DicomParser {
             return declared;
         }
 
-        private ByteBuffer inflate(ByteBuffer buf, int pos, int limit) throws DicomException {
-            byte[] in = new byte[limit - pos];
-            buf.get(pos, in);
-            Inflater inflater = new Inflater(true);
-            try {
-                inflater.setInput(in);
-                ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(in.length * 4, maxInflatedBytes));
-                byte[] chunk = new byte[1 << 16];
-                while (!inflater.finished()) {
-                    int n = inflater.inflate(chunk);
-                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                        break;
-                    }
-                    if (out.size() + n > maxInflatedBytes) {
-                        throw DicomException.read(name + ": deflated data set inflates to more than "
-                                + maxInflatedBytes + " bytes (maxInflatedBytes)");
-                    }
-                    out.write(chunk, 0, n);
-                }
-                return ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
-            } catch (DataFormatException e) {
-                throw DicomException.read(name + ": deflated data set is corrupt: " + e.getMessage());
-            } finally {
-                inflater.end();
-            }
-        }
-
         /** Reads elements in [pos, limit), or up to an item delimiter when {@code limit} is NO_LIMIT. */
         private int readDataSet(ByteBuffer buf, int pos, int end, DicomDataSet into, boolean explicit,
                                 ByteOrder order, int depth, boolean topLevel) throws DicomException {
@@ -188,6 +190,7 @@ final class DicomParser {
                 }
                 if (topLevel && headerOnly && Integer.compareUnsigned(tag, Tag.FLOAT_PIXEL_DATA) >= 0
                         && Integer.compareUnsigned(tag, Tag.PIXEL_DATA) <= 0) {
+                    stoppedAtPixelData = true;
                     return pos;
                 }
                 pos = readElement(buf, pos, hardEnd, into, explicit, order, depth, topLevel);
@@ -247,8 +250,23 @@ final class DicomParser {
                 into.put(pixelData);
                 return valuePos + (int) length;
             }
-            boolean sequence = vr == Vr.SQ || undefined && vr == Vr.UN
-                    || vr == Vr.UN && length >= 8 && readTag(buf, valuePos, order) == Tag.ITEM && !explicit;
+            boolean guessedSequence = vr == Vr.UN && !undefined && !explicit && length >= 8
+                    && readTag(buf, valuePos, order) == Tag.ITEM;
+            if (guessedSequence) {
+                // an implicit VR element the dictionary does not know whose value starts with an item tag is
+                // most likely a private sequence; if it does not parse as one, it is kept as bytes
+                try {
+                    List<DicomDataSet> items = new ArrayList<>();
+                    int next = readItems(buf, valuePos, valuePos + (int) length, end, items, false, order, depth + 1,
+                            into.charset());
+                    into.put(new DicomElement(tag, Vr.SQ, valuePos, (int) length, List.copyOf(items)));
+                    return next;
+                } catch (DicomException notASequence) {
+                    into.put(new DicomElement(tag, vr, valuePos, (int) length, List.of()));
+                    return valuePos + (int) length;
+                }
+            }
+            boolean sequence = vr == Vr.SQ || undefined && vr == Vr.UN;
             if (sequence) {
                 // an undefined-length UN is an implicit VR LE sequence (PS3.5 6.2.2 note)
                 boolean itemsExplicit = vr == Vr.SQ && explicit;

@@ -72,11 +72,9 @@ final class NativeFrameReader {
                 break;
             }
             case 16: {
-                short[] words = new short[n];
                 ShortBuffer sb = b.position(start).slice().order(order).asShortBuffer();
-                sb.get(words, 0, n);
                 for (int i = 0; i < n; i++) {
-                    out[i] = words[i] & 0xFFFF;
+                    out[i] = sb.get(i) & 0xFFFF;
                 }
                 break;
             }

@@ -13,7 +13,8 @@ import org.mammoembed.core.DecodedImage;
 /**
  * Decode time per image of native 3328x2560 16-bit mammograms: {@link DicomFileReader} (in-process, warmed up)
  * beside DCMTK's {@code dcmj2pnm} and GDCM's {@code gdcmconv --raw} (one process per image, so their figures
- * include process start and writing the output file). Prints a table; not a test.
+ * include process start and writing the output file; {@code -Dbench.tools=false} skips them). Prints a table;
+ * not a test.
  *
  * <pre>
  * mvn -o -q -pl mammo-dicom test-compile exec:java -Dexec.classpathScope=test \
@@ -46,8 +47,11 @@ public final class DecodeBenchmark {
                     throw new IllegalStateException();
                 }
             }, WARMUP, RUNS);
-            double dcmtk = tool(List.of("dcmj2pnm", "+on2", f.toString(), dir.resolve("out.pgm").toString()));
-            double gdcm = tool(List.of("gdcmconv", "--raw", f.toString(), dir.resolve("out.dcm").toString()));
+            boolean tools = !"false".equals(System.getProperty("bench.tools"));
+            double dcmtk = tools ? tool(List.of("dcmj2pnm", "+on2", f.toString(), dir.resolve("out.pgm").toString()))
+                    : Double.NaN;
+            double gdcm = tools ? tool(List.of("gdcmconv", "--raw", f.toString(), dir.resolve("out.dcm").toString()))
+                    : Double.NaN;
             System.out.printf("%-45s %10.1f %12s %12s %10s %10s%n", f.getFileName(), ours, fmt(dcmtk), fmt(gdcm),
                     ratio(dcmtk, ours), ratio(gdcm, ours));
         }

@@ -152,6 +152,82 @@ class DicomFileReaderTest {
     }
 
     @Test
+    void oneReaderServesManyThreads() throws Exception {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            int[] px = new int[64 * 64];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = (i * (k + 3)) % 4096;
+            }
+            DicomAttributes a = DicomFiles.mgHeader();
+            NativePixels.grayscale(64, 64, 16, 12, false, "MONOCHROME2", px).writeTo(a);
+            files.add(DicomFiles.write(dir, "t" + k + ".dcm", DicomFiles.writer(k % 2 == 0
+                    ? TransferSyntax.EXPLICIT_VR_BE_UID : TransferSyntax.DEFLATED_EXPLICIT_VR_LE_UID), a));
+        }
+        java.util.List<float[]> expected = new java.util.ArrayList<>();
+        for (Path f : files) {
+            expected.add(reader.read(f).pixels());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int k = i % files.size();
+                results.add(pool.submit(() -> java.util.Arrays.equals(expected.get(k),
+                        reader.read(files.get(k)).pixels())));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertTrue(r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void explicitVrElementWithUnknownVrIsSkippedByItsLongLength() throws Exception {
+        DicomAttributes a = DicomFiles.mgHeader().setBytes(0x00091001, Vr.OB, new byte[] {1, 2, 3, 4, 5, 6});
+        NativePixels.grayscale(2, 3, 16, 12, false, "MONOCHROME2", GRAY_2x3).writeTo(a);
+        byte[] b = DicomWriter.builder().build().encode(a);
+        // (0009,1001) OB -> "ZZ": a VR this reader has never heard of, laid out like every post-2008 VR
+        byte[] tagAndVr = {0x09, 0x00, 0x01, 0x10, 'O', 'B'};
+        int at = indexOf(b, tagAndVr);
+        b[at + 4] = 'Z';
+        b[at + 5] = 'Z';
+        Path f = DicomFiles.writeBytes(dir, "zz.dcm", b);
+        assertArrayEquals(new float[] {0, 1, 2047, 4095, 100, 7}, reader.read(f).pixels());
+    }
+
+    @Test
+    void oddLengthValuesAreTolerated() throws Exception {
+        DicomAttributes a = DicomFiles.mgHeader().setString(Tag.MANUFACTURER, Vr.LO, "ACME");
+        NativePixels.grayscale(2, 3, 16, 12, false, "MONOCHROME2", GRAY_2x3).writeTo(a);
+        byte[] b = DicomWriter.builder().build().encode(a);
+        // rewrite Manufacturer "ACME" (length 4) as "ACM" with the odd length 3, as some writers do
+        int at = indexOf(b, new byte[] {0x08, 0x00, 0x70, 0x00, 'L', 'O', 4, 0});
+        b[at + 6] = 3;
+        byte[] fixed = new byte[b.length - 1];
+        System.arraycopy(b, 0, fixed, 0, at + 8 + 3);
+        System.arraycopy(b, at + 8 + 4, fixed, at + 8 + 3, b.length - (at + 8 + 4));
+        Path f = DicomFiles.writeBytes(dir, "odd.dcm", fixed);
+        assertEquals("ACM", reader.readMetadata(f).manufacturer());
+        assertArrayEquals(new float[] {0, 1, 2047, 4095, 100, 7}, reader.read(f).pixels());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (haystack[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("pattern not found");
+    }
+
+    @Test
     void isDicomRejectsOtherFiles() {
         Path f = DicomFiles.writeBytes(dir, "x.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0, 0, 0});
         assertFalse(reader.isDicom(f));

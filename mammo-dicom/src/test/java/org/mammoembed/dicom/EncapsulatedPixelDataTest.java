@@ -145,6 +145,26 @@ class EncapsulatedPixelDataTest {
     }
 
     @Test
+    void uncheckedDecoderErrorsBecomeDicomExceptions() throws Exception {
+        FrameDecoder broken = new FrameDecoder() {
+            @Override
+            public boolean supports(String ts) {
+                return true;
+            }
+
+            @Override
+            public DecodedFrame decode(byte[] frame, PixelFormat format, String ts) {
+                throw new ArrayIndexOutOfBoundsException("bug inside an image library");
+            }
+        };
+        Path f = write(1, new byte[0], List.of(frame(0, 4)));
+        DicomException e = assertThrows(DicomException.class,
+                () -> DicomFileReader.builder().decoders(ts -> Optional.of(broken)).build().read(f));
+        assertEquals(Stage.DECODE, e.stage());
+        assertTrue(e.getMessage().contains("RLE Lossless decoder failed"), e.getMessage());
+    }
+
+    @Test
     void transferSyntaxWithoutDecoderIsRefusedByName() throws Exception {
         DicomAttributes a = DicomFiles.mgHeader();
         new NativePixels(2, 2, 1, 8, 8, false, "MONOCHROME2", 0, 1, new int[4]).writeTo(a);

@@ -127,6 +127,44 @@ class HeaderFallbacksTest {
     }
 
     @Test
+    void largeFilesWithShortAndLongHeaders() throws Exception {
+        // 1.5 MB of pixels: the file is mapped, and header-only reads try a 256 KiB prefix first
+        int[] px = new int[1024 * 768];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = i % 4096;
+        }
+        DicomAttributes shortHeader = DicomFiles.mgHeader().setString(Tag.MANUFACTURER, Vr.LO, "SHORT");
+        NativePixels.grayscale(1024, 768, 16, 12, false, "MONOCHROME2", px).writeTo(shortHeader);
+        DicomAttributes longHeader = DicomFiles.mgHeader().setString(Tag.MANUFACTURER, Vr.LO, "LONG")
+                .setBytes(0x00091010, Vr.OB, new byte[400_000]);
+        NativePixels.grayscale(1024, 768, 16, 12, false, "MONOCHROME2", px).writeTo(longHeader);
+        for (DicomAttributes a : new DicomAttributes[] {shortHeader, longHeader}) {
+            Path f = write(a);
+            ImageMetadata m = reader.readMetadata(f);
+            assertEquals(a.getString(Tag.MANUFACTURER), m.manufacturer());
+            assertEquals(1024, m.rows());
+            DecodedImage img = reader.read(f);
+            assertEquals(4095, img.pixels()[4095]);
+            assertEquals((px.length - 1) % 4096, img.pixels()[px.length - 1]);
+        }
+    }
+
+    @Test
+    void inflationAndFrameSizeLimitsAreEnforced() throws Exception {
+        // 4 MB of zeros deflate to a few KB: a small file that would inflate past a 1 MiB limit
+        DicomAttributes a = withPixels(DicomFiles.mgHeader().setBytes(0x00091010, Vr.OB, new byte[4 << 20]), false);
+        Path f = DicomFiles.write(dir, "bomb.dcm", DicomFiles.writer(TransferSyntax.DEFLATED_EXPLICIT_VR_LE_UID), a);
+        assertTrue(f.toFile().length() < 100_000);
+        DicomException e = assertThrows(DicomException.class,
+                () -> DicomFileReader.builder().maxInflatedBytes(1 << 20).build().read(f));
+        assertTrue(e.getMessage().contains("maxInflatedBytes"), e.getMessage());
+        assertEquals(3, reader.read(f).pixels().length);
+        DicomException big = assertThrows(DicomException.class,
+                () -> DicomFileReader.builder().maxSamplesPerFrame(2).build().read(f));
+        assertTrue(big.getMessage().contains("maxSamplesPerFrame"), big.getMessage());
+    }
+
+    @Test
     void builderOptionsAreValidatedWithTheirNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DicomFileReader.builder().maxSequenceDepth(0));

@@ -146,6 +146,50 @@ class MalformedInputProperties {
                 Arbitraries.strings().ofLength(2));
     }
 
+    /** Opt-in: the smallest real corpus files, truncated around every top-level element boundary and bit-flipped. */
+    @Example
+    void mutatedRealFilesAreSafe() throws Exception {
+        String corpus = System.getProperty("mammo.corpus");
+        org.junit.jupiter.api.Assumptions.assumeTrue(corpus != null && !corpus.isBlank(),
+                "set -Dmammo.corpus to mutate real files");
+        List<Path> small;
+        try (java.util.stream.Stream<Path> s = Files.walk(Path.of(corpus))) {
+            small = s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")
+                            && !p.toString().endsWith(".json") && !p.toString().endsWith(".txt"))
+                    .filter(p -> p.toFile().length() < 40_000)
+                    .sorted().limit(8).toList();
+        }
+        java.util.Random rnd = new java.util.Random(7);
+        for (Path p : small) {
+            byte[] original = Files.readAllBytes(p);
+            java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+            try {
+                ParsedFile parsed = new DicomParser(32, 1 << 30).parse(p, false);
+                for (DicomElement e : parsed.dataSet().elements()) {
+                    for (int d : new int[] {-12, -8, -6, -4, -1, 0, 1}) {
+                        cuts.add(e.offset() + d);
+                    }
+                    cuts.add(e.offset() + Math.max(e.length(), 0) - 1);
+                }
+            } catch (DicomException refusedAnyway) {
+                cuts.add(original.length / 2);
+            }
+            for (int cut : cuts) {
+                if (cut > 0 && cut < original.length) {
+                    readMustBeSafe(java.util.Arrays.copyOf(original, cut));
+                }
+            }
+            for (int k = 0; k < 15; k++) {
+                byte[] b = original.clone();
+                for (int flips = 0; flips < 4; flips++) {
+                    int at = rnd.nextInt(b.length);
+                    b[at] ^= (byte) (1 << rnd.nextInt(8));
+                }
+                readMustBeSafe(b);
+            }
+        }
+    }
+
     @Example
     void aClaimedThreeGigabytePixelDataIsRefusedQuickly() throws Exception {
         DicomAttributes a = DicomFiles.mgHeader();

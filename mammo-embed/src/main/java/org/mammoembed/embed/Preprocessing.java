@@ -40,10 +40,16 @@ import org.slf4j.LoggerFactory;
  * Output: CHW float32. A Caffe-style network (0-255 scale, mean subtraction only, BGR) is expressed with
  * {@code mean = [B, G, R] / 255} and {@code std = 1 / 255}.
  *
- * <p>Threads: instances hold no mutable state; the per-image scratch (a histogram of up to 4 MiB, the
- * horizontal-pass buffer of {@code rows x width} floats, one source row, the output plane; a copy of the pixels
- * only for non-integral or very wide-ranged data) is kept per thread in a {@link ThreadLocal} and reused, so a
- * worker thread keeps a few MiB for its lifetime. ND4J's native arrays live in a per-thread workspace.
+ * <p>Threads: instances hold no mutable state and may be shared. The per-image scratch is kept per thread in a
+ * {@link ThreadLocal} and reused, so no buffer is allocated per image once a thread has seen its largest image: a
+ * histogram (one int per distinct integer value in the image's range, at most 4 MiB; 256 KiB of radix counts for
+ * non-integral data, plus the values of one or two radix buckets), the horizontal-pass buffer of
+ * {@code rows x width} floats (3 MiB for a 3328-row image at 224), one source row and the output plane. A worker
+ * thread therefore keeps up to about 8 MiB for its lifetime. ND4J's native arrays live in a per-thread workspace
+ * that is reused from image to image. Colour images additionally allocate their grey plane per call.
+ *
+ * <p>ND4J runs the final element-wise ops with its own OpenMP threads (2 on a 2-core machine); when many worker
+ * threads preprocess at once, the caller may want {@code Nd4j.getEnvironment().setMaxMasterThreads(1)}.
  */
 public final class Preprocessing implements ImagePreprocessor {
     private static final Logger LOG = LoggerFactory.getLogger(Preprocessing.class);
@@ -90,7 +96,8 @@ public final class Preprocessing implements ImagePreprocessor {
      * before it antialiased), then a centre crop to 224 x 224 (torchvision {@code CenterCrop(224)}); windowing and
      * normalisation as {@link #defaults()}. The crop is 224, not 512, because the shipped ResNet50 export has a
      * fixed 224 x 224 input; {@code builder(seedCompatible()).size(512, 512)} gives the 512 x 512 crop. For a
-     * 3328 x 2560 mammogram this keeps the central 224 x 224 of a 665 x 512 image (a third of the breast's width).
+     * 3328 x 2560 mammogram this keeps the central 224 x 224 of a 665 x 512 image (44% of the width, 34% of
+     * the height).
      */
     public static Preprocessing seedCompatible() {
         return builder().resize(ResizeMode.BICUBIC).geometry(Geometry.shortSideCenterCrop(512)).build();

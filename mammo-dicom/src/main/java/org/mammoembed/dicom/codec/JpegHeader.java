@@ -63,8 +63,11 @@ record JpegHeader(int sofMarker, int precision, int rows, int columns, int[] com
         boolean jfif = false;
         int adobe = -1;
         while (true) {
-            // fill bytes (0xFF) may precede a marker
-            while (pos < s.length && (s[pos] & 0xFF) == 0xFF && pos + 1 < s.length && (s[pos + 1] & 0xFF) == 0xFF) {
+            // libjpeg skips stray bytes between segments (with a warning), and fill bytes 0xFF before a marker
+            while (pos < s.length && (s[pos] & 0xFF) != 0xFF) {
+                pos++;
+            }
+            while (pos + 1 < s.length && (s[pos + 1] & 0xFF) == 0xFF) {
                 pos++;
             }
             if (pos + 4 > s.length || (s[pos] & 0xFF) != 0xFF) {

@@ -33,6 +33,7 @@ public final class RleDecoder implements FrameDecoder {
         int pixels = format.rows() * format.columns();
         int bytesPerSample = bitsAllocated / 8;
         int[] offsets = segmentOffsets(frame, samplesPerPixel * bytesPerSample, transferSyntaxUid);
+        checkSegmentsCanFill(frame, offsets, pixels, transferSyntaxUid);
 
         int[] samples = new int[sampleCount];
         byte[] segment = new byte[pixels];
@@ -51,6 +52,21 @@ public final class RleDecoder implements FrameDecoder {
             }
         }
         return new DecodedFrame(samples, format.photometric());
+    }
+
+    /**
+     * A PackBits pair of bytes expands to at most 128, so a segment shorter than 2 * pixels / 128 bytes cannot
+     * fill the frame: refused before allocating for a header that claims a huge image.
+     */
+    private static void checkSegmentsCanFill(byte[] frame, int[] offsets, int pixels, String ts)
+            throws DicomException {
+        for (int s = 0; s < offsets.length; s++) {
+            long length = (s + 1 < offsets.length ? offsets[s + 1] : frame.length) - offsets[s];
+            if ((length + 1) / 2 * 128 < pixels) {
+                throw DecodeErrors.corrupt(ts, "RLE segment " + (s + 1) + " holds " + length + " bytes, too few for "
+                        + pixels + " pixels (rows x columns)");
+            }
+        }
     }
 
     private static int[] segmentOffsets(byte[] frame, int expectedSegments, String ts) throws DicomException {

@@ -72,7 +72,8 @@ final class SequentialDctDecoder {
         boolean sawScan = false;
         while (pos + 1 < s.length) {
             if ((s[pos] & 0xFF) != 0xFF) {
-                throw DecodeErrors.corrupt(ts, "JPEG marker expected at offset " + pos);
+                pos++; // stray byte between segments: skipped, as libjpeg and JpegHeader do
+                continue;
             }
             int marker = s[pos + 1] & 0xFF;
             if (marker == 0xFF) {

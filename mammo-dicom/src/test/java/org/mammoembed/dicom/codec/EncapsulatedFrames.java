@@ -13,6 +13,7 @@ import java.util.List;
  * Test-only extraction of frame 0 from an encapsulated Pixel Data element, so the codecs can be checked on
  * corpus files without the real reader. Deliberately minimal: it finds the top-level (7FE0,0010) element of
  * undefined length by its last occurrence in the file (icon images come earlier), then walks its items.
+ * The JPEG-LS tests use it; the other codec tests take frames from the real reader ({@link ReaderFrames}).
  */
 final class EncapsulatedFrames {
     private EncapsulatedFrames() {

@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Arrays;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -97,6 +98,21 @@ class JpegDecoderTest {
         DicomException e = assertThrows(DicomException.class,
                 () -> decoder.decode(glued, format(48, 64, 1, "MONOCHROME2"), BASELINE));
         assertEquals(Stage.DECODE, e.stage());
+    }
+
+    @Test
+    void strayBytesBetweenMarkerSegmentsAreSkippedAsLibjpegDoes() throws Exception {
+        byte[] jpeg = TestImages.jpeg(TestImages.grayRamp(32, 16), 0.9f);
+        int dqt = indexOfMarker(jpeg, 0xDB);
+        byte[] stray = new byte[jpeg.length + 3];
+        System.arraycopy(jpeg, 0, stray, 0, dqt);
+        stray[dqt] = 0x12;
+        stray[dqt + 1] = 0x34;
+        stray[dqt + 2] = (byte) 0xFF; // a fill byte before the marker
+        System.arraycopy(jpeg, dqt, stray, dqt + 3, jpeg.length - dqt);
+        PixelFormat format = format(16, 32, 1, "MONOCHROME2");
+        assertArrayEquals(decoder.decode(jpeg, format, BASELINE).samples(),
+                decoder.decode(stray, format, BASELINE).samples());
     }
 
     @Test

@@ -89,6 +89,15 @@ class RleDecoderTest {
     }
 
     @Test
+    void hugeClaimedImageIsRefusedBeforeAllocating() {
+        byte[] frame = RleFrameWriter.assemble(bytes(-127, 1, -127, 1));
+        // 2 GB of samples claimed for a 4-byte segment that can decode to 256 bytes at most
+        DicomException e = assertThrows(DicomException.class, () -> decoder.decode(frame,
+                gray(46340, 46340, 8), RLE));
+        assertMentions(e.getMessage(), "holds 4 bytes, too few for 2147395600 pixels");
+    }
+
+    @Test
     void literalRunCutByTheEndOfTheSegmentIsShortNotAnIndexError() {
         byte[] frame = RleFrameWriter.assemble(bytes(9, 1, 2, 3));
         assertThrows(DicomException.class, () -> decoder.decode(frame, gray(1, 10, 8), RLE));

@@ -1,6 +1,5 @@
 package org.mammoembed.embed.preprocess;
 
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -8,7 +7,6 @@ import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The last two steps, on ND4J tensors: the grey plane copied into each channel, then
@@ -51,16 +49,15 @@ public final class ChannelNormalizer {
         int n = height * width;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager()
                 .getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
-            INDArray grey = Nd4j.create(DataType.FLOAT, height, width);
+            INDArray grey = Nd4j.create(DataType.FLOAT, 1, n);
             // a direct view of the native buffer: no intermediate Java array
             grey.data().asNioFloat().put(plane, 0, n);
-            INDArray out = Nd4j.create(DataType.FLOAT, mean.length, height, width);
-            for (int c = 0; c < mean.length; c++) {
-                out.get(NDArrayIndex.point(c), NDArrayIndex.all(), NDArrayIndex.all())
-                        .assign(grey).subi(mean[c]).divi(std[c]);
-            }
-            FloatBuffer values = out.data().asNioFloat();
-            values.get(dst, offset, mean.length * n);
+            INDArray means = Nd4j.createFromArray(mean).reshape(mean.length, 1);
+            INDArray stds = Nd4j.createFromArray(std).reshape(std.length, 1);
+            // channels x pixels: zeros + grey row (exact copy per channel), then per-row (x - mean) / std
+            INDArray out = Nd4j.create(DataType.FLOAT, mean.length, n);
+            out.addiRowVector(grey).subiColumnVector(means).diviColumnVector(stds);
+            out.data().asNioFloat().get(dst, offset, mean.length * n);
         }
     }
 }

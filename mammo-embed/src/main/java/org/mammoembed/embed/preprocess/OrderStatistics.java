@@ -1,44 +1,52 @@
 package org.mammoembed.embed.preprocess;
 
+import java.util.Arrays;
+
 /**
  * Exact percentiles of one image's pixel values with numpy's default method ({@code numpy.percentile(a, q)},
  * method "linear": the value at virtual index {@code (n - 1) * q / 100}, interpolated linearly between the two
  * neighbouring order statistics exactly as numpy's {@code _lerp} does).
  *
- * <p>No full sort: integral values within a range of {@value #MAX_HISTOGRAM_RANGE} (every DICOM image of up to
- * 20 bits after an integer modality LUT) go into a histogram of exact counts; other values are copied once and
- * order statistics are found by quickselect. Holds reusable buffers, so one instance serves one thread at a time.
+ * <p>No full sort. Integral values within a range of {@value #MAX_HISTOGRAM_RANGE} (every DICOM image of up to
+ * 20 bits after an integer modality LUT) are counted in a histogram of exact values. Other data go through a
+ * radix select: one pass counts values per 16-bit prefix of their order-preserving bit pattern, then each
+ * percentile gathers the values of the one or two prefixes that hold its neighbours and quickselects among them.
+ *
+ * <p>Holds reusable buffers and a reference to the loaded array, so one instance serves one thread at a time and
+ * the array must not change between {@link #load} and the {@link #percentile} calls.
  */
 public final class OrderStatistics {
-    /** Widest value range (max - min + 1) counted in a histogram; wider or non-integral data use selection. */
+    /** Widest value range (max - min + 1) counted in a histogram; wider or non-integral data use radix select. */
     public static final int MAX_HISTOGRAM_RANGE = 1 << 20;
+    private static final int PREFIXES = 1 << 16;
 
     private int[] counts = new int[0];
-    private float[] values = new float[0];
+    private float[] gathered = new float[0];
+    private float[] data;
+    private boolean[] exclude;
     private int n;
     private boolean histogram;
     private int histogramMin;
     private int histogramBins;
-    /** After a selection of k, values[0..k] are all <= values[k+1..n): later selections of larger k start here. */
-    private int partitionedBelow;
 
     /**
      * Loads the values to rank, skipping those where {@code exclude} (may be null) is true.
      *
      * @return false if a counted value is NaN or infinite (nothing is loaded then)
      */
-    public boolean load(float[] data, boolean[] exclude) {
+    public boolean load(float[] values, boolean[] exclude) {
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         boolean integral = true;
         int count = 0;
-        for (int i = 0; i < data.length; i++) {
+        for (int i = 0; i < values.length; i++) {
             if (exclude != null && exclude[i]) {
                 continue;
             }
-            float v = data[i];
+            float v = values[i];
             if (!Float.isFinite(v)) {
                 n = 0;
+                data = null;
                 return false;
             }
             min = Math.min(min, v);
@@ -46,14 +54,18 @@ public final class OrderStatistics {
             integral &= v == (float) Math.rint(v);
             count++;
         }
-        n = count;
+        this.n = count;
+        this.data = values;
+        this.exclude = exclude;
         // the bounds keep (int) casts exact: float integers beyond 2^24 are sparse, and beyond 2^31 would saturate
         histogram = integral && count > 0 && min >= -(1 << 30) && max <= (1 << 30)
                 && (double) max - min < MAX_HISTOGRAM_RANGE;
         if (histogram) {
-            fillHistogram(data, exclude, (int) min, (int) max - (int) min + 1);
+            histogramMin = (int) min;
+            histogramBins = (int) max - (int) min + 1;
+            countInto(histogramBins, v -> (int) v - histogramMin);
         } else if (count > 0) {
-            copyValues(data, exclude, count);
+            countInto(PREFIXES, OrderStatistics::prefix);
         }
         return true;
     }
@@ -82,7 +94,7 @@ public final class OrderStatistics {
             return kth(n - 1);
         }
         double gamma = virtual - below;
-        double[] ab = neighbours((int) below);
+        float[] ab = neighbours((int) below);
         double a = ab[0];
         double b = ab[1];
         double diff = b - a;
@@ -95,70 +107,89 @@ public final class OrderStatistics {
         if (k < 0 || k >= n) {
             throw new IndexOutOfBoundsException("k=" + k + " with " + n + " values");
         }
-        return histogram ? kthFromHistogram(k) : selectFrom(k);
+        return neighbours(k)[0];
     }
 
-    /** The k-th and (k+1)-th smallest; with selection, one quickselect and a scan of the part above k. */
-    private double[] neighbours(int k) {
+    /** The k-th and (k+1)-th smallest (the second equals the first when k is the last). */
+    private float[] neighbours(int k) {
+        int bucketOfK = bucketHolding(k);
+        int bucketOfNext = k + 1 < n ? bucketHolding(k + 1) : bucketOfK;
         if (histogram) {
-            return new double[] {kthFromHistogram(k), kthFromHistogram(k + 1)};
+            return new float[] {histogramMin + bucketOfK, histogramMin + bucketOfNext};
         }
-        double a = selectFrom(k);
-        // quickselect leaves everything above k at positions > k: the next order statistic is their minimum
-        float b = Float.POSITIVE_INFINITY;
-        for (int i = k + 1; i < n; i++) {
-            b = Math.min(b, values[i]);
+        int before = 0;
+        for (int b = 0; b < bucketOfK; b++) {
+            before += counts[b];
         }
-        return new double[] {a, b};
-    }
-
-    /** Quickselect, skipping the prefix that an earlier selection already proved to hold smaller values. */
-    private float selectFrom(int k) {
-        int from = k >= partitionedBelow ? partitionedBelow : 0;
-        float v = Selection.select(values, from, n, k);
-        partitionedBelow = k + 1;
-        return v;
-    }
-
-    private void fillHistogram(float[] data, boolean[] exclude, int min, int bins) {
-        if (counts.length < bins) {
-            counts = new int[bins];
-        } else {
-            java.util.Arrays.fill(counts, 0, bins, 0);
-        }
-        histogramMin = min;
-        histogramBins = bins;
-        for (int i = 0; i < data.length; i++) {
-            if (exclude == null || !exclude[i]) {
-                counts[(int) data[i] - min]++;
+        int m = gather(bucketOfK, bucketOfNext);
+        int r = k - before;
+        float a = Selection.select(gathered, m, r);
+        // quickselect leaves everything above rank r at positions > r: the next order statistic is their minimum
+        float next = a;
+        if (r + 1 < m) {
+            next = Float.POSITIVE_INFINITY;
+            for (int i = r + 1; i < m; i++) {
+                next = Math.min(next, gathered[i]);
             }
         }
+        return new float[] {a, next};
     }
 
-    private double kthFromHistogram(int k) {
+    private int bucketHolding(int k) {
         long seen = 0;
-        for (int b = 0; b < histogramBins; b++) {
+        int bins = histogram ? histogramBins : PREFIXES;
+        for (int b = 0; b < bins; b++) {
             seen += counts[b];
             if (seen > k) {
-                return histogramMin + b;
+                return b;
             }
         }
-        throw new IllegalStateException("histogram holds fewer than " + (k + 1) + " values");
+        throw new IllegalStateException("fewer than " + (k + 1) + " values counted");
     }
 
-    private void copyValues(float[] data, boolean[] exclude, int count) {
-        if (values.length < count) {
-            values = new float[count];
+    /** Copies the counted values whose prefix lies in [from, to] into {@code gathered}; returns how many. */
+    private int gather(int from, int to) {
+        int m = 0;
+        for (int b = from; b <= to; b++) {
+            m += counts[b];
         }
-        if (exclude == null) {
-            System.arraycopy(data, 0, values, 0, count);
-            return;
+        if (gathered.length < m) {
+            gathered = new float[m];
         }
         int j = 0;
         for (int i = 0; i < data.length; i++) {
-            if (!exclude[i]) {
-                values[j++] = data[i];
+            if (exclude == null || !exclude[i]) {
+                int p = prefix(data[i]);
+                if (p >= from && p <= to) {
+                    gathered[j++] = data[i];
+                }
             }
         }
+        return j;
+    }
+
+    @FunctionalInterface
+    private interface Bin {
+        int of(float v);
+    }
+
+    private void countInto(int bins, Bin bin) {
+        if (counts.length < bins) {
+            counts = new int[bins];
+        } else {
+            Arrays.fill(counts, 0, bins, 0);
+        }
+        for (int i = 0; i < data.length; i++) {
+            if (exclude == null || !exclude[i]) {
+                counts[bin.of(data[i])]++;
+            }
+        }
+    }
+
+    /** Top 16 bits of the float's bit pattern made order-preserving as an unsigned number (0 to 65535). */
+    private static int prefix(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        int key = bits ^ ((bits >> 31) & 0x7FFFFFFF); // negative floats: reverse the magnitude order
+        return (key >> 16) + (1 << 15);
     }
 }

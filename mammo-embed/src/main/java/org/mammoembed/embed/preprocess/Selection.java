@@ -13,16 +13,8 @@ final class Selection {
      * calls on the same array stay correct). Values must be finite.
      */
     static float select(float[] a, int n, int k) {
-        return select(a, 0, n, k);
-    }
-
-    /**
-     * The k-th smallest of {@code a[0..to)} when {@code a[0..from)} are known to be no larger than any of
-     * {@code a[from..to)} and {@code k >= from}: only {@code a[from..to)} is searched and reordered.
-     */
-    static float select(float[] a, int from, int to, int k) {
-        int lo = from;
-        int hi = to - 1;
+        int lo = 0;
+        int hi = n - 1;
         while (lo < hi) {
             float pivot = medianOfThree(a[lo], a[lo + (hi - lo) / 2], a[hi]);
             // Dijkstra's three-way partition: [lo, lt) < pivot, [lt, i) == pivot, (gt, hi] > pivot

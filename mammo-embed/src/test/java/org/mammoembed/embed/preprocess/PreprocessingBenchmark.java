@@ -51,7 +51,7 @@ public final class PreprocessingBenchmark {
             stats.percentile(0.5);
             stats.percentile(99.5);
         });
-        time("percentiles, non-integral data (quickselect)", runs, () -> {
+        time("percentiles, non-integral data (radix select)", runs, () -> {
             stats.load(real, null);
             stats.percentile(0.5);
             stats.percentile(99.5);
@@ -64,6 +64,18 @@ public final class PreprocessingBenchmark {
         time("grey to 3 channels + normalise (ND4J)", runs, () -> normalizer.write(plane, 224, 224, dst, 0));
         time("Preprocessing.defaults().apply (all steps)", runs, () -> apply(Preprocessing.defaults(), image, dst));
         time("Preprocessing.seedCompatible().apply", runs, () -> apply(Preprocessing.seedCompatible(), image, dst));
+
+        // native memory must stay flat (ND4J arrays live in a reused per-thread workspace): JavaCPP's count of
+        // native bytes it allocated, and the process's resident size (which also moves with the Java heap)
+        for (int round = 0; round < 7; round++) {
+            System.gc();
+            System.out.printf(Locale.ROOT, "after %4d normalisations: native (JavaCPP) %.1f MiB, resident %.1f MiB%n",
+                    round * 500, org.bytedeco.javacpp.Pointer.totalBytes() / 1048576.0,
+                    org.bytedeco.javacpp.Pointer.physicalBytes() / 1048576.0);
+            for (int i = 0; i < 500; i++) {
+                normalizer.write(plane, 224, 224, dst, 0);
+            }
+        }
     }
 
     private static void apply(Preprocessing p, DecodedImage image, float[] dst) throws MammoException {

@@ -39,10 +39,11 @@ class PreprocessingParityTest {
             default -> Preprocessing.defaults();
         };
         DecodedImage image = TestImages.gray(rows, cols, TestImages.synthetic(rows, cols, seed), photometric);
-        assertMatches(fixture, p, image);
+        assertMatches(fixture, fixture, p, image);
     }
 
-    static void assertMatches(String fixture, Preprocessing p, DecodedImage image) throws IOException, MammoException {
+    static void assertMatches(String label, String fixture, Preprocessing p, DecodedImage image)
+            throws IOException, MammoException {
         TestImages.NpyArray expected = TestImages.readNpyGz("/preprocess/" + fixture + ".npy.gz");
         int channels = expected.shape()[0];
         assertArrayEquals(new int[] {channels, p.height(), p.width()}, expected.shape(), "fixture shape");
@@ -57,10 +58,10 @@ class PreprocessingParityTest {
                 worst = i;
             }
         }
-        System.out.printf("parity %-36s max |java - torch| = %.3g%n", fixture, max);
+        System.out.printf("parity %-36s max |java - torch| = %.3g%n", label, max);
         final double maxDiff = max;
         final int at = worst;
-        assertTrue(maxDiff <= TOLERANCE, () -> fixture + ": max abs diff " + maxDiff + " at index " + at
+        assertTrue(maxDiff <= TOLERANCE, () -> label + ": max abs diff " + maxDiff + " at index " + at
                 + " (java " + out[at] + ", torch " + expected.data()[at] + ")");
     }
 }
