@@ -58,6 +58,15 @@ class DemoCommandTest {
         assertEquals(2, few.status());
         assertTrue(few.err().startsWith("demo: --exams-per-class must be at least 3"), few.err());
         assertFalse(Files.exists(tmp.resolve("few")));
+        // the study alone needs no cross-validation
+        CliFixture.Result data = CliFixture.run("demo", "--outdir", tmp.resolve("data").toString(),
+                "--exams-per-class", "1", "--size", "32x40", "--data-only");
+        assertEquals(0, data.status(), data::all);
+        assertEquals(4, CliFixture.readCsv(tmp.resolve("data/data/classificacao.csv")).size());
+        try (Stream<Path> s = Files.walk(tmp.resolve("data/data/archive"))) {
+            assertEquals(16, s.filter(p -> p.toString().endsWith(".dcm")).count());
+        }
+        assertFalse(Files.exists(tmp.resolve("data/embed")));
 
         Path busy = Files.createDirectories(tmp.resolve("busy"));
         Files.writeString(busy.resolve("x"), "x");

@@ -58,15 +58,25 @@ class ResumeTest {
         return Files.exists(f) ? Files.size(f) : -1;
     }
 
-    /** Starts a child and kills it (SIGKILL) once the checkpoint has grown past {@code minBytes}. */
-    private static long runAndKill(List<String> args, Path out, long minBytes, Path log) throws Exception {
+    /**
+     * Starts a child and kills it (SIGKILL) once its checkpoint has grown by more than {@code growthBytes} past
+     * the size first seen (the header for a fresh run, the earlier records for a resumed one).
+     */
+    private static long runAndKill(List<String> args, Path out, long growthBytes, Path log) throws Exception {
         Process p = child(args, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHILD_TIMEOUT_S);
         try {
-            while (checkpointSize(out) <= minBytes) {
+            long base = -1;
+            while (true) {
+                long size = checkpointSize(out);
+                if (base <= 0) {
+                    base = size;
+                } else if (size > base + growthBytes) {
+                    break;
+                }
                 assertTrue(p.isAlive(), () -> "child ended before the kill point: " + read(log));
                 assertTrue(System.nanoTime() < deadline, "checkpoint never grew");
-                Thread.sleep(5);
+                Thread.sleep(2);
             }
         } finally {
             p.destroyForcibly();
@@ -90,8 +100,9 @@ class ResumeTest {
         assertEquals(0, ref.status(), ref::all);
 
         Path out = tmp.resolve("resumed");
-        long first = runAndKill(embedArgs(out), out, 200, tmp.resolve("run1.log"));
-        long second = runAndKill(embedArgs(out, "--resume"), out, first + 2_000, tmp.resolve("run2.log"));
+        // first kill: right after the first records reach the file; second: some batches into the resumed run
+        long first = runAndKill(embedArgs(out), out, 0, tmp.resolve("run1.log"));
+        long second = runAndKill(embedArgs(out, "--resume"), out, 2_000, tmp.resolve("run2.log"));
         assertTrue(second > first, first + " -> " + second);
 
         Path log = tmp.resolve("run3.log");
