@@ -107,7 +107,8 @@ final class BatchPipeline {
         }
         return new ExtractionSummary(images.size(), batcher.embedded, batcher.failed, scanProblems.size(),
                 seconds(decodeNanos.sum()), seconds(preprocessNanos.sum()), seconds(batcher.inferNanos),
-                seconds(waitNanos), seconds(System.nanoTime() - start), encoder.batchSize(), encoder.executionProvider());
+                seconds(waitNanos), seconds(System.nanoTime() - start), encoder.batchSize(),
+                encoder.executionProvider());
     }
 
     /** Runs on a worker: read and decode, then preprocess. Never throws for a bad image. */

@@ -14,7 +14,7 @@ import org.mammoembed.core.ProgressListener;
 import org.mammoembed.core.Stage;
 
 /**
- * Turns DICOM images into embeddings with an ONNX backbone (ResNet50 by default use).
+ * Turns DICOM images into embeddings with an ONNX image backbone (typically ResNet50 without its classifier).
  *
  * <pre>{@code
  * try (EmbeddingExtractor ex = EmbeddingExtractor.builder()
@@ -32,10 +32,11 @@ import org.mammoembed.core.Stage;
  *
  * <p>Determinism: on the CPU an image's embedding is bitwise the same whatever the batch size, the batch it lands
  * in, the intra-op thread count and the worker count, and equals {@link #embed(DecodedImage)} of that image alone
- * ({@code EmbeddingDeterminismTest}: batch sizes 1, 7, 32, threads 1, 2, 4, with ResNet50 and a model with a
- * Gemm layer). ONNX Runtime's CPU kernels (MLAS) split work across threads and images, never a dot product, so
- * no padding to a fixed batch shape or deterministic-compute mode is needed, and it costs nothing. On CUDA this
- * is not guaranteed (cuDNN may pick different algorithms per batch shape).
+ * (measured by {@code EmbeddingDeterminismTest}: batch sizes 1, 7 and 32 with 1, 2 and 4 intra-op threads on a
+ * small model with a Gemm layer, and with 1 and 2 threads on ResNet50). ONNX Runtime's CPU kernels evidently
+ * partition work by output element and image, not inside a sum, so no padding to one batch shape and no
+ * deterministic-compute mode is needed: it costs nothing. On CUDA this is not guaranteed (cuDNN may choose
+ * different algorithms for different batch shapes).
  *
  * <p>Memory: at most {@code 3 * batchSize + workers} preprocessed inputs ({@code 3 x H x W} floats each) plus one
  * decoded frame per worker are held at once, whatever the dataset size.

@@ -4,7 +4,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,8 +17,6 @@ import java.util.Map;
  * no per-batch tensor copies). {@link #infer} is serialised: the buffers are shared.
  */
 final class OnnxEncoder implements AutoCloseable {
-    /** Name of the ORT environment (shows in ORT's own log lines). */
-    static final String ENVIRONMENT_NAME = "mammo-embed";
     private static volatile OrtEnvironment sharedEnvironment;
 
     private final OrtEnvironment env;
@@ -135,9 +132,10 @@ final class OnnxEncoder implements AutoCloseable {
         long[] outShape = outputShape.clone();
         outShape[0] = rows;
         try (OnnxTensor in = OnnxTensor.createTensor(env, input, inShape);
-             OnnxTensor pinned = OnnxTensor.createTensor(env, output, outShape);
-             OrtSession.Result r = session.run(Map.of(signature.inputName(), in),
-                     Map.<String, OnnxValue>of(signature.outputName(), pinned))) {
+             OnnxTensor pinned = OnnxTensor.createTensor(env, output, outShape)) {
+            // ORT writes the features straight into the pinned output buffer; the result only refers to it
+            session.run(Map.of(signature.inputName(), in), Map.<String, OnnxValue>of(signature.outputName(), pinned))
+                    .close();
             output.rewind();
             output.get(out, 0, n * dim);
         }
@@ -170,10 +168,10 @@ final class OnnxEncoder implements AutoCloseable {
     }
 
     /**
-     * The process-wide ORT environment, with telemetry off and ORT's own logging to stderr limited to fatal
-     * errors: the library never prints, and every ORT error reaches us as an OrtException that we report
-     * (per image, or in a ModelException) and log through SLF4J. Asked for once per JVM: ORT warns (on
-     * java.util.logging) each time a different logging level is requested while an environment exists.
+     * The process-wide ORT environment (ORT's default one, so that other code calling
+     * {@code OrtEnvironment.getEnvironment()} gets the same without warnings), with telemetry off. ORT's own
+     * printing is silenced per session instead (see {@link SessionFactory}): every ORT error reaches us as an
+     * OrtException that we report (per image, or in a ModelException) and log through SLF4J.
      */
     private static OrtEnvironment environment() throws ModelException {
         OrtEnvironment env = sharedEnvironment;
@@ -183,8 +181,7 @@ final class OnnxEncoder implements AutoCloseable {
         synchronized (OnnxEncoder.class) {
             if (sharedEnvironment == null) {
                 try {
-                    OrtEnvironment e = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
-                            ENVIRONMENT_NAME);
+                    OrtEnvironment e = OrtEnvironment.getEnvironment();
                     e.setTelemetry(false);
                     sharedEnvironment = e;
                 } catch (OrtException | LinkageError e) {

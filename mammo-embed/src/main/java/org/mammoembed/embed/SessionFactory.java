@@ -46,14 +46,15 @@ final class SessionFactory {
                 return onCpu();
             case CUDA:
                 try {
-                    return onCuda(device.deviceId());
+                    return onCuda(device.deviceId(), true);
                 } catch (CudaUnavailable e) {
                     throw new ModelException("cannot use CUDA device " + device.deviceId() + ": " + e.getMessage()
                             + ". Fix: " + CUDA_FIX, e.getCause());
                 }
             case AUTO:
                 try {
-                    return onCuda(0);
+                    // no model probe: the CPU fallback below loads the model anyway and says if it is bad
+                    return onCuda(0, false);
                 } catch (CudaUnavailable e) {
                     if (AUTO_FALLBACK_LOGGED.compareAndSet(false, true)) {
                         LOG.info("device auto: CUDA is not usable ({}); running on the CPU", e.getMessage());
@@ -98,7 +99,11 @@ final class SessionFactory {
         }
     }
 
-    private Placed onCuda(int deviceId) throws CudaUnavailable, ModelException {
+    /**
+     * @param probeModel on failure, load the model on the CPU to report a bad model as such rather than as a
+     *                   CUDA problem
+     */
+    private Placed onCuda(int deviceId, boolean probeModel) throws CudaUnavailable, ModelException {
         try (SessionOptions opts = baseOptions()) {
             try {
                 opts.addCUDA(deviceId);
@@ -108,8 +113,9 @@ final class SessionFactory {
             try {
                 return new Placed(open(opts), OrtProvider.CUDA.getName());
             } catch (OrtException | RuntimeException | LinkageError e) {
-                // the model itself may be bad: tell that apart from a CUDA problem by loading it on the CPU
-                checkLoadsOnCpu();
+                if (probeModel) {
+                    checkLoadsOnCpu();
+                }
                 throw new CudaUnavailable(e);
             }
         } catch (OrtException e) {
@@ -126,7 +132,7 @@ final class SessionFactory {
             opts.setInterOpNumThreads(1);
             opts.setMemoryPatternOptimization(true);
             opts.setCPUArenaAllocator(true);
-            // as in OnnxEncoder.environment(): ORT errors reach us as OrtExceptions, ORT must not print them
+            // the library never prints: ORT's errors reach us as OrtExceptions, reported and logged via SLF4J
             opts.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
             return opts;
         } catch (OrtException | RuntimeException e) {

@@ -2,7 +2,6 @@ package org.mammoembed.embed;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -37,16 +36,20 @@ public final class InferenceBenchmark {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "model %s, %dx%d, intra-op threads %d, %d cores%n", model.getFileName(), size,
                 size, threads, Runtime.getRuntime().availableProcessors());
-        System.out.println("| batch | extractor img/s | plain ORT img/s | extractor / ORT |");
-        System.out.println("|---:|---:|---:|---:|");
+        System.out.println("| batch | extractor img/s | plain ORT img/s | extractor / ORT | median of paired rounds |");
+        System.out.println("|---:|---:|---:|---:|---:|");
         for (String b : batches) {
             int batch = Integer.parseInt(b.trim());
             double[] r = measure(model, size, batch, threads);
-            System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %.3f |%n", batch, r[0], r[1], r[0] / r[1]);
+            System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %.3f | %.3f |%n", batch, r[0], r[1], r[0] / r[1],
+                    r[2]);
         }
     }
 
-    /** Images per second of the extractor's wrapper and of plain ORT, measured in alternating rounds. */
+    /**
+     * Images per second of the extractor's wrapper and of plain ORT, measured in alternating rounds, and the
+     * median over rounds of (plain time / extractor time): robust to load changes on a shared machine.
+     */
     private static double[] measure(Path model, int size, int batch, int threads) throws Exception {
         int values = 3 * size * size;
         Random rnd = new Random(1);
@@ -61,8 +64,7 @@ public final class InferenceBenchmark {
             System.arraycopy(img, 0, flat, i * values, values);
         }
         ImagePreprocessor shape = new TensorPreprocessor(size, size);
-        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
-                OnnxEncoder.ENVIRONMENT_NAME);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OnnxEncoder ours = OnnxEncoder.open(ModelSource.of(model), Device.cpu(), threads, shape, batch);
              OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -90,18 +92,27 @@ public final class InferenceBenchmark {
                 runPlain.run();
                 long oursNanos = 0;
                 long plainNanos = 0;
+                List<Double> ratios = new ArrayList<>();
                 int rounds = 0;
-                while ((oursNanos + plainNanos) / 1e9 < 2 * SECONDS_PER_POINT || rounds < 3) {
+                // alternate which one goes first, so that load drift on a shared machine hits both alike
+                while ((oursNanos + plainNanos) / 1e9 < 2 * SECONDS_PER_POINT || rounds < 8) {
+                    boolean oursFirst = rounds % 2 == 0;
                     long t0 = System.nanoTime();
-                    runOurs.run();
+                    (oursFirst ? runOurs : runPlain).run();
                     long t1 = System.nanoTime();
-                    runPlain.run();
+                    (oursFirst ? runPlain : runOurs).run();
                     long t2 = System.nanoTime();
-                    oursNanos += t1 - t0;
-                    plainNanos += t2 - t1;
+                    long oursRound = oursFirst ? t1 - t0 : t2 - t1;
+                    long plainRound = oursFirst ? t2 - t1 : t1 - t0;
+                    oursNanos += oursRound;
+                    plainNanos += plainRound;
+                    ratios.add((double) plainRound / oursRound);
                     rounds++;
                 }
-                return new double[] {rounds * batch / (oursNanos / 1e9), rounds * batch / (plainNanos / 1e9)};
+                java.util.Collections.sort(ratios);
+                double median = ratios.size() % 2 == 1 ? ratios.get(ratios.size() / 2)
+                        : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
+                return new double[] {rounds * batch / (oursNanos / 1e9), rounds * batch / (plainNanos / 1e9), median};
             }
         }
     }

@@ -21,7 +21,7 @@ class OrtParityTest {
         Npy out = TestImages.npy("tiny_backbone.ref-output.npy");
         double err = maxAbsDiff(EmbeddingExtractor.builder().model(TestImages.model("tiny_backbone.onnx")), in, out,
                 TestImages.TINY_SIZE, 4);
-        assertEquals(0.0, err, 1e-5, "max abs difference to PyTorch");
+        assertEquals(0.0, err, 1e-6, "max abs difference to PyTorch (measured 3e-8)");
     }
 
     @Test
@@ -40,7 +40,7 @@ class OrtParityTest {
         Npy in = Npy.read(dir.resolve(base + ".ref-input.npy"));
         Npy out = Npy.read(dir.resolve(base + ".ref-output.npy"));
         EmbeddingExtractorBuilder b = EmbeddingExtractor.builder().model(dir.resolve(base + ".onnx"));
-        assertEquals(0.0, maxAbsDiff(b, in, out, 227, 3), 1e-3, "max abs difference to PyTorch (values up to ~100)");
+        assertEquals(0.0, maxAbsDiff(b, in, out, 227, 3), 2e-4, "max abs difference to PyTorch (values up to ~100)");
     }
 
     /** Embeds every reference input, in batches through extract-like batching and one by one, vs the oracle. */

@@ -26,9 +26,14 @@ final class TestImages {
 
     /** A committed fixture model's bytes, e.g. {@code tiny_backbone.onnx}. */
     static byte[] model(String name) {
-        try (InputStream in = TestImages.class.getResourceAsStream("models/" + name)) {
+        return resource("models/" + name);
+    }
+
+    /** A test resource of this package, e.g. {@code models/tiny_backbone.onnx}. */
+    static byte[] resource(String path) {
+        try (InputStream in = TestImages.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("missing test resource models/" + name);
+                throw new IllegalStateException("missing test resource " + path);
             }
             return in.readAllBytes();
         } catch (IOException e) {
