@@ -70,4 +70,13 @@ record EmbedOptions(Path csv, Path dicomRoot, Path outdir, Path model, boolean s
     boolean anyReducer() {
         return pca || tsne || umap;
     }
+
+    /**
+     * True when a later step needs the whole N x D matrix in memory: the reducers, the clustering metrics and
+     * the per-exam aggregation. Otherwise features.npy is streamed from the checkpoint, so peak memory does not
+     * grow with the number of images.
+     */
+    boolean needsFeaturesInMemory() {
+        return anyReducer() || cluster || aggregate != null;
+    }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.mammoembed.core.Dataset;
-import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.embed.EmbeddingExtractor;
 import org.mammoembed.embed.ExtractionSummary;
 import org.mammoembed.embed.ModelSignature;
@@ -19,7 +18,7 @@ final class Provenance {
     }
 
     static void write(Path target, EmbedOptions o, ModelChoice model, EmbeddingExtractor extractor,
-                      ExtractionSummary summary, Dataset dataset, EmbeddingResult result, Instant started)
+                      ExtractionSummary summary, Dataset dataset, int embedded, int failed, Instant started)
             throws IOException {
         ModelSignature sig = extractor.modelSignature();
         RunManifest.Builder b = RunManifest.builder()
@@ -33,7 +32,7 @@ final class Provenance {
                 .seed(o.seed())
                 .startedAt(started)
                 .finishedAt(Instant.now())
-                .counts(new RunManifest.Counts(dataset.size(), result.size(), result.failures().size(),
+                .counts(new RunManifest.Counts(dataset.size(), embedded, failed,
                         dataset.problems().size()));
         for (Map.Entry<String, Object> e : o.arguments().entrySet()) {
             b.argument(e.getKey(), String.valueOf(e.getValue()));
