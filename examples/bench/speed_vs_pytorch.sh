@@ -15,6 +15,8 @@ csv=$1 root=$2 model=$3 rounds=${4:-3} batch=${5:-32}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# read every file once so that neither side pays for a cold page cache
+find "$root" -type f -exec cat {} + > /dev/null
 java_rates=() torch_rates=()
 printf '%-8s %-8s %8s %10s\n' round side images images/s
 for r in $(seq 1 "$rounds"); do

@@ -18,6 +18,7 @@ import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.Failure;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Projection;
+import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.DicomFileReader;
 import org.mammoembed.embed.EmbeddingExtractor;
 import org.mammoembed.embed.EmbeddingExtractorBuilder;
@@ -52,6 +53,7 @@ final class EmbedJob {
 
     int run() throws IOException, MammoException {
         Instant started = Instant.now();
+        preflight();
         RunDirectory dir;
         try {
             dir = RunDirectory.prepare(o.outdir(), o.mode());
@@ -77,6 +79,19 @@ final class EmbedJob {
                 LOG.info("extractor: {}", extractor.describe());
                 return embedAndWrite(dataset, model, extractor, dir, started);
             }
+        }
+    }
+
+    /** Refuses missing inputs before anything is written, so a typo leaves no half-made output folder. */
+    private void preflight() throws MammoException {
+        if (!Files.isRegularFile(o.csv())) {
+            throw new MammoException(Stage.SCAN, "--csv " + o.csv() + " does not exist or is not a file");
+        }
+        if (!Files.isDirectory(o.dicomRoot())) {
+            throw new MammoException(Stage.SCAN, "--dicom-root " + o.dicomRoot() + " does not exist or is not a folder");
+        }
+        if (o.model() != null && !Files.isRegularFile(o.model())) {
+            throw new MammoException(Stage.READ, "--model " + o.model() + " does not exist or is not a file");
         }
     }
 

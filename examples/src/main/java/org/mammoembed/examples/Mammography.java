@@ -54,8 +54,14 @@ public final class Mammography {
         } catch (MammoException e) {
             err.println("error (" + e.stage().label() + "): " + e.getMessage());
             return 1;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("error: file not found: " + e.getFile());
+            return 1;
         } catch (Exception e) {
             err.println("error: " + e);
+            if (System.getenv("MAMMO_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
             return 1;
         }
     }
