@@ -32,7 +32,7 @@ import org.mammoembed.io.NpyReader;
 
 /**
  * {@code embed} with every option on, on a generated study of 8 exams (32 readable phantoms) plus one truncated
- * DICOM and one garbage {@code .dcm} (not DICOM by content, so not an image at all): each output is checked for content, against the NPY spec, the inputs, or an independent
+ * DICOM and one garbage {@code .dcm} (not DICOM by content: a scan problem, not an image): each output is checked for content, against the NPY spec, the inputs, or an independent
  * recomputation. Also: no patient identifier of the inputs reaches any output.
  */
 class EmbedEndToEndTest {
@@ -183,17 +183,22 @@ class EmbedEndToEndTest {
     }
 
     @Test
-    void failuresCsvNamesTheTruncatedFileOnly() throws Exception {
+    void failuresCsvNamesTheGarbageAndTheTruncatedFile() throws Exception {
         assertEquals(List.of("AccessionNumber", "ImagePath", "Stage", "ErrorClass", "Message"),
                 CliFixture.header(out.resolve("failures.csv")));
         List<Map<String, String>> f = CliFixture.readCsv(out.resolve("failures.csv"));
-        assertEquals(1, f.size(), f::toString);
+        assertEquals(2, f.size(), f::toString);
+        // scan problems first: a file named .dcm that is not DICOM is reported, not silently skipped
         assertEquals("DEMO0003", f.get(0).get("AccessionNumber"));
-        assertEquals("DEMO0003/truncated.dcm", f.get(0).get("ImagePath"));
-        assertEquals("read", f.get(0).get("Stage"), f.get(0)::toString);
-        assertEquals("DicomException", f.get(0).get("ErrorClass"), f.get(0)::toString);
-        assertTrue(f.get(0).get("Message").contains("truncat") || f.get(0).get("Message").contains("ends"),
-                f.get(0)::toString);
+        assertEquals("DEMO0003/garbage.dcm", f.get(0).get("ImagePath"));
+        assertEquals("scan", f.get(0).get("Stage"), f.get(0)::toString);
+        assertEquals("NotDicom", f.get(0).get("ErrorClass"), f.get(0)::toString);
+        assertEquals("DEMO0003", f.get(1).get("AccessionNumber"));
+        assertEquals("DEMO0003/truncated.dcm", f.get(1).get("ImagePath"));
+        assertEquals("read", f.get(1).get("Stage"), f.get(1)::toString);
+        assertEquals("DicomException", f.get(1).get("ErrorClass"), f.get(1)::toString);
+        assertTrue(f.get(1).get("Message").contains("truncat") || f.get(1).get("Message").contains("ends"),
+                f.get(1)::toString);
     }
 
     @Test
@@ -206,7 +211,7 @@ class EmbedEndToEndTest {
         assertEquals(IMAGES + 1, counts.get("images").asInt());
         assertEquals(IMAGES, counts.get("embedded").asInt());
         assertEquals(1, counts.get("failed").asInt());
-        assertEquals(0, counts.get("scanProblems").asInt());
+        assertEquals(1, counts.get("scanProblems").asInt());
         assertEquals(42, run.get("seed").asLong());
         assertEquals("8", run.get("arguments").get("batch-size").asText());
         assertTrue(run.get("preprocessing").asText().startsWith("preprocessing/"));
@@ -228,7 +233,7 @@ class EmbedEndToEndTest {
         for (String l : lines) {
             assertTrue(l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) .*"), l);
         }
-        String summary = "embedded " + IMAGES + " of " + (IMAGES + 1) + " images (1 failed, 0 scan problems)";
+        String summary = "embedded " + IMAGES + " of " + (IMAGES + 1) + " images (1 failed, 1 scan problems)";
         assertTrue(lines.stream().anyMatch(l -> l.contains(summary)), "summary in run.log");
         assertTrue(result.out().contains(summary), result.out());
     }
