@@ -153,7 +153,7 @@ final class EmbedJob {
         if (o.saveCsv()) {
             JoinedCsvWriter.Builder joined = JoinedCsvWriter.builder().split(split);
             projections.forEach(joined::projection);
-            joined.build().write(dir.joinedCsv(), index);
+            joined.build().write(dir.joinedCsv(), TagColumns.add(index, o.includeTags(), DicomFileReader.create()));
         }
         if (o.aggregate() != null) {
             EmbeddingResult exams = result.aggregate(o.aggregate());

@@ -136,12 +136,16 @@ public final class CheckpointStore implements AutoCloseable {
                 || pendingPaths.contains(relativePath);
     }
 
-    /** The dataset's images that still need processing, in dataset order. */
+    /**
+     * The dataset's images that still need processing, in dataset order: every image without an embedding.
+     * Images that failed before are tried again (the data may have been fixed since; an image that fails the
+     * same way again gives the same failure row, so a resumed run still ends as an uninterrupted one).
+     */
     public List<ImageRecord> remaining(Dataset dataset) throws IOException {
         sync();
         List<ImageRecord> todo = new ArrayList<>();
         for (ImageRecord r : dataset.images()) {
-            if (!isDone(r.relativePath())) {
+            if (!embeddings.containsKey(r.relativePath())) {
                 todo.add(r);
             }
         }
@@ -191,7 +195,7 @@ public final class CheckpointStore implements AutoCloseable {
             if (p.failure() == null) {
                 embeddings.putIfAbsent(p.relativePath(), end + p.offsetInBuffer());
             } else {
-                failures.putIfAbsent(p.relativePath(), p.failure());
+                failures.put(p.relativePath(), p.failure());
             }
         }
         end += bytes.length;
@@ -362,7 +366,7 @@ public final class CheckpointStore implements AutoCloseable {
             if (rec.get(0) == EMBEDDING) {
                 embeddings.putIfAbsent(rel, pos);
             } else if (rec.get(0) == FAILURE) {
-                failures.putIfAbsent(rel, decodeFailure(body));
+                failures.put(rel, decodeFailure(body));
             } else {
                 break;
             }
