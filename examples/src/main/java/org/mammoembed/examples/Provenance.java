@@ -1,6 +1,7 @@
 package org.mammoembed.examples;
 
 import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtLoggingLevel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +24,7 @@ final class Provenance {
         ModelSignature sig = extractor.modelSignature();
         RunManifest.Builder b = RunManifest.builder()
                 .libraryVersion(libraryVersion())
-                .onnxRuntimeVersion(OrtEnvironment.getEnvironment().getVersion())
+                .onnxRuntimeVersion(OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL).getVersion())
                 .executionProvider(summary.executionProvider())
                 .model(new RunManifest.Model(model.label(), model.sha256(), sig.inputName(),
                         List.of(sig.batch(), sig.channels(), sig.height(), sig.width()), sig.outputName(),
