@@ -1,5 +1,7 @@
 package org.mammoembed.dicom.codec;
 
+import org.mammoembed.dicom.TransferSyntax;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -38,7 +40,7 @@ final class JpegLsTestCorpus {
         List<JsonNode> entries = new ArrayList<>();
         for (JsonNode entry : manifest) {
             String uid = entry.path("transfer_syntax_uid").asText();
-            if (uid.equals(JpegLsDecoder.LOSSLESS) || uid.equals(JpegLsDecoder.NEAR_LOSSLESS)) {
+            if (uid.equals(TransferSyntax.JPEG_LS_LOSSLESS_UID) || uid.equals(TransferSyntax.JPEG_LS_NEAR_LOSSLESS_UID)) {
                 entries.add(entry);
             }
         }
