@@ -31,7 +31,7 @@ public final class JpegLsDecoderBenchmark {
         System.out.printf("%-40s %10s %9s %8s %10s %11s %9s%n", "file", "size", "stream MB", "min ms",
                 "median ms", "min CPU ms", "Mpixel/s");
         for (String file : FILES) {
-            byte[] stream = EncapsulatedFrames.firstFrame(corpus.resolve(file), 1, false);
+            byte[] stream = ReaderFrames.firstFrame(corpus.resolve(file)).orElseThrow().data();
             PixelFormat format = new PixelFormat(3328, 2560, 1, 16, 12, 11, false, "MONOCHROME2", 0);
             long checksum = 0;
             for (int i = 0; i < WARMUP; i++) {

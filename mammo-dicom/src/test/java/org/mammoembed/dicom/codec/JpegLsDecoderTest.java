@@ -81,7 +81,8 @@ class JpegLsDecoderTest {
         DicomException notJpeg = assertThrows(DicomException.class,
                 () -> decoder.decode(new byte[] {1, 2, 3, 4, 5}, format, TransferSyntax.JPEG_LS_LOSSLESS_UID));
         assertTrue(notJpeg.getMessage().contains("SOI"), notJpeg.getMessage());
-        assertThrows(DicomException.class, () -> decoder.decode(new byte[0], format, TransferSyntax.JPEG_LS_LOSSLESS_UID));
+        assertThrows(DicomException.class,
+                () -> decoder.decode(new byte[0], format, TransferSyntax.JPEG_LS_LOSSLESS_UID));
     }
 
     @Test
