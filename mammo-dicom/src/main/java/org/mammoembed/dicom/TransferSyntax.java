@@ -127,6 +127,17 @@ public record TransferSyntax(String uid, String name, boolean explicitVr, boolea
         return uid == null ? "(no transfer syntax)" : of(uid).describe();
     }
 
+    /** Whether {@code uid} (padding ignored; null matches nothing) is one of {@code uids}. */
+    public static boolean isOneOf(String uid, String... uids) {
+        String stripped = stripPadding(uid);
+        for (String candidate : uids) {
+            if (candidate.equals(stripped)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The UID without its padding: UIDs are padded to even length with NUL (PS3.5 9.1), and headers written by
      * hand sometimes use a space. Null gives "".

@@ -17,8 +17,8 @@ public final class Jpeg2000Decoder implements FrameDecoder {
 
     @Override
     public boolean supports(String transferSyntaxUid) {
-        String uid = TransferSyntax.stripPadding(transferSyntaxUid);
-        return uid.equals(TransferSyntax.JPEG_2000_LOSSLESS_UID) || uid.equals(TransferSyntax.JPEG_2000_UID);
+        return TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.JPEG_2000_LOSSLESS_UID,
+                TransferSyntax.JPEG_2000_UID);
     }
 
     @Override

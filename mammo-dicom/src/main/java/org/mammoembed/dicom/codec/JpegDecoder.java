@@ -21,9 +21,8 @@ public final class JpegDecoder implements FrameDecoder {
 
     @Override
     public boolean supports(String transferSyntaxUid) {
-        String uid = TransferSyntax.stripPadding(transferSyntaxUid);
-        return uid.equals(TransferSyntax.JPEG_BASELINE_UID) || uid.equals(TransferSyntax.JPEG_EXTENDED_UID)
-                || uid.equals(TransferSyntax.JPEG_LOSSLESS_UID) || uid.equals(TransferSyntax.JPEG_LOSSLESS_SV1_UID);
+        return TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.JPEG_BASELINE_UID,
+                TransferSyntax.JPEG_EXTENDED_UID, TransferSyntax.JPEG_LOSSLESS_UID, TransferSyntax.JPEG_LOSSLESS_SV1_UID);
     }
 
     @Override

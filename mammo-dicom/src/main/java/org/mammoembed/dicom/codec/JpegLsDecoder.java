@@ -19,8 +19,8 @@ public final class JpegLsDecoder implements FrameDecoder {
 
     @Override
     public boolean supports(String transferSyntaxUid) {
-        String uid = TransferSyntax.stripPadding(transferSyntaxUid);
-        return uid.equals(TransferSyntax.JPEG_LS_LOSSLESS_UID) || uid.equals(TransferSyntax.JPEG_LS_NEAR_LOSSLESS_UID);
+        return TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.JPEG_LS_LOSSLESS_UID,
+                TransferSyntax.JPEG_LS_NEAR_LOSSLESS_UID);
     }
 
     @Override
@@ -31,7 +31,7 @@ public final class JpegLsDecoder implements FrameDecoder {
         DecodeErrors.checkedSampleCount(format, transferSyntaxUid);
         int[] samples;
         try {
-            boolean lossless = TransferSyntax.JPEG_LS_LOSSLESS_UID.equals(TransferSyntax.stripPadding(transferSyntaxUid));
+            boolean lossless = TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.JPEG_LS_LOSSLESS_UID);
             samples = new JpegLsStreamReader(frame, format, lossless).decode();
         } catch (DicomException e) {
             DicomException named = DecodeErrors.corrupt(transferSyntaxUid, e.getMessage());

@@ -15,7 +15,7 @@ public final class RleDecoder implements FrameDecoder {
 
     @Override
     public boolean supports(String transferSyntaxUid) {
-        return TransferSyntax.stripPadding(transferSyntaxUid).equals(TransferSyntax.RLE_LOSSLESS_UID);
+        return TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.RLE_LOSSLESS_UID);
     }
 
     @Override
