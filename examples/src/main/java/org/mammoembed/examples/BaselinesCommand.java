@@ -72,8 +72,14 @@ final class BaselinesCommand {
         if (root != null) {
             handcrafted = handcrafted(root, paths);
         }
-        Baselines baselines = Baselines.builder().folds(a.positiveInt("folds", 5)).seed(a.longValue("seed", 42))
-                .build();
+        int folds = a.positiveInt("folds", 5);
+        long exams = accessions.stream().distinct().count();
+        if (folds > exams) {
+            // grouped folds split exams, never the images of one exam: each fold needs one exam at least
+            throw new UsageException("embeddings-baselines: --folds " + folds + " is more than the " + exams
+                    + " labelled exams in " + csv);
+        }
+        Baselines baselines = Baselines.builder().folds(folds).seed(a.longValue("seed", 42)).build();
         BaselineReport report = baselines.run(rows.toArray(new float[0][]), handcrafted,
                 labels.stream().mapToInt(Integer::intValue).toArray(), accessions);
         JsonOutput.write(dir.baselinesJson(), report.toMap());

@@ -18,6 +18,8 @@ import org.mammoembed.core.MammoException;
 final class DemoCommand {
     static final Set<String> VALUED = Set.of("outdir", "exams-per-class", "size", "seed", "batch-size");
     static final Set<String> SWITCHES = Set.of("overwrite", "data-only");
+    /** Fewer exams leave cross-validation folds without some classes. */
+    static final int MIN_EXAMS_PER_CLASS = 3;
     private final PrintStream out;
 
     DemoCommand(PrintStream out) {
@@ -27,6 +29,10 @@ final class DemoCommand {
     int run(CliArguments a) throws UsageException, IOException, MammoException {
         Path outdir = a.path("outdir");
         int exams = a.positiveInt("exams-per-class", 5);
+        if (exams < MIN_EXAMS_PER_CLASS && !a.flag("data-only")) {
+            throw new UsageException("demo: --exams-per-class must be at least " + MIN_EXAMS_PER_CLASS
+                    + " (the baselines' 5-fold cross-validation needs enough exams), got " + exams);
+        }
         long seed = a.longValue("seed", 42);
         int[] size = size(a.string("size", "416x336"));
         if (Files.isDirectory(outdir) && !a.flag("overwrite")) {

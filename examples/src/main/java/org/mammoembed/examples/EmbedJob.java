@@ -12,11 +12,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.mammoembed.core.Dataset;
+import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.Failure;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Projection;
+import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.DicomFileReader;
 import org.mammoembed.embed.EmbeddingExtractor;
 import org.mammoembed.embed.EmbeddingExtractorBuilder;
@@ -51,7 +53,13 @@ final class EmbedJob {
 
     int run() throws IOException, MammoException {
         Instant started = Instant.now();
-        RunDirectory dir = RunDirectory.prepare(o.outdir(), o.mode());
+        preflight();
+        RunDirectory dir;
+        try {
+            dir = RunDirectory.prepare(o.outdir(), o.mode());
+        } catch (MammoException e) {
+            throw new MammoException(e.stage(), e.getMessage() + " (embed: --overwrite or --resume)", e);
+        }
         try (RunLog ignored = RunLog.open(dir.root().resolve("run.log"), o.mode() == RunDirectory.Mode.RESUME)) {
             LOG.info("mammography embed, arguments {}", o.arguments());
             Dataset dataset = Dataset.fromCsv(o.csv(), o.dicomRoot());
@@ -74,13 +82,28 @@ final class EmbedJob {
         }
     }
 
+    /** Refuses missing inputs before anything is written, so a typo leaves no half-made output folder. */
+    private void preflight() throws MammoException {
+        if (!Files.isRegularFile(o.csv())) {
+            throw new MammoException(Stage.SCAN, "--csv " + o.csv() + " does not exist or is not a file");
+        }
+        if (!Files.isDirectory(o.dicomRoot())) {
+            throw new MammoException(Stage.SCAN, "--dicom-root " + o.dicomRoot() + " does not exist or is not a folder");
+        }
+        if (o.model() != null && !Files.isRegularFile(o.model())) {
+            throw new MammoException(Stage.READ, "--model " + o.model() + " does not exist or is not a file");
+        }
+    }
+
     private int embedAndWrite(Dataset dataset, ModelChoice model, EmbeddingExtractor extractor, RunDirectory dir,
                               Instant started) throws IOException, MammoException {
         String runKey = String.join("|", model.sha256(), extractor.preprocessing().describe(),
                 dataset.root().toString(), String.valueOf(dataset.size()));
         ExtractionSummary summary;
-        EmbeddingResult result;
-        try (CheckpointStore store = CheckpointStore.open(dir.checkpoint(), extractor.dimension(), runKey)) {
+        EmbeddingResult result = null;
+        List<EmbeddedImage> index;
+        List<Failure> imageFailures;
+        try (CheckpointStore store = openCheckpoint(dir, extractor.dimension(), runKey)) {
             int before = store.size();
             Dataset todo = new Dataset(dataset.root(), store.remaining(dataset), List.of());
             if (before > 0) {
@@ -106,19 +129,31 @@ final class EmbedJob {
                 }
                 throw e;
             }
-            result = store.assemble(dataset);
+            if (o.needsFeaturesInMemory()) {
+                result = store.assemble(dataset);
+                writeFeatures(dir.embeddings(), result);
+                index = result.index();
+                imageFailures = result.failures();
+            } else {
+                // bounded memory: rows go from the checkpoint file to features.npy one at a time
+                try (NpyWriter npy = NpyWriter.create(dir.embeddings(), store.dimension())) {
+                    CheckpointStore.Assembled assembled = store.assembleTo(dataset, npy);
+                    npy.commit();
+                    index = assembled.index();
+                    imageFailures = assembled.failures();
+                }
+            }
         }
         List<Failure> failures = new ArrayList<>(dataset.problems());
-        failures.addAll(result.failures());
-        writeFeatures(dir.embeddings(), result);
+        failures.addAll(imageFailures);
         FailuresCsv.write(dir.failuresCsv(), failures);
         List<String> notes = new ArrayList<>();
-        List<Projection> projections = new AnalysisStage(o, dir).run(result, notes);
+        List<Projection> projections = result == null ? List.of() : new AnalysisStage(o, dir).run(result, notes);
         SplitAssignment split = SplitAssignment.builder().seed(o.seed()).build();
         if (o.saveCsv()) {
             JoinedCsvWriter.Builder joined = JoinedCsvWriter.builder().split(split);
             projections.forEach(joined::projection);
-            joined.build().write(dir.joinedCsv(), result.index());
+            joined.build().write(dir.joinedCsv(), TagColumns.add(index, o.includeTags(), DicomFileReader.create()));
         }
         if (o.aggregate() != null) {
             EmbeddingResult exams = result.aggregate(o.aggregate());
@@ -126,10 +161,22 @@ final class EmbedJob {
             JoinedCsvWriter.builder().split(split).build()
                     .write(dir.root().resolve("features_by_accession.csv"), exams.index());
         }
-        Provenance.write(dir.runJson(), o, model, extractor, summary, dataset, result, started);
+        Provenance.write(dir.runJson(), o, model, extractor, summary, dataset, index.size(), imageFailures.size(),
+                started);
         deleteCheckpoint(dir.checkpoint());
-        printSummary(dataset, result, summary, notes);
+        printSummary(dataset, index.size(), imageFailures.size(), summary, notes);
         return 0;
+    }
+
+    /** The checkpoint of this run; a checkpoint of another run is refused with the options that resolve it. */
+    private static CheckpointStore openCheckpoint(RunDirectory dir, int dimension, String runKey)
+            throws IOException, MammoException {
+        try {
+            return CheckpointStore.open(dir.checkpoint(), dimension, runKey);
+        } catch (MammoException e) {
+            throw new MammoException(e.stage(), "cannot --resume: " + e.getMessage()
+                    + " (embed: rerun with the original --csv, --dicom-root and --model, or use --overwrite)", e);
+        }
     }
 
     static void writeFeatures(Path target, EmbeddingResult result) throws IOException {
@@ -152,10 +199,18 @@ final class EmbedJob {
         }
     }
 
-    private void printSummary(Dataset dataset, EmbeddingResult result, ExtractionSummary s, List<String> notes) {
-        out.printf(Locale.ROOT, "embedded %d of %d images (%d failed, %d scan problems) in %.1f s, %.2f images/s%n",
-                result.size(), dataset.size(), result.failures().size(), dataset.problems().size(), s.wallSeconds(),
-                s.imagesPerSecond());
+    private void printSummary(Dataset dataset, int embedded, int failed, ExtractionSummary s, List<String> notes) {
+        String summary = String.format(Locale.ROOT,
+                "embedded %d of %d images (%d failed, %d scan problems) in %.1f s, %.2f images/s", embedded,
+                dataset.size(), failed, dataset.problems().size(), s.wallSeconds(), s.imagesPerSecond());
+        LOG.info("summary: {}", summary);
+        out.println(summary);
+        if (dataset.size() == 0) {
+            // an empty run is almost always a wrong CSV or root: say why without making the user open files
+            out.println("nothing to embed; first scan problems (all are in failures.csv):");
+            dataset.problems().stream().limit(3).forEach(p -> out.println("  " + p.errorClass() + ": "
+                    + p.message()));
+        }
         for (String n : notes) {
             out.println("note: " + n);
         }

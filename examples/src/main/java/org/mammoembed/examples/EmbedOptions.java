@@ -1,6 +1,8 @@
 package org.mammoembed.examples;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,10 +17,11 @@ import org.mammoembed.io.RunDirectory;
 record EmbedOptions(Path csv, Path dicomRoot, Path outdir, Path model, boolean saveCsv, boolean pca,
                     boolean tsne, boolean umap, boolean cluster, boolean projection3d, int batchSize, long seed,
                     Device device, Aggregation aggregate, RunDirectory.Mode mode, long maxFailures,
-                    double maxFailureRate, Path cache, int workers, Map<String, Object> arguments) {
+                    double maxFailureRate, Path cache, int workers, List<Integer> includeTags,
+                    Map<String, Object> arguments) {
 
     static final Set<String> VALUED = Set.of("csv", "dicom-root", "outdir", "model", "batch-size", "seed", "device",
-            "aggregate", "max-failures", "max-failure-rate", "cache", "workers");
+            "aggregate", "max-failures", "max-failure-rate", "cache", "workers", "include-tags");
     static final Set<String> SWITCHES = Set.of("save-csv", "pca", "tsne", "umap", "cluster", "projection-3d",
             "resume", "overwrite");
     /** The original tool stopped at 5% failures; real archives hold more oddities (SR, presentation states). */
@@ -64,10 +67,41 @@ record EmbedOptions(Path csv, Path dicomRoot, Path outdir, Path model, boolean s
                 a.flag("projection-3d"), a.positiveInt("batch-size", 32), a.longValue("seed", 42), device,
                 aggregate, mode, maxFailures, a.fraction("max-failure-rate", DEFAULT_MAX_FAILURE_RATE),
                 a.optionalPath("cache"), a.positiveInt("workers", Math.max(1, Runtime.getRuntime().availableProcessors())),
+                tags(a.string("include-tags", "")),
                 a.asMap());
     }
 
     boolean anyReducer() {
         return pca || tsne || umap;
+    }
+
+    /**
+     * True when a later step needs the whole N x D matrix in memory: the reducers, the clustering metrics and
+     * the per-exam aggregation. Otherwise features.npy is streamed from the checkpoint, so peak memory does not
+     * grow with the number of images.
+     */
+    /**
+     * Parses {@code --include-tags}: comma-separated tag numbers as {@code GGGGEEEE} or {@code (GGGG,EEEE)}
+     * hex, e.g. {@code 00100020,(0008,1030)}. These are the only way patient identifiers reach an output.
+     */
+    static List<Integer> tags(String text) throws UsageException {
+        List<Integer> tags = new ArrayList<>();
+        if (text.isBlank()) {
+            return tags;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("\\(?\\s*([0-9A-Fa-f]{4})\\s*,?\\s*([0-9A-Fa-f]{4})\\s*\\)?").matcher("");
+        for (String part : text.split(",(?![^(]*\\))")) {
+            if (!m.reset(part.trim()).matches()) {
+                throw new UsageException("embed: --include-tags wants tag numbers like 00100020 or (0010,0020),"
+                        + " got '" + part.trim() + "'");
+            }
+            tags.add(Integer.parseUnsignedInt(m.group(1) + m.group(2), 16));
+        }
+        return tags;
+    }
+
+    boolean needsFeaturesInMemory() {
+        return anyReducer() || cluster || aggregate != null;
     }
 }

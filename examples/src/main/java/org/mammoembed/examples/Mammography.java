@@ -54,8 +54,14 @@ public final class Mammography {
         } catch (MammoException e) {
             err.println("error (" + e.stage().label() + "): " + e.getMessage());
             return 1;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("error: file not found: " + e.getFile());
+            return 1;
         } catch (Exception e) {
             err.println("error: " + e);
+            if (System.getenv("MAMMO_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
             return 1;
         }
     }
@@ -67,7 +73,7 @@ public final class Mammography {
                 "  embed --csv C --dicom-root D --outdir O [--model M] [--save-csv] [--pca] [--tsne] [--umap]",
                 "        [--cluster] [--projection-3d] [--aggregate mean|max] [--batch-size 32] [--seed 42]",
                 "        [--device cpu|cuda|cuda:N|auto] [--workers N] [--resume | --overwrite]",
-                "        [--max-failures N] [--max-failure-rate 0.20] [--cache DIR]",
+                "        [--max-failures N] [--max-failure-rate 0.20] [--cache DIR] [--include-tags 00100020,...]",
                 "      embed every DICOM under D/<AccessionNumber>/ for the rows of C (classificacao.csv)",
                 "  demo --outdir O [--exams-per-class 5] [--size 416x336] [--seed 42] [--data-only] [--overwrite]",
                 "      write a synthetic study and run embed on it with every option on, then the baselines",

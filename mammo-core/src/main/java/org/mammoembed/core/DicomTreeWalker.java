@@ -156,16 +156,33 @@ final class DicomTreeWalker {
                 }
                 return walk(entry, target, accession, visitor);
             }
-            return !Files.isRegularFile(target) || !DicomSniffer.looksLikeDicom(target)
+            return !Files.isRegularFile(target) || !isDicom(target, entry, accession)
                     || visitor.dicomFile(entry, relative(entry));
         }
         if (attrs.isDirectory()) {
             return walk(entry, parentReal.resolve(entry.getFileName()), accession, visitor);
         }
-        if (attrs.isRegularFile() && DicomSniffer.looksLikeDicom(entry)) {
+        if (attrs.isRegularFile() && isDicom(entry, entry, accession)) {
             return visitor.dicomFile(entry, relative(entry));
         }
         return true;
+    }
+
+    /**
+     * Whether {@code file} is DICOM by content. Files of other names are skipped silently (exports hold notes and
+     * thumbnails); a file named {@code *.dcm} that is not DICOM is reported, since its owner meant it as one.
+     */
+    private boolean isDicom(Path file, Path entry, String accession) {
+        if (DicomSniffer.looksLikeDicom(file)) {
+            return true;
+        }
+        String name = entry.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".dcm") || name.endsWith(".dicom")) {
+            String rel = relative(entry);
+            problems.accept(new Failure(accession, rel, Stage.SCAN, "NotDicom", "'" + rel
+                    + "' is named as a DICOM file but has neither the DICM marker nor a plausible first element"));
+        }
+        return false;
     }
 
     private void unreadable(Path dir, String accession, Exception e) {

@@ -68,6 +68,19 @@ class DatasetScannerTest {
     }
 
     @Test
+    void aFileNamedDcmThatIsNotDicomIsReportedAndOtherNamesAreNot() throws Exception {
+        tinyDicom(root.resolve("A1/good.dcm"));
+        Files.writeString(root.resolve("A1/broken.dcm"), "this is a text file, not a mammogram");
+        Files.writeString(root.resolve("A1/readme.txt"), "notes");
+        Dataset d = Dataset.fromCsv(csv("AccessionNumber,Classification\nA1,B\n"), root);
+        assertEquals(List.of("A1/good.dcm"), rel(d));
+        assertEquals(List.of("NotDicom|A1|'A1/broken.dcm' is named as a DICOM file but has neither the DICM marker"
+                + " nor a plausible first element"), problems(d));
+        assertEquals("A1/broken.dcm", d.problems().get(0).relativePath());
+        assertEquals(Stage.SCAN, d.problems().get(0).stage());
+    }
+
+    @Test
     void rowProblemsAreReportedWithTheirLineNumbers() throws Exception {
         tinyDicom(root.resolve("E1/x.dcm"));
         tinyDicom(root.resolve("E2/x.dcm"));

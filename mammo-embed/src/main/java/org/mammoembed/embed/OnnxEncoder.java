@@ -168,10 +168,11 @@ final class OnnxEncoder implements AutoCloseable {
     }
 
     /**
-     * The process-wide ORT environment (ORT's default one, so that other code calling
-     * {@code OrtEnvironment.getEnvironment()} gets the same without warnings), with telemetry off. ORT's own
-     * printing is silenced per session instead (see {@link SessionFactory}): every ORT error reaches us as an
-     * OrtException that we report (per image, or in a ModelException) and log through SLF4J.
+     * The process-wide ORT environment, with telemetry off and ORT's own logger at FATAL: library code never
+     * prints, and ORT would otherwise write to stderr (e.g. when the CUDA provider library cannot load, which
+     * {@code Device.auto()} handles). Every ORT error still reaches us as an OrtException that we report (per
+     * image, or in a ModelException) and log through SLF4J. Other code that wants the same environment without
+     * ORT's "logging level changed" warning asks for {@code getEnvironment(ORT_LOGGING_LEVEL_FATAL)} too.
      */
     private static OrtEnvironment environment() throws ModelException {
         OrtEnvironment env = sharedEnvironment;
@@ -181,7 +182,7 @@ final class OnnxEncoder implements AutoCloseable {
         synchronized (OnnxEncoder.class) {
             if (sharedEnvironment == null) {
                 try {
-                    OrtEnvironment e = OrtEnvironment.getEnvironment();
+                    OrtEnvironment e = OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
                     e.setTelemetry(false);
                     sharedEnvironment = e;
                 } catch (OrtException | LinkageError e) {

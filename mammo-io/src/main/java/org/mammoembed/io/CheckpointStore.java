@@ -136,12 +136,16 @@ public final class CheckpointStore implements AutoCloseable {
                 || pendingPaths.contains(relativePath);
     }
 
-    /** The dataset's images that still need processing, in dataset order. */
+    /**
+     * The dataset's images that still need processing, in dataset order: every image without an embedding.
+     * Images that failed before are tried again (the data may have been fixed since; an image that fails the
+     * same way again gives the same failure row, so a resumed run still ends as an uninterrupted one).
+     */
     public List<ImageRecord> remaining(Dataset dataset) throws IOException {
         sync();
         List<ImageRecord> todo = new ArrayList<>();
         for (ImageRecord r : dataset.images()) {
-            if (!isDone(r.relativePath())) {
+            if (!embeddings.containsKey(r.relativePath())) {
                 todo.add(r);
             }
         }
@@ -191,7 +195,7 @@ public final class CheckpointStore implements AutoCloseable {
             if (p.failure() == null) {
                 embeddings.putIfAbsent(p.relativePath(), end + p.offsetInBuffer());
             } else {
-                failures.putIfAbsent(p.relativePath(), p.failure());
+                failures.put(p.relativePath(), p.failure());
             }
         }
         end += bytes.length;
@@ -202,41 +206,88 @@ public final class CheckpointStore implements AutoCloseable {
 
     /**
      * The finished run: one row per embedded image and one failure per failed image, in dataset order, row
-     * indices from 0. Byte-for-byte the same whatever interruptions happened.
+     * indices from 0. Byte-for-byte the same whatever interruptions happened. Holds all N x D features in
+     * memory; {@link #assembleTo(Dataset, NpyWriter)} streams them instead.
      *
      * @throws IllegalStateException when some images of the dataset are not recorded yet
      */
     public EmbeddingResult assemble(Dataset dataset) throws IOException {
+        int rows = countEmbedded(dataset);
+        float[] features = new float[Math.multiplyExact(rows, dimension)];
+        Assembled a = walk(dataset, (row, feature) -> System.arraycopy(feature, 0, features, row * dimension,
+                dimension));
+        return new EmbeddingResult(dimension, features, a.index(), a.failures());
+    }
+
+    /**
+     * Streaming form of {@link #assemble(Dataset)}: appends each embedded image's feature row to
+     * {@code features} in dataset order, straight from the checkpoint file, one row in memory at a time, and
+     * returns only the index and the failures. The caller commits the writer. Peak memory does not grow with
+     * N x D, so this is what a run uses when nothing downstream needs the matrix in memory.
+     *
+     * @param features a writer of rows of {@link #dimension()} values
+     * @throws IllegalStateException when some images of the dataset are not recorded yet
+     */
+    public Assembled assembleTo(Dataset dataset, NpyWriter features) throws IOException {
+        if (features.columns() != dimension) {
+            throw new IllegalArgumentException("features writer has " + features.columns() + " columns, expected "
+                    + dimension);
+        }
+        countEmbedded(dataset);
+        return walk(dataset, (row, feature) -> features.append(feature));
+    }
+
+    /**
+     * What {@link #assembleTo} returns: the embedded images (row {@code i} of the written matrix is
+     * {@code index.get(i)}) and the failed ones, both in dataset order.
+     */
+    public record Assembled(List<EmbeddedImage> index, List<Failure> failures) {
+        public Assembled {
+            index = List.copyOf(index);
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /** Receives the feature rows of {@link #walk} in order. */
+    private interface RowConsumer {
+        void accept(int row, float[] feature) throws IOException;
+    }
+
+    /** Syncs, checks every image is recorded, and returns how many were embedded. */
+    private int countEmbedded(Dataset dataset) throws IOException {
         sync();
-        List<ImageRecord> images = dataset.images();
-        List<EmbeddedImage> index = new ArrayList<>();
-        List<Failure> failed = new ArrayList<>();
+        int embedded = 0;
         int missing = 0;
-        for (ImageRecord r : images) {
+        for (ImageRecord r : dataset.images()) {
             if (embeddings.containsKey(r.relativePath())) {
-                index.add(null);
-            } else if (failures.containsKey(r.relativePath())) {
-                Failure f = failures.get(r.relativePath());
-                failed.add(new Failure(r.accessionNumber(), r.relativePath(), f.stage(), f.errorClass(), f.message()));
-            } else {
+                embedded++;
+            } else if (!failures.containsKey(r.relativePath())) {
                 missing++;
             }
         }
         if (missing > 0) {
-            throw new IllegalStateException(missing + " of " + images.size() + " images are not finished yet");
+            throw new IllegalStateException(missing + " of " + dataset.images().size()
+                    + " images are not finished yet");
         }
-        float[] features = new float[Math.multiplyExact(index.size(), dimension)];
-        int row = 0;
-        for (ImageRecord r : images) {
+        return embedded;
+    }
+
+    /** Reads the recorded images in dataset order, handing each feature row to {@code rows}. */
+    private Assembled walk(Dataset dataset, RowConsumer rows) throws IOException {
+        List<EmbeddedImage> index = new ArrayList<>();
+        List<Failure> failed = new ArrayList<>();
+        for (ImageRecord r : dataset.images()) {
             Long offset = embeddings.get(r.relativePath());
             if (offset != null) {
                 StoredEmbedding e = readEmbedding(offset);
-                System.arraycopy(e.feature, 0, features, row * dimension, dimension);
-                index.set(row, new EmbeddedImage(row, r, e.view, e.laterality));
-                row++;
+                rows.accept(index.size(), e.feature);
+                index.add(new EmbeddedImage(index.size(), r, e.view, e.laterality));
+            } else {
+                Failure f = failures.get(r.relativePath());
+                failed.add(new Failure(r.accessionNumber(), r.relativePath(), f.stage(), f.errorClass(), f.message()));
             }
         }
-        return new EmbeddingResult(dimension, features, index, failed);
+        return new Assembled(index, failed);
     }
 
     /** Syncs what is buffered and closes the file. */
@@ -315,7 +366,7 @@ public final class CheckpointStore implements AutoCloseable {
             if (rec.get(0) == EMBEDDING) {
                 embeddings.putIfAbsent(rel, pos);
             } else if (rec.get(0) == FAILURE) {
-                failures.putIfAbsent(rel, decodeFailure(body));
+                failures.put(rel, decodeFailure(body));
             } else {
                 break;
             }

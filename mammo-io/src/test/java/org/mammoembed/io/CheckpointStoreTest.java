@@ -171,7 +171,9 @@ class CheckpointStoreTest {
                 Arrays.copyOf(withNext, partial.length + (withNext.length - partial.length) / 2));
         try (CheckpointStore store = CheckpointStore.open(ck, D, KEY)) {
             assertEquals(7, store.size());
-            assertEquals(5, store.remaining(ds).size());
+            // the 5 never started, plus image 3, which failed and gets another chance
+            assertEquals(6, store.remaining(ds).size());
+            assertEquals("E1/img3.dcm", store.remaining(ds).get(0).relativePath());
         }
         runAll(ck, ds, 0, 12);
         try (CheckpointStore store = CheckpointStore.open(ck, D, KEY)) {

@@ -1,14 +1,14 @@
 package org.mammoembed.reduce.baselines;
 
-import java.util.stream.LongStream;
+import smile.base.cart.CART;
 import smile.base.cart.SplitRule;
 import smile.classification.Classifier;
 import smile.classification.LogisticRegression;
-import smile.classification.RandomForest;
+import smile.classification.DecisionTree;
 import smile.classification.SVM;
 import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.data.vector.IntVector;
+import smile.data.type.DataTypes;
+import smile.data.type.StructField;
 import smile.math.MathEx;
 import smile.math.kernel.GaussianKernel;
 import smile.math.kernel.LinearKernel;
@@ -100,21 +100,50 @@ final class SmileModels {
         return SVM.fit(x, pm, kernel, c, 1e-3);
     }
 
+    /**
+     * A random forest of Smile CART trees grown here: bootstrap samples drawn from a seeded {@link java.util.Random}
+     * per tree, {@code sqrt(d)} candidate features per split, Gini, depth at most 20, majority vote (ties to the
+     * lower class). Not {@code RandomForest.fit}: Smile 3.1.1 scores every tree on its out-of-bag rows and throws
+     * ("Sensitivity can only be applied to binary classification") whenever those rows hold exactly two classes
+     * while the tree predicts a third, which small folds hit by chance.
+     */
     private static Fitted forest(double[][] x, int[] y, int[] present, int trees, long seed) {
         int d = x[0].length;
         String[] names = new String[d];
         for (int j = 0; j < d; j++) {
             names[j] = "f" + j;
         }
-        DataFrame train = DataFrame.of(x, names).merge(IntVector.of(LABEL, y));
+        DataFrame features = DataFrame.of(x, names);
+        int[][] order = CART.order(features);
+        StructField response = new StructField(LABEL, DataTypes.IntegerType);
+        int k = present.length;
         int mtry = Math.max(1, (int) Math.floor(Math.sqrt(d)));
-        RandomForest rf = RandomForest.fit(Formula.lhs(LABEL), train, trees, mtry, SplitRule.GINI, 20,
-                Math.max(2, x.length), 1, 1.0, null, LongStream.range(0, trees).map(t -> seed * 7919L + t));
+        DecisionTree[] forest = new DecisionTree[trees];
+        for (int t = 0; t < trees; t++) {
+            java.util.Random rnd = new java.util.Random(seed * 7919L + t);
+            int[] samples = new int[x.length];
+            for (int i = 0; i < x.length; i++) {
+                samples[rnd.nextInt(x.length)]++;
+            }
+            forest[t] = new DecisionTree(features, y, response, k, SplitRule.GINI, 20, Math.max(2, x.length), 1,
+                    mtry, samples, order);
+        }
         return rows -> {
-            DataFrame test = DataFrame.of(rows, names).merge(IntVector.of(LABEL, new int[rows.length]));
+            DataFrame test = DataFrame.of(rows, names);
             int[] out = new int[rows.length];
+            int[] votes = new int[k];
             for (int i = 0; i < rows.length; i++) {
-                out[i] = present[rf.predict(test.get(i))];
+                java.util.Arrays.fill(votes, 0);
+                for (DecisionTree tree : forest) {
+                    votes[tree.predict(test.get(i))]++;
+                }
+                int best = 0;
+                for (int c = 1; c < k; c++) {
+                    if (votes[c] > votes[best]) {
+                        best = c;
+                    }
+                }
+                out[i] = present[best];
             }
             return out;
         };

@@ -88,6 +88,21 @@ class BaselinesTest {
     }
 
     @Test
+    void smallFoldsTrainEveryModel() {
+        // 2 exams per class, 5 folds: training folds of 6-7 exams, where each forest tree's out-of-bag rows
+        // often hold just two classes (Smile's RandomForest.fit threw on that; our forest must not)
+        for (long seed = 1; seed <= 5; seed++) {
+            Fixture f = new Fixture(2, 16, 3.0, false, seed);
+            BaselineReport report = Baselines.builder().trees(100).seed(seed).build().run(f.x(), f.y(), f.exams);
+            assertEquals(4, report.embedding().size());
+            for (ModelResult m : report.embedding()) {
+                assertEquals(5, m.folds().size(), m.model().toString());
+                assertTrue(m.balancedAccuracy().mean() > 0.5, m.model() + " " + m.balancedAccuracy());
+            }
+        }
+    }
+
+    @Test
     void randomLabelsGiveChanceLevel() {
         Fixture f = new Fixture(20, 16, 0.0, true, 6);
         BaselineReport report = fast().run(f.x(), f.y(), f.exams);

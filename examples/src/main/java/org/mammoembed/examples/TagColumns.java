@@ -1,0 +1,53 @@
+package org.mammoembed.examples;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.EmbeddedImage;
+import org.mammoembed.core.ImageMetadata;
+import org.mammoembed.core.ImageRecord;
+import org.mammoembed.core.MammoException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code embed --include-tags}: adds the chosen DICOM header values as {@code joined.csv} columns named
+ * {@code TagGGGGEEEE}. Off by default, because those tags can be patient identifiers: a caller who asks for
+ * them gets them, nobody else does. Reads each image's header again (header only, no pixels).
+ */
+final class TagColumns {
+    private static final Logger LOG = LoggerFactory.getLogger(TagColumns.class);
+
+    private TagColumns() {
+    }
+
+    static String columnName(int tag) {
+        return String.format(Locale.ROOT, "Tag%08X", tag);
+    }
+
+    static List<EmbeddedImage> add(List<EmbeddedImage> rows, List<Integer> tags, DicomReader reader) {
+        if (tags.isEmpty()) {
+            return rows;
+        }
+        List<EmbeddedImage> out = new ArrayList<>(rows.size());
+        for (EmbeddedImage row : rows) {
+            ImageRecord r = row.record();
+            Map<String, String> columns = new LinkedHashMap<>(r.extraColumns());
+            ImageMetadata m = null;
+            try {
+                m = reader.readMetadata(r.path());
+            } catch (MammoException e) {
+                LOG.warn("--include-tags: cannot reread the header of {}: {}", r.relativePath(), e.getMessage());
+            }
+            for (int tag : tags) {
+                columns.put(columnName(tag), m == null ? "" : m.tag(tag).orElse(""));
+            }
+            out.add(new EmbeddedImage(row.index(), new ImageRecord(r.accessionNumber(), r.density(), r.path(),
+                    r.relativePath(), columns), row.viewPosition(), row.laterality()));
+        }
+        return out;
+    }
+}
