@@ -2,6 +2,7 @@ package org.mammoembed.core;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,12 +32,26 @@ public final class DicomSniffer {
         return looksLikeDicom(head, n);
     }
 
+    /**
+     * Where the data after the "DICM" marker starts: 132 when the marker follows the 128-byte preamble, 4 when
+     * the file starts with it (preamble missing), 0 when there is none. Reads {@code buf} by absolute index up
+     * to its limit.
+     */
+    public static int afterMarker(ByteBuffer buf) {
+        if (markerAt(buf, 128)) {
+            return 132;
+        }
+        return markerAt(buf, 0) ? 4 : 0;
+    }
+
+    private static boolean markerAt(ByteBuffer buf, int at) {
+        return buf.limit() >= at + 4 && buf.get(at) == 'D' && buf.get(at + 1) == 'I' && buf.get(at + 2) == 'C'
+                && buf.get(at + 3) == 'M';
+    }
+
     /** Same test on the first {@code length} bytes of a file. */
     public static boolean looksLikeDicom(byte[] head, int length) {
-        if (length >= 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
-            return true;
-        }
-        if (length >= 4 && head[0] == 'D' && head[1] == 'I' && head[2] == 'C' && head[3] == 'M') {
+        if (afterMarker(ByteBuffer.wrap(head, 0, Math.min(length, head.length))) > 0) {
             return true;
         }
         if (length < 8) {

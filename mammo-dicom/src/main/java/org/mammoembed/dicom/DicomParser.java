@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.mammoembed.core.DicomSniffer;
 
 /**
  * Parses Part 10 files (PS3.10 7.1) and their data sets (PS3.5 7). The file is memory-mapped and values are
@@ -100,14 +101,7 @@ final class DicomParser {
 
         ParsedFile parseFile(ByteBuffer buf) throws DicomException {
             int limit = buf.limit();
-            int pos = 0;
-            if (limit >= 132 && buf.get(128) == 'D' && buf.get(129) == 'I' && buf.get(130) == 'C'
-                    && buf.get(131) == 'M') {
-                pos = 132;
-            } else if (limit >= 4 && buf.get(0) == 'D' && buf.get(1) == 'I' && buf.get(2) == 'C'
-                    && buf.get(3) == 'M') {
-                pos = 4;
-            }
+            int pos = DicomSniffer.afterMarker(buf);
             DicomDataSet meta = new DicomDataSet(buf, ByteOrder.LITTLE_ENDIAN, StandardCharsets.ISO_8859_1);
             // the meta group is explicit VR LE; read it element by element while the group is 0002, which
             // survives a wrong group length

@@ -2,11 +2,13 @@ package org.mammoembed.dicom;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
@@ -22,14 +24,18 @@ import java.util.zip.DeflaterOutputStream;
  * }</pre>
  *
  * The file meta group (always explicit VR little endian) is made from the data set: Media Storage SOP Class and
- * Instance UID from (0008,0016)/(0008,0018) (Secondary Capture and a fixed test UID when absent), the transfer
- * syntax, and this implementation's class UID.
+ * Instance UID from (0008,0016)/(0008,0018) (Secondary Capture, and a fresh random UUID-derived UID for each file
+ * when absent), the transfer syntax, and this implementation's class UID.
  */
 public final class DicomWriter {
-    /** The implementation class UID written in the file meta group. */
-    public static final String IMPLEMENTATION_CLASS_UID = "1.2.826.0.1.3680043.10.1444.1";
+    private static final BigInteger UNSIGNED_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    /**
+     * The implementation class UID written in the file meta group: a UUID-derived UID under the 2.25 root
+     * (PS3.5 B.2), from a name-based UUID so that it is the same in every build without an organisation root.
+     */
+    public static final String IMPLEMENTATION_CLASS_UID =
+            uuidUid(UUID.nameUUIDFromBytes("org.mammoembed:mammo-dicom:DicomWriter".getBytes(StandardCharsets.UTF_8)));
     private static final String SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7";
-    private static final String FALLBACK_INSTANCE_UID = "1.2.826.0.1.3680043.10.1444.2.1";
 
     private final TransferSyntax transferSyntax;
     private final boolean preamble;
@@ -79,8 +85,8 @@ public final class DicomWriter {
 
     private byte[] fileMetaGroup(DicomAttributes attributes) {
         String sopClass = Objects.requireNonNullElse(attributes.getString(Tag.SOP_CLASS_UID), SECONDARY_CAPTURE);
-        String sopInstance = Objects.requireNonNullElse(attributes.getString(Tag.SOP_INSTANCE_UID),
-                FALLBACK_INSTANCE_UID);
+        String sopInstance = Objects.requireNonNullElseGet(attributes.getString(Tag.SOP_INSTANCE_UID),
+                () -> uuidUid(UUID.randomUUID()));
         DicomAttributes meta = new DicomAttributes()
                 .setBytes(Tag.FILE_META_VERSION, Vr.OB, new byte[] {0, 1})
                 .setString(Tag.MEDIA_STORAGE_SOP_CLASS_UID, Vr.UI, sopClass)
@@ -95,6 +101,13 @@ public final class DicomWriter {
         System.arraycopy(length, 0, all, 0, length.length);
         System.arraycopy(group, 0, all, length.length, group.length);
         return all;
+    }
+
+    /** "2.25." and the UUID's 128 bits as an unsigned decimal integer (PS3.5 B.2): at most 44 characters. */
+    static String uuidUid(UUID uuid) {
+        BigInteger high = BigInteger.valueOf(uuid.getMostSignificantBits()).and(UNSIGNED_64);
+        BigInteger low = BigInteger.valueOf(uuid.getLeastSignificantBits()).and(UNSIGNED_64);
+        return "2.25." + high.shiftLeft(64).or(low);
     }
 
     private static byte[] deflate(byte[] data) {

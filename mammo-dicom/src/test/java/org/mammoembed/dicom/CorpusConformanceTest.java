@@ -3,8 +3,6 @@ package org.mammoembed.dicom;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.MammoException;
@@ -36,11 +33,8 @@ class CorpusConformanceTest {
 
     @Test
     void everyCorpusFileDecodesOrIsRefusedAsTheOracleSays() throws Exception {
-        String corpus = System.getProperty("mammo.corpus");
-        Assumptions.assumeTrue(corpus != null && !corpus.isBlank() && Files.isDirectory(Path.of(corpus)),
-                "set -Dmammo.corpus to the dicom-corpus folder to run this test");
-        Path root = Path.of(corpus);
-        JsonNode manifest = new ObjectMapper().readTree(root.resolve("manifest.json").toFile());
+        Path root = CorpusManifest.folder();
+        List<JsonNode> manifest = CorpusManifest.entries(root);
         DicomFileReader reader = DicomFileReader.create();
         Map<String, int[]> tally = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -76,11 +70,8 @@ class CorpusConformanceTest {
 
     @Test
     void metadataMatchesTheManifestHeaderFacts() throws Exception {
-        String corpus = System.getProperty("mammo.corpus");
-        Assumptions.assumeTrue(corpus != null && !corpus.isBlank() && Files.isDirectory(Path.of(corpus)),
-                "set -Dmammo.corpus to the dicom-corpus folder to run this test");
-        Path root = Path.of(corpus);
-        JsonNode manifest = new ObjectMapper().readTree(root.resolve("manifest.json").toFile());
+        Path root = CorpusManifest.folder();
+        List<JsonNode> manifest = CorpusManifest.entries(root);
         DicomFileReader reader = DicomFileReader.create();
         List<String> mismatches = new ArrayList<>();
         int checked = 0;

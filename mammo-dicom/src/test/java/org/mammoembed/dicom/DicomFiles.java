@@ -16,7 +16,7 @@ final class DicomFiles {
     static DicomAttributes mgHeader() {
         return new DicomAttributes()
                 .setString(Tag.SOP_CLASS_UID, Vr.UI, MG_SOP_CLASS)
-                .setString(Tag.SOP_INSTANCE_UID, Vr.UI, "1.2.826.0.1.3680043.10.1444.99.1")
+                .setString(Tag.SOP_INSTANCE_UID, Vr.UI, "2.25.120204628008360295948290251082320229764")
                 .setString(Tag.MODALITY, Vr.CS, "MG")
                 .setString(Tag.PATIENT_NAME, Vr.PN, "Doe^Jane")
                 .setString(Tag.PATIENT_ID, Vr.LO, "PID-0001");

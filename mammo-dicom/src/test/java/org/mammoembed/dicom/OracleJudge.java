@@ -11,11 +11,15 @@ import java.util.HexFormat;
  * The corpus README's judging rules ("Judging a decoder") for one decoded frame against one manifest entry.
  * Returns null when the result passes, else why it fails.
  */
-final class OracleJudge {
+public final class OracleJudge {
     private OracleJudge() {
     }
 
-    static String judge(JsonNode entry, float[] values, int rows, int columns, int samples) {
+    /**
+     * @param values  the output values (after the modality LUT), interleaved by sample, of one frame
+     * @return null when the values pass, else why they fail
+     */
+    public static String judge(JsonNode entry, float[] values, int rows, int columns, int samples) {
         JsonNode shape = entry.get("output_shape");
         int expectedSamples = shape.size() == 3 ? shape.get(2).asInt() : 1;
         if (shape.get(0).asInt() != rows || shape.get(1).asInt() != columns || expectedSamples != samples) {
@@ -174,10 +178,17 @@ final class OracleJudge {
     }
 
     static String sha256Int(float[] values, ToLong f) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float v : values) {
-            b.putInt((int) f.apply(v));
+        int[] ints = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            ints[i] = (int) f.apply(values[i]);
         }
+        return sha256(ints);
+    }
+
+    /** The manifest's value hash: sha256 (hex) of the values as little-endian int32. */
+    public static String sha256(int[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.asIntBuffer().put(values);
         return sha256(b.array());
     }
 

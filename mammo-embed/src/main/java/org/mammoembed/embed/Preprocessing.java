@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.MammoException;
+import org.mammoembed.core.Percentiles;
 import org.mammoembed.core.Photometric;
 import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.grayscale.PixelPadding;
 import org.mammoembed.dicom.grayscale.VoiTransform;
 import org.mammoembed.embed.preprocess.ChannelNormalizer;
 import org.mammoembed.embed.preprocess.Geometry;
-import org.mammoembed.embed.preprocess.OrderStatistics;
 import org.mammoembed.embed.preprocess.ResizeMode;
 import org.mammoembed.embed.preprocess.SeparableResampler;
 import org.mammoembed.embed.preprocess.Windowing;
@@ -171,7 +171,7 @@ public final class Preprocessing implements ImagePreprocessor {
     }
 
     /** Rows of the image after windowing and MONOCHROME1 inversion (steps 1 to 3), computed on demand. */
-    private SeparableResampler.RowSource unitRows(DecodedImage image, OrderStatistics stats) throws MammoException {
+    private SeparableResampler.RowSource unitRows(DecodedImage image, Percentiles stats) throws MammoException {
         boolean invert = image.photometric().isInverted();
         int cols = image.columns();
         if (windowing.usesDicomVoi() && image.photometric().isGrayscale()) {
@@ -282,7 +282,7 @@ public final class Preprocessing implements ImagePreprocessor {
 
     /** Per-thread reusable buffers (see the class comment). */
     private static final class Scratch {
-        final OrderStatistics stats = new OrderStatistics();
+        final Percentiles stats = new Percentiles();
         final SeparableResampler resampler = new SeparableResampler();
         float[] plane = new float[0];
 

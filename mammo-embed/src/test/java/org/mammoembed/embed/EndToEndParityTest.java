@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.mammoembed.core.Dataset;
 import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.ImageRecord;
+import org.mammoembed.io.NpyReader;
+import org.mammoembed.io.NpyReader.NpyArray;
 
 /**
  * The whole default pipeline (DicomFileReader, Preprocessing.defaults(), the seed-42 ResNet50, batching) on real
@@ -42,7 +44,8 @@ class EndToEndParityTest {
             String rel = (String) image[0];
             records.add(new ImageRecord(rel.substring(0, rel.indexOf('/')), null, corpus.resolve(rel), rel, Map.of()));
         }
-        Npy ref = Npy.parse(TestImages.resource("corpus-reference-features.npy"));
+        String refName = "corpus-reference-features.npy";
+        NpyArray ref = NpyReader.parse(refName, TestImages.resource(refName));
         int dim = (int) ref.shape()[1];
         try (EmbeddingExtractor ex = EmbeddingExtractor.builder().model(model).batchSize(2).intraOpThreads(2)
                 .build()) {

@@ -3,33 +3,24 @@ package org.mammoembed.embed;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
+import org.mammoembed.embed.preprocess.ChannelNormalizer;
 
 /**
  * A trivial preprocessor for plumbing tests: nearest-neighbour resize of the grey plane to size x size, scaled to
  * about [0, 1], the same plane in the three channels. An image whose first pixel is negative is refused
  * (stage PREPROCESS), so tests can make one image fail there.
  */
-final class NearestPreprocessor implements ImagePreprocessor {
-    private final int height;
-    private final int width;
+final class NearestPreprocessor extends FixedSizePreprocessor {
+    /** The grey plane into each channel, as the real recipe does it, with nothing subtracted or divided. */
+    private static final ChannelNormalizer GREY_TO_RGB = new ChannelNormalizer(new float[] {0, 0, 0},
+            new float[] {1, 1, 1});
 
     NearestPreprocessor(int height, int width) {
-        this.height = height;
-        this.width = width;
+        super(height, width);
     }
 
     static NearestPreprocessor tiny() {
         return new NearestPreprocessor(TestImages.TINY_SIZE, TestImages.TINY_SIZE);
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int width() {
-        return width;
     }
 
     @Override
@@ -38,21 +29,21 @@ final class NearestPreprocessor implements ImagePreprocessor {
         if (g[0] < 0) {
             throw new MammoException(Stage.PREPROCESS, "test preprocessor refuses a negative first pixel");
         }
-        int plane = height * width;
+        int height = height();
+        int width = width();
+        float[] plane = new float[height * width];
         for (int y = 0; y < height; y++) {
             int sy = y * image.rows() / height;
             for (int x = 0; x < width; x++) {
                 int sx = x * image.columns() / width;
-                float v = g[sy * image.columns() + sx] / 4096f;
-                for (int c = 0; c < 3; c++) {
-                    dst[offset + c * plane + y * width + x] = v;
-                }
+                plane[y * width + x] = g[sy * image.columns() + sx] / 4096f;
             }
         }
+        GREY_TO_RGB.write(plane, height, width, dst, offset);
     }
 
     @Override
     public String describe() {
-        return "nearest " + height + "x" + width + " /4096";
+        return "nearest " + height() + "x" + width() + " /4096";
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.mammoembed.io.NpyReader;
+import org.mammoembed.io.NpyReader.NpyArray;
 
 /**
  * ONNX Runtime, driven through {@link EmbeddingExtractor#embed}, reproduces PyTorch's outputs for the same
@@ -17,8 +19,8 @@ class OrtParityTest {
 
     @Test
     void tinyBackboneMatchesPyTorch() throws Exception {
-        Npy in = TestImages.npy("tiny_backbone.ref-input.npy");
-        Npy out = TestImages.npy("tiny_backbone.ref-output.npy");
+        NpyArray in = TestImages.npy("tiny_backbone.ref-input.npy");
+        NpyArray out = TestImages.npy("tiny_backbone.ref-output.npy");
         double err = maxAbsDiff(EmbeddingExtractor.builder().model(TestImages.model("tiny_backbone.onnx")), in, out,
                 TestImages.TINY_SIZE, 4);
         assertEquals(0.0, err, 1e-6, "max abs difference to PyTorch (measured 3e-8)");
@@ -27,8 +29,8 @@ class OrtParityTest {
     @Test
     void resnet50MatchesPyTorch() throws Exception {
         Path dir = modelsDir();
-        Npy in = Npy.read(dir.resolve("resnet50-random-seed42.ref-input.npy"));
-        Npy out = Npy.read(dir.resolve("resnet50-random-seed42.ref-output.npy"));
+        NpyArray in = NpyReader.read(dir.resolve("resnet50-random-seed42.ref-input.npy"));
+        NpyArray out = NpyReader.read(dir.resolve("resnet50-random-seed42.ref-output.npy"));
         EmbeddingExtractorBuilder b = EmbeddingExtractor.builder().model(dir.resolve("resnet50-random-seed42.onnx"));
         assertEquals(0.0, maxAbsDiff(b, in, out, 224, 2), 1e-4, "max abs difference to PyTorch");
     }
@@ -37,15 +39,15 @@ class OrtParityTest {
     void squeezeNetAt227MatchesPyTorch() throws Exception {
         Path dir = modelsDir();
         String base = "squeezenet1.0_deepcompression_imagenet_feat512";
-        Npy in = Npy.read(dir.resolve(base + ".ref-input.npy"));
-        Npy out = Npy.read(dir.resolve(base + ".ref-output.npy"));
+        NpyArray in = NpyReader.read(dir.resolve(base + ".ref-input.npy"));
+        NpyArray out = NpyReader.read(dir.resolve(base + ".ref-output.npy"));
         EmbeddingExtractorBuilder b = EmbeddingExtractor.builder().model(dir.resolve(base + ".onnx"));
         assertEquals(0.0, maxAbsDiff(b, in, out, 227, 3), 2e-4, "max abs difference to PyTorch (values up to ~100)");
     }
 
     /** Embeds every reference input, in batches through extract-like batching and one by one, vs the oracle. */
-    private static double maxAbsDiff(EmbeddingExtractorBuilder builder, Npy in, Npy out, int size, int batch)
-            throws Exception {
+    private static double maxAbsDiff(EmbeddingExtractorBuilder builder, NpyArray in, NpyArray out, int size,
+                                     int batch) throws Exception {
         assertArrayEquals(new long[] {in.shape()[0], 3, size, size}, in.shape(), "reference input shape");
         int n = (int) in.shape()[0];
         int dim = (int) out.shape()[1];

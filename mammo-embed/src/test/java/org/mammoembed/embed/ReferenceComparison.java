@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mammoembed.core.Dataset;
 import org.mammoembed.core.EmbeddingResult;
+import org.mammoembed.io.NpyReader;
+import org.mammoembed.io.NpyReader.NpyArray;
 
 /**
  * End-to-end parity and speed against the PyTorch reference ({@code examples/python/reference_pipeline.py}):
@@ -39,7 +41,7 @@ public final class ReferenceComparison {
             s = ex.extract(data, sink, p -> { });
             r = sink.toResult();
         }
-        Npy refFeatures = Npy.read(ref.resolve("features.npy"));
+        NpyArray refFeatures = NpyReader.read(ref.resolve("features.npy"));
         List<String> refIndex = Files.readAllLines(ref.resolve("index.csv"));
         Map<String, Integer> refRow = new HashMap<>();
         for (String line : refIndex.subList(1, refIndex.size())) {

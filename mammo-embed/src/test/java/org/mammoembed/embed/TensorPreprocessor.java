@@ -8,13 +8,9 @@ import org.mammoembed.core.VoiAttributes;
  * Passes a ready network input through unchanged: the "image" is one CHW tensor stored as a (C*H) x W grey plane.
  * Lets the parity tests feed reference tensors through the public {@link EmbeddingExtractor#embed} API.
  */
-final class TensorPreprocessor implements ImagePreprocessor {
-    private final int height;
-    private final int width;
-
+final class TensorPreprocessor extends FixedSizePreprocessor {
     TensorPreprocessor(int height, int width) {
-        this.height = height;
-        this.width = width;
+        super(height, width);
     }
 
     /** Wraps the {@code index}-th CHW tensor of an NCHW array as an image. */
@@ -26,22 +22,12 @@ final class TensorPreprocessor implements ImagePreprocessor {
     }
 
     @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
     public void apply(DecodedImage image, float[] dst, int offset) {
-        System.arraycopy(image.pixels(), 0, dst, offset, 3 * height * width);
+        System.arraycopy(image.pixels(), 0, dst, offset, 3 * height() * width());
     }
 
     @Override
     public String describe() {
-        return "tensor passthrough " + height + "x" + width;
+        return "tensor passthrough " + height() + "x" + width();
     }
 }

@@ -15,6 +15,9 @@ import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.Photometric;
 import org.mammoembed.core.VoiAttributes;
+import org.mammoembed.io.NpyFormatException;
+import org.mammoembed.io.NpyReader;
+import org.mammoembed.io.NpyReader.NpyArray;
 
 /** Synthetic images, records and the committed tiny models for the engine tests. */
 final class TestImages {
@@ -41,8 +44,8 @@ final class TestImages {
         }
     }
 
-    static Npy npy(String name) {
-        return Npy.parse(model(name));
+    static NpyArray npy(String name) throws NpyFormatException {
+        return NpyReader.parse(name, model(name));
     }
 
     /** A 12-bit-like grey image of rows x columns with pseudo-random content from {@code seed}. */

@@ -52,35 +52,62 @@ public final class NpyReader {
      *                            longer than its shape says
      */
     public static NpyArray read(Path file) throws IOException, NpyFormatException {
+        String name = String.valueOf(file.getFileName());
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer head = ByteBuffer.allocate((int) Math.min(ch.size(), MAX_HEADER_PROBE));
             while (head.hasRemaining() && ch.read(head) >= 0) {
                 // fill the probe
             }
-            NpyHeader header;
-            try {
-                header = NpyHeader.decode(head.array(), head.position());
-            } catch (NpyFormatException e) {
-                throw new NpyFormatException(file.getFileName() + ": " + e.getMessage());
-            }
-            long count = header.count();
-            long expected = header.dataOffset() + count * Float.BYTES;
-            if (ch.size() != expected) {
-                throw new NpyFormatException(file.getFileName() + ": shape " + Arrays.toString(header.shape())
-                        + " needs " + expected + " bytes but the file has " + ch.size());
-            }
-            if (count > Integer.MAX_VALUE - 8) {
-                throw new NpyFormatException(file.getFileName() + ": " + count + " values do not fit in memory");
-            }
-            ByteBuffer data = ByteBuffer.allocate((int) count * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            NpyHeader header = header(name, head.array(), head.position());
+            int count = checkedCount(name, header, ch.size());
+            ByteBuffer data = ByteBuffer.allocate(count * Float.BYTES);
             ch.position(header.dataOffset());
             while (data.hasRemaining() && ch.read(data) >= 0) {
                 // read everything
             }
-            data.flip();
-            float[] values = new float[(int) count];
-            data.asFloatBuffer().get(values);
-            return new NpyArray(header.shape(), values);
+            return new NpyArray(header.shape(), floats(data.flip(), count));
         }
+    }
+
+    /**
+     * Reads a whole npy file held in memory (e.g. a class-path resource).
+     *
+     * @param name  the file's name, for messages
+     * @throws NpyFormatException as {@link #read(Path)}
+     */
+    public static NpyArray parse(String name, byte[] bytes) throws NpyFormatException {
+        NpyHeader header = header(name, bytes, bytes.length);
+        int count = checkedCount(name, header, bytes.length);
+        ByteBuffer data = ByteBuffer.wrap(bytes, header.dataOffset(), count * Float.BYTES);
+        return new NpyArray(header.shape(), floats(data, count));
+    }
+
+    private static NpyHeader header(String name, byte[] head, int length) throws NpyFormatException {
+        try {
+            return NpyHeader.decode(head, length);
+        } catch (NpyFormatException e) {
+            throw new NpyFormatException(name + ": " + e.getMessage());
+        }
+    }
+
+    /** The value count, once the size matches the header and the values fit one Java array. */
+    private static int checkedCount(String name, NpyHeader header, long size) throws NpyFormatException {
+        long count = header.count();
+        long expected = header.dataOffset() + count * Float.BYTES;
+        if (size != expected) {
+            throw new NpyFormatException(name + ": shape " + Arrays.toString(header.shape())
+                    + " needs " + expected + " bytes but the file has " + size);
+        }
+        // the values' bytes are one array too
+        if (count > (Integer.MAX_VALUE - 8) / Float.BYTES) {
+            throw new NpyFormatException(name + ": " + count + " values do not fit in memory");
+        }
+        return (int) count;
+    }
+
+    private static float[] floats(ByteBuffer littleEndian, int count) {
+        float[] values = new float[count];
+        littleEndian.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        return values;
     }
 }

@@ -1,8 +1,6 @@
 package org.mammoembed.io;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -56,12 +54,7 @@ public final class SplitAssignment {
     }
 
     static double unitHash(String text) {
-        byte[] h;
-        try {
-            h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        byte[] h = Sha256.digest().digest(text.getBytes(StandardCharsets.UTF_8));
         long x = 0;
         for (int i = 0; i < 8; i++) {
             x = x << 8 | (h[i] & 0xFF);

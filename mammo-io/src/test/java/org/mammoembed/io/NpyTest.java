@@ -68,6 +68,21 @@ class NpyTest {
     }
 
     @Test
+    void parsesInMemoryBytesLikeFiles() throws Exception {
+        NpyReader.NpyArray t = NpyReader.parse("t", Files.readAllBytes(fixture("tensor_1x2x2x3.npy")));
+        assertArrayEquals(new long[] {1, 2, 2, 3}, t.shape());
+        for (int k = 0; k < 12; k++) {
+            assertEquals(k * 0.25f, t.data()[k]);
+        }
+        byte[] full = Files.readAllBytes(fixture("matrix_3x4.npy"));
+        assertEquals("m: shape [3, 4] needs 176 bytes but the file has 180",
+                assertThrows(NpyFormatException.class, () -> NpyReader.parse("m", Arrays.copyOf(full, 180)))
+                        .getMessage());
+        assertEquals("f: unsupported .npy dtype '<f8' (only '<f4' float32)", assertThrows(NpyFormatException.class,
+                () -> NpyReader.parse("f", Files.readAllBytes(fixture("float64_2x2.npy")))).getMessage());
+    }
+
+    @Test
     void writerHeaderFollowsTheNpySpec() throws Exception {
         Path f = dir.resolve("e.npy");
         try (NpyWriter w = NpyWriter.create(f, 3)) {

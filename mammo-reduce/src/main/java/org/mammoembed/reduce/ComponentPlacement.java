@@ -114,7 +114,7 @@ final class ComponentPlacement {
         }
         for (int a = 0; a < centres.length; a++) {
             for (int b = a + 1; b < centres.length; b++) {
-                double dist = Math.sqrt(NearestNeighbors.squaredDistance(centres[a], centres[b]));
+                double dist = Math.sqrt(Distances.squared(centres[a], centres[b]));
                 if (!(dist > 1e-9 * spread)) {
                     return Double.NaN;
                 }

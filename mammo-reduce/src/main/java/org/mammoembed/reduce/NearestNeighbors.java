@@ -35,7 +35,7 @@ final class NearestNeighbors {
                 if (j == i) {
                     continue;
                 }
-                double dist = squaredDistance(xi, x[j]);
+                double dist = Distances.squared(xi, x[j]);
                 if (size < k) {
                     heapD[size] = dist;
                     heapI[size] = j;
@@ -56,15 +56,6 @@ final class NearestNeighbors {
             }
         });
         return new NearestNeighbors(indices, distances);
-    }
-
-    static double squaredDistance(double[] a, double[] b) {
-        double s = 0.0;
-        for (int t = 0; t < a.length; t++) {
-            double diff = a[t] - b[t];
-            s += diff * diff;
-        }
-        return s;
     }
 
     /** True when (d1, i1) ranks after (d2, i2). */

@@ -46,7 +46,7 @@ final class PcaModel {
     static PcaModel fit(float[][] x, int k, int powerIterations, long seed) {
         int n = x.length;
         int d = x[0].length;
-        double[] mean = columnMeans(x);
+        double[] mean = ColumnMeans.of(x);
         double total = 0.0;
         for (float[] row : x) {
             for (int j = 0; j < d; j++) {
@@ -133,20 +133,6 @@ final class PcaModel {
             }
         }
         return r;
-    }
-
-    static double[] columnMeans(float[][] x) {
-        int d = x[0].length;
-        double[] mean = new double[d];
-        for (float[] row : x) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= x.length;
-        }
-        return mean;
     }
 
     /** (X - 1 mean) * M, where M is given as l columns of length d; returns l columns of length n. */

@@ -17,7 +17,7 @@ final class PcaPrereduction {
      */
     static double[][] apply(float[][] data, int dimensions, long seed) {
         int d = data[0].length;
-        if (dimensions > 0 && d > dimensions) {
+        if (reduces(d, dimensions)) {
             return PcaModel.fit(data, dimensions, POWER_ITERATIONS, seed).project(data);
         }
         double[][] out = new double[data.length][d];
@@ -32,5 +32,10 @@ final class PcaPrereduction {
     /** True when {@link #apply} reduces. */
     static boolean reduces(int columns, int dimensions) {
         return dimensions > 0 && columns > dimensions;
+    }
+
+    /** The components {@link #apply} keeps, or 0 when it does not reduce (the {@code pca_dimensions} detail). */
+    static int keptDimensions(int columns, int dimensions) {
+        return reduces(columns, dimensions) ? dimensions : 0;
     }
 }

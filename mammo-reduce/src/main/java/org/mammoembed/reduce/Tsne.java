@@ -115,7 +115,7 @@ public final class Tsne implements Reducer {
         details.put("perplexity", effective);
         details.put("iterations", iterations);
         details.put("learning_rate", rate);
-        details.put("pca_dimensions", PcaPrereduction.reduces(d, pcaDimensions) ? pcaDimensions : 0);
+        details.put("pca_dimensions", PcaPrereduction.keptDimensions(d, pcaDimensions));
         details.put("theta", theta);
         details.put("kl_divergence", kl);
         return new Projection(name(), out, details);

@@ -124,7 +124,7 @@ public final class Umap implements Reducer {
         details.put("components", count);
         details.put("a", curve.a());
         details.put("b", curve.b());
-        details.put("pca_dimensions", PcaPrereduction.reduces(d, pcaDimensions) ? pcaDimensions : 0);
+        details.put("pca_dimensions", PcaPrereduction.keptDimensions(d, pcaDimensions));
         return new Projection(name(), out, details);
     }
 

@@ -47,7 +47,7 @@ final class UmapLayout {
                 }
                 double[] current = embedding[head[e]];
                 double[] other = embedding[tail[e]];
-                double distSq = squared(current, other);
+                double distSq = Distances.squared(current, other);
                 double coefficient = distSq > 0
                         ? -2.0 * a * b * Math.pow(distSq, b - 1.0) / (a * Math.pow(distSq, b) + 1.0)
                         : 0.0;
@@ -64,7 +64,7 @@ final class UmapLayout {
                         continue;
                     }
                     double[] far = embedding[k];
-                    double d2 = squared(current, far);
+                    double d2 = Distances.squared(current, far);
                     if (d2 <= 0) {
                         continue;
                     }
@@ -80,14 +80,5 @@ final class UmapLayout {
 
     private static double clip(double v) {
         return v > CLIP ? CLIP : (v < -CLIP ? -CLIP : v);
-    }
-
-    private static double squared(double[] p, double[] q) {
-        double s = 0.0;
-        for (int t = 0; t < p.length; t++) {
-            double diff = p[t] - q[t];
-            s += diff * diff;
-        }
-        return s;
     }
 }

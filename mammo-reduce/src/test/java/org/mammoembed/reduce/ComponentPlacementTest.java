@@ -69,12 +69,12 @@ class ComponentPlacementTest {
                 double ra = 0;
                 double rb = 0;
                 for (double[] row : layouts.get(a)) {
-                    ra = Math.max(ra, Math.sqrt(NearestNeighbors.squaredDistance(row, ca)));
+                    ra = Math.max(ra, Math.sqrt(Distances.squared(row, ca)));
                 }
                 for (double[] row : layouts.get(b)) {
-                    rb = Math.max(rb, Math.sqrt(NearestNeighbors.squaredDistance(row, cb)));
+                    rb = Math.max(rb, Math.sqrt(Distances.squared(row, cb)));
                 }
-                assertTrue(Math.sqrt(NearestNeighbors.squaredDistance(ca, cb)) > ra + rb,
+                assertTrue(Math.sqrt(Distances.squared(ca, cb)) > ra + rb,
                         "components " + a + " and " + b + " touch");
             }
         }

@@ -48,7 +48,7 @@ final class TestData {
             double bestD = Double.POSITIVE_INFINITY;
             for (int j = 0; j < y.length; j++) {
                 if (j != i) {
-                    double d = NearestNeighbors.squaredDistance(y[i], y[j]);
+                    double d = Distances.squared(y[i], y[j]);
                     if (d < bestD) {
                         bestD = d;
                         best = j;

@@ -89,11 +89,11 @@ class UmapTest {
         }
         for (int i = 0; i < y.length; i++) {
             radius[i / perBlob] = Math.max(radius[i / perBlob],
-                    Math.sqrt(NearestNeighbors.squaredDistance(y[i], centre[i / perBlob])));
+                    Math.sqrt(Distances.squared(y[i], centre[i / perBlob])));
         }
         for (int a = 0; a < blobs; a++) {
             for (int b = a + 1; b < blobs; b++) {
-                double d = Math.sqrt(NearestNeighbors.squaredDistance(centre[a], centre[b]));
+                double d = Math.sqrt(Distances.squared(centre[a], centre[b]));
                 assertTrue(d > radius[a] + radius[b], "blobs " + a + " and " + b + " overlap");
             }
         }

@@ -1,5 +1,7 @@
 package org.mammoembed.dicom.codec;
 
+import org.mammoembed.dicom.TransferSyntax;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +23,7 @@ import java.util.Optional;
  * Everything else (JPEG 2000 Part 2 .4.92/.4.93, HTJ2K .4.201/.4.202/.4.203, JPEG XL .4.110/.4.111/.4.112,
  * JPIP, MPEG-2/MPEG-4/HEVC video, Deflated Image Frame Compression 1.2.8.1) is not supported: {@link #find}
  * returns empty and the reader reports the file as undecodable, naming the syntax
- * ({@link EncapsulatedSyntax#describe}).
+ * ({@link TransferSyntax#describe(String)}).
  */
 public final class Codecs {
     private static final List<FrameDecoder> DECODERS = List.of(
@@ -39,7 +41,7 @@ public final class Codecs {
         if (transferSyntaxUid == null) {
             return Optional.empty();
         }
-        String uid = EncapsulatedSyntax.stripPadding(transferSyntaxUid);
+        String uid = TransferSyntax.stripPadding(transferSyntaxUid);
         for (FrameDecoder decoder : DECODERS) {
             if (decoder.supports(uid)) {
                 return Optional.of(decoder);

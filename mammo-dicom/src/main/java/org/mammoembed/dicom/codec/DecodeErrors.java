@@ -2,6 +2,7 @@ package org.mammoembed.dicom.codec;
 
 import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.DicomException;
+import org.mammoembed.dicom.TransferSyntax;
 
 /**
  * The one place that turns decoding problems into {@link DicomException}s (stage DECODE) whose message starts
@@ -16,7 +17,7 @@ final class DecodeErrors {
 
     /** A stream that is corrupt, truncated, or disagrees with the header. */
     static DicomException corrupt(String transferSyntaxUid, String detail) {
-        return DicomException.decode(EncapsulatedSyntax.describe(transferSyntaxUid) + ": " + detail);
+        return DicomException.decode(TransferSyntax.describe(transferSyntaxUid) + ": " + detail);
     }
 
     /**
@@ -31,7 +32,7 @@ final class DecodeErrors {
         String reason = failure.getMessage() == null ? failure.getClass().getSimpleName()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         return new DicomException(Stage.DECODE,
-                EncapsulatedSyntax.describe(transferSyntaxUid) + ": " + what + " failed (" + reason + ")", failure);
+                TransferSyntax.describe(transferSyntaxUid) + ": " + what + " failed (" + reason + ")", failure);
     }
 
     /** Refuses formats whose frame cannot be held in one array, before anything is allocated. */

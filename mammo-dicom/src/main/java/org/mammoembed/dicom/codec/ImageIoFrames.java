@@ -1,6 +1,7 @@
 package org.mammoembed.dicom.codec;
 
 import org.mammoembed.dicom.DicomException;
+import org.mammoembed.dicom.TransferSyntax;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,7 @@ final class ImageIoFrames {
                     raster.getHeight(), new int[expected]);
             for (String w : warnings) {
                 LOG.debug("{} warning while decoding {}: {}", pluginName,
-                        EncapsulatedSyntax.describe(transferSyntaxUid), w);
+                        TransferSyntax.describe(transferSyntaxUid), w);
             }
             return new Result(samples, warnings);
         } catch (DicomException e) {

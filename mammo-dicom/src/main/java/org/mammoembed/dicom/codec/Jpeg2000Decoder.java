@@ -2,6 +2,7 @@ package org.mammoembed.dicom.codec;
 
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 import org.mammoembed.dicom.DicomException;
+import org.mammoembed.dicom.TransferSyntax;
 
 /**
  * JPEG 2000 (1.2.840.10008.1.2.4.90 lossless, .91 lossy) through the jai-imageio JPEG 2000 plugin (JJ2000,
@@ -16,8 +17,8 @@ public final class Jpeg2000Decoder implements FrameDecoder {
 
     @Override
     public boolean supports(String transferSyntaxUid) {
-        EncapsulatedSyntax s = EncapsulatedSyntax.byUid(transferSyntaxUid).orElse(null);
-        return s == EncapsulatedSyntax.JPEG_2000_LOSSLESS || s == EncapsulatedSyntax.JPEG_2000;
+        return TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.JPEG_2000_LOSSLESS_UID,
+                TransferSyntax.JPEG_2000_UID);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.mammoembed.dicom.codec;
 
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import org.mammoembed.dicom.DicomException;
+import org.mammoembed.dicom.TransferSyntax;
 
 import java.util.Locale;
 
@@ -20,9 +21,8 @@ public final class JpegDecoder implements FrameDecoder {
 
     @Override
     public boolean supports(String transferSyntaxUid) {
-        EncapsulatedSyntax s = EncapsulatedSyntax.byUid(transferSyntaxUid).orElse(null);
-        return s == EncapsulatedSyntax.JPEG_BASELINE || s == EncapsulatedSyntax.JPEG_EXTENDED
-                || s == EncapsulatedSyntax.JPEG_LOSSLESS || s == EncapsulatedSyntax.JPEG_LOSSLESS_SV1;
+        return TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.JPEG_BASELINE_UID,
+                TransferSyntax.JPEG_EXTENDED_UID, TransferSyntax.JPEG_LOSSLESS_UID, TransferSyntax.JPEG_LOSSLESS_SV1_UID);
     }
 
     @Override

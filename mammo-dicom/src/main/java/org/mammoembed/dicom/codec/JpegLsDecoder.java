@@ -1,6 +1,7 @@
 package org.mammoembed.dicom.codec;
 
 import org.mammoembed.dicom.DicomException;
+import org.mammoembed.dicom.TransferSyntax;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,16 +15,12 @@ import org.slf4j.LoggerFactory;
  * header.
  */
 public final class JpegLsDecoder implements FrameDecoder {
-    /** JPEG-LS Lossless Image Compression. */
-    public static final String LOSSLESS = "1.2.840.10008.1.2.4.80";
-    /** JPEG-LS Lossy (Near-Lossless) Image Compression. */
-    public static final String NEAR_LOSSLESS = "1.2.840.10008.1.2.4.81";
-
     private static final Logger LOG = LoggerFactory.getLogger(JpegLsDecoder.class);
 
     @Override
     public boolean supports(String transferSyntaxUid) {
-        return LOSSLESS.equals(transferSyntaxUid) || NEAR_LOSSLESS.equals(transferSyntaxUid);
+        return TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.JPEG_LS_LOSSLESS_UID,
+                TransferSyntax.JPEG_LS_NEAR_LOSSLESS_UID);
     }
 
     @Override
@@ -34,7 +31,8 @@ public final class JpegLsDecoder implements FrameDecoder {
         DecodeErrors.checkedSampleCount(format, transferSyntaxUid);
         int[] samples;
         try {
-            samples = new JpegLsStreamReader(frame, format, LOSSLESS.equals(transferSyntaxUid)).decode();
+            boolean lossless = TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.JPEG_LS_LOSSLESS_UID);
+            samples = new JpegLsStreamReader(frame, format, lossless).decode();
         } catch (DicomException e) {
             DicomException named = DecodeErrors.corrupt(transferSyntaxUid, e.getMessage());
             named.initCause(e);

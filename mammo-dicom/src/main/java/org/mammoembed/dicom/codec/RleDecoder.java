@@ -1,6 +1,7 @@
 package org.mammoembed.dicom.codec;
 
 import org.mammoembed.dicom.DicomException;
+import org.mammoembed.dicom.TransferSyntax;
 
 /**
  * RLE Lossless (PS3.5 Annex G), written for mammo-embed. A frame is a 64-byte header (segment count and up to
@@ -14,7 +15,7 @@ public final class RleDecoder implements FrameDecoder {
 
     @Override
     public boolean supports(String transferSyntaxUid) {
-        return EncapsulatedSyntax.byUid(transferSyntaxUid).orElse(null) == EncapsulatedSyntax.RLE_LOSSLESS;
+        return TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.RLE_LOSSLESS_UID);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.mammoembed.dicom.codec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mammoembed.dicom.TransferSyntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -46,9 +47,9 @@ class CodecsTest {
     @Test
     void describeNamesKnownAndUnknownSyntaxes() {
         assertEquals("1.2.840.10008.1.2.4.201 (High-Throughput JPEG 2000 Image Compression (Lossless Only))",
-                EncapsulatedSyntax.describe("1.2.840.10008.1.2.4.201"));
+                TransferSyntax.describe("1.2.840.10008.1.2.4.201"));
         assertEquals("1.2.840.10008.1.2.8.1 (Deflated Image Frame Compression)",
-                EncapsulatedSyntax.describe("1.2.840.10008.1.2.8.1\0"));
-        assertEquals("1.2.3.4 (unknown transfer syntax)", EncapsulatedSyntax.describe("1.2.3.4"));
+                TransferSyntax.describe("1.2.840.10008.1.2.8.1\0"));
+        assertEquals("1.2.3.4 (unknown transfer syntax)", TransferSyntax.describe("1.2.3.4"));
     }
 }

@@ -1,5 +1,7 @@
 package org.mammoembed.dicom.codec;
 
+import org.mammoembed.dicom.TransferSyntax;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -29,18 +31,18 @@ public final class JpegLsDecoderBenchmark {
         System.out.printf("%-40s %10s %9s %8s %10s %11s %9s%n", "file", "size", "stream MB", "min ms",
                 "median ms", "min CPU ms", "Mpixel/s");
         for (String file : FILES) {
-            byte[] stream = EncapsulatedFrames.firstFrame(corpus.resolve(file), 1, false);
+            byte[] stream = ReaderFrames.firstFrame(corpus.resolve(file)).orElseThrow().data();
             PixelFormat format = new PixelFormat(3328, 2560, 1, 16, 12, 11, false, "MONOCHROME2", 0);
             long checksum = 0;
             for (int i = 0; i < WARMUP; i++) {
-                checksum += decoder.decode(stream, format, JpegLsDecoder.LOSSLESS).samples()[12345];
+                checksum += decoder.decode(stream, format, TransferSyntax.JPEG_LS_LOSSLESS_UID).samples()[12345];
             }
             long[] nanos = new long[RUNS];
             long minCpu = Long.MAX_VALUE;
             for (int i = 0; i < RUNS; i++) {
                 long cpu = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
-                checksum += decoder.decode(stream, format, JpegLsDecoder.LOSSLESS).samples()[54321];
+                checksum += decoder.decode(stream, format, TransferSyntax.JPEG_LS_LOSSLESS_UID).samples()[54321];
                 nanos[i] = System.nanoTime() - start;
                 minCpu = Math.min(minCpu, threads.getCurrentThreadCpuTime() - cpu);
             }

@@ -12,6 +12,7 @@ import java.util.Random;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mammoembed.core.Stage;
+import org.mammoembed.dicom.CorpusManifest;
 import org.mammoembed.dicom.DicomException;
 
 /**
@@ -58,7 +59,7 @@ class JpegLsDecoderRobustnessTest {
         String[] paths = {"nyukat-derived/nyu_1_L_CC_jpegls.dcm", "gh-pydicom-data/JLSL_RGB_ILV2.dcm",
             "gh-dicomParser/encapsulated/single-frame/CT1_UNC.not_fragmented_bot_jpeg_ls.80.dcm",
             "gh-pydicom/JPEGLSNearLossless_16.dcm"};
-        JpegLsTestCorpus.folder();
+        CorpusManifest.folder();
         Random random = new Random(7L);
         for (String path : paths) {
             JsonNode e = JpegLsTestCorpus.entry(path);

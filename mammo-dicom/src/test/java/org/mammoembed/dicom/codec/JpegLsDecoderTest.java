@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.DicomException;
+import org.mammoembed.dicom.TransferSyntax;
 
 /**
  * Decodes streams CharLS encoded (bit depths 2..16, NEAR 0..7, custom LSE presets, ILV 0/1/2, restart
@@ -65,7 +66,7 @@ class JpegLsDecoderTest {
         JpegLsFixtures f = JpegLsFixtures.named("gray08");
         PixelFormat wrong = new PixelFormat(f.height(), f.width() + 1, 1, 8, 8, 7, false, "MONOCHROME2", 0);
         DicomException e = assertThrows(DicomException.class,
-                () -> decoder.decode(f.stream(), wrong, JpegLsDecoder.LOSSLESS));
+                () -> decoder.decode(f.stream(), wrong, TransferSyntax.JPEG_LS_LOSSLESS_UID));
         assertTrue(e.getMessage().contains("stream is 41x17"), e.getMessage());
     }
 
@@ -75,12 +76,13 @@ class JpegLsDecoderTest {
         byte[] baseline = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 11, 8, 0, 17, 0, 41, 1, 1, 0x11,
             0};
         DicomException e = assertThrows(DicomException.class,
-                () -> decoder.decode(baseline, format, JpegLsDecoder.LOSSLESS));
+                () -> decoder.decode(baseline, format, TransferSyntax.JPEG_LS_LOSSLESS_UID));
         assertTrue(e.getMessage().contains("FFC0"), e.getMessage());
         DicomException notJpeg = assertThrows(DicomException.class,
-                () -> decoder.decode(new byte[] {1, 2, 3, 4, 5}, format, JpegLsDecoder.LOSSLESS));
+                () -> decoder.decode(new byte[] {1, 2, 3, 4, 5}, format, TransferSyntax.JPEG_LS_LOSSLESS_UID));
         assertTrue(notJpeg.getMessage().contains("SOI"), notJpeg.getMessage());
-        assertThrows(DicomException.class, () -> decoder.decode(new byte[0], format, JpegLsDecoder.LOSSLESS));
+        assertThrows(DicomException.class,
+                () -> decoder.decode(new byte[0], format, TransferSyntax.JPEG_LS_LOSSLESS_UID));
     }
 
     @Test
@@ -88,9 +90,9 @@ class JpegLsDecoderTest {
         JpegLsFixtures f = JpegLsFixtures.named("gray16");
         byte[] cut = Arrays.copyOf(f.stream(), f.stream().length / 2);
         DicomException e = assertThrows(DicomException.class,
-                () -> decoder.decode(cut, f.format(), JpegLsDecoder.LOSSLESS));
+                () -> decoder.decode(cut, f.format(), TransferSyntax.JPEG_LS_LOSSLESS_UID));
         assertEquals(Stage.DECODE, e.stage());
-        assertTrue(e.getMessage().contains(JpegLsDecoder.LOSSLESS), e.getMessage());
+        assertTrue(e.getMessage().contains(TransferSyntax.JPEG_LS_LOSSLESS_UID), e.getMessage());
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     }
 

@@ -1,5 +1,7 @@
 package org.mammoembed.dicom.codec;
 
+import org.mammoembed.dicom.TransferSyntax;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,7 +58,7 @@ record JpegLsFixtures(String name, int width, int height, int components, int bi
     }
 
     String transferSyntax() {
-        return near == 0 ? JpegLsDecoder.LOSSLESS : JpegLsDecoder.NEAR_LOSSLESS;
+        return near == 0 ? TransferSyntax.JPEG_LS_LOSSLESS_UID : TransferSyntax.JPEG_LS_NEAR_LOSSLESS_UID;
     }
 
     private static byte[] resource(String file) {

@@ -1,44 +1,31 @@
 package org.mammoembed.dicom.codec;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.mammoembed.dicom.CorpusManifest;
+import org.mammoembed.dicom.TransferSyntax;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Test-only access to the JPEG-LS files of the shared DICOM corpus (opt-in through {@code -Dmammo.corpus=...}).
- * Frame extraction and the oracle's conventions are the codec tests' shared ones ({@link EncapsulatedFrames},
- * {@link CorpusCodecConformanceTest}).
+ * Frames come from the real reader ({@link ReaderFrames}), the oracle's conventions from
+ * {@link CorpusCodecConformanceTest}.
  */
 final class JpegLsTestCorpus {
     private JpegLsTestCorpus() {
     }
 
-    /** Whether {@code mammo.corpus} names an existing folder. */
-    static boolean available() {
-        String value = System.getProperty("mammo.corpus");
-        return value != null && !value.isBlank() && Files.isDirectory(Path.of(value));
-    }
-
-    /** The corpus folder; skips the calling test when the property is not set. */
-    static Path folder() {
-        assumeTrue(available(), "set -Dmammo.corpus to the dicom-corpus folder to run corpus tests");
-        return Path.of(System.getProperty("mammo.corpus"));
-    }
-
     /** Manifest entries whose transfer syntax is JPEG-LS. */
     static List<JsonNode> jpegLsEntries() throws IOException {
-        JsonNode manifest = new ObjectMapper().readTree(folder().resolve("manifest.json").toFile());
         List<JsonNode> entries = new ArrayList<>();
-        for (JsonNode entry : manifest) {
+        for (JsonNode entry : CorpusManifest.entries(CorpusManifest.folder())) {
             String uid = entry.path("transfer_syntax_uid").asText();
-            if (uid.equals(JpegLsDecoder.LOSSLESS) || uid.equals(JpegLsDecoder.NEAR_LOSSLESS)) {
+            if (uid.equals(TransferSyntax.JPEG_LS_LOSSLESS_UID)
+                    || uid.equals(TransferSyntax.JPEG_LS_NEAR_LOSSLESS_UID)) {
                 entries.add(entry);
             }
         }
@@ -56,7 +43,8 @@ final class JpegLsTestCorpus {
 
     /** Frame 0's codestream. */
     static byte[] frame0(JsonNode e) throws IOException {
-        return EncapsulatedFrames.firstFrame(folder().resolve(e.path("path").asText()), e.path("frames").asInt(1),
-                false);
+        Path file = CorpusManifest.folder().resolve(e.path("path").asText());
+        return ReaderFrames.firstFrame(file).orElseThrow(() -> new IOException("the reader passed no frame of "
+                + file.getFileName() + " to a codec")).data();
     }
 }

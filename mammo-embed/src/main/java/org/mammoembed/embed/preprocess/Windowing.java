@@ -7,7 +7,7 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@link #percentile(double, double)}: {@code lo} and {@code hi} are numpy-default percentiles of the
- *       image's values (see {@link OrderStatistics}); {@code x -> clip((x - lo) / (hi - lo), 0, 1)} computed in
+ *       image's values (see {@link org.mammoembed.core.Percentiles}); {@code x -> clip((x - lo) / (hi - lo), 0, 1)} computed in
  *       double; all zeros when {@code hi <= lo} (a flat image).</li>
  *   <li>{@link #dicomVoi()}: the header's VOI window or VOI LUT (first window, with its VOI LUT Function) via
  *       {@code org.mammoembed.dicom.grayscale.VoiTransform.toUnitRange(image, 0)}; when the header has neither

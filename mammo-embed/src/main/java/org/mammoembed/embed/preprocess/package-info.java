@@ -1,6 +1,6 @@
 /**
  * The building blocks of {@link org.mammoembed.embed.Preprocessing}: exact numpy-style percentiles
- * ({@link org.mammoembed.embed.preprocess.OrderStatistics}), PyTorch-exact separable resampling
+ * ({@link org.mammoembed.core.Percentiles}), PyTorch-exact separable resampling
  * ({@link org.mammoembed.embed.preprocess.SeparableResampler} with
  * {@link org.mammoembed.embed.preprocess.ResizeMode}), output placement
  * ({@link org.mammoembed.embed.preprocess.Geometry}), the VOI choice

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.MammoException;
+import org.mammoembed.core.Percentiles;
 import org.mammoembed.core.Photometric;
 import org.mammoembed.embed.Preprocessing;
 
@@ -35,7 +36,7 @@ public final class PreprocessingBenchmark {
             real[i] = real[i] * 0.37f + 0.1f;
         }
         DecodedImage image = TestImages.gray(rows, cols, integral, Photometric.MONOCHROME2);
-        OrderStatistics stats = new OrderStatistics();
+        Percentiles stats = new Percentiles();
         SeparableResampler resampler = new SeparableResampler();
         float[] plane = new float[224 * 224];
         float[] dst = new float[3 * 224 * 224];

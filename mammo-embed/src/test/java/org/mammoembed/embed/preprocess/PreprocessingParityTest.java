@@ -10,6 +10,7 @@ import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Photometric;
 import org.mammoembed.embed.Preprocessing;
+import org.mammoembed.io.NpyReader.NpyArray;
 
 /**
  * Parity with the independent PyTorch pipeline {@code src/test/python/preprocess_reference.py} (numpy percentile,
@@ -44,9 +45,9 @@ class PreprocessingParityTest {
 
     static void assertMatches(String label, String fixture, Preprocessing p, DecodedImage image)
             throws IOException, MammoException {
-        TestImages.NpyArray expected = TestImages.readNpyGz("/preprocess/" + fixture + ".npy.gz");
-        int channels = expected.shape()[0];
-        assertArrayEquals(new int[] {channels, p.height(), p.width()}, expected.shape(), "fixture shape");
+        NpyArray expected = TestImages.readNpyGz("/preprocess/" + fixture + ".npy.gz");
+        long channels = expected.shape()[0];
+        assertArrayEquals(new long[] {channels, p.height(), p.width()}, expected.shape(), "fixture shape");
         float[] out = new float[3 * p.height() * p.width()];
         p.apply(image, out, 0);
         double max = 0;

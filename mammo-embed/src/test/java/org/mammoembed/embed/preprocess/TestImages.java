@@ -1,11 +1,7 @@
 package org.mammoembed.embed.preprocess;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -13,6 +9,9 @@ import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.Photometric;
 import org.mammoembed.core.VoiAttributes;
+import org.mammoembed.io.NpyFormatException;
+import org.mammoembed.io.NpyReader;
+import org.mammoembed.io.NpyReader.NpyArray;
 
 /** Test inputs: small DecodedImages, the reference script's synthetic images, and its .npy.gz fixtures. */
 public final class TestImages {
@@ -52,35 +51,14 @@ public final class TestImages {
     }
 
     /** A float32 little-endian C-order array read from a gzip-compressed .npy test resource. */
-    public record NpyArray(int[] shape, float[] data) {
-    }
-
-    public static NpyArray readNpyGz(String resource) throws IOException {
+    public static NpyArray readNpyGz(String resource) throws IOException, NpyFormatException {
         try (InputStream raw = TestImages.class.getResourceAsStream(resource)) {
             if (raw == null) {
                 throw new IOException("missing test resource " + resource);
             }
-            byte[] bytes;
             try (InputStream in = new GZIPInputStream(raw)) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                in.transferTo(out);
-                bytes = out.toByteArray();
+                return NpyReader.parse(resource, in.readAllBytes());
             }
-            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-            int major = bytes[6];
-            b.position(8);
-            int headerLen = major == 1 ? Short.toUnsignedInt(b.getShort()) : b.getInt();
-            String header = new String(bytes, b.position(), headerLen, StandardCharsets.ISO_8859_1);
-            if (!header.contains("'descr': '<f4'") || header.contains("'fortran_order': True")) {
-                throw new IOException("not a C-order float32 npy: " + header);
-            }
-            String dims = header.substring(header.indexOf("'shape': (") + 10, header.indexOf(')'));
-            int[] shape = java.util.Arrays.stream(dims.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .mapToInt(Integer::parseInt).toArray();
-            b.position(b.position() + headerLen);
-            float[] data = new float[b.remaining() / 4];
-            b.asFloatBuffer().get(data);
-            return new NpyArray(shape, data);
         }
     }
 }

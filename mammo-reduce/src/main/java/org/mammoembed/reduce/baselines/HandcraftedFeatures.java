@@ -2,6 +2,7 @@ package org.mammoembed.reduce.baselines;
 
 import java.util.Arrays;
 import java.util.List;
+import org.mammoembed.core.Percentiles;
 
 /**
  * Intensity descriptors of one grayscale image, the statistics half of the handcrafted baseline (the caller
@@ -87,8 +88,10 @@ public final class HandcraftedFeatures {
         out[o++] = (float) sd;
         out[o++] = (float) skew;
         out[o++] = (float) kurtosis;
-        for (double q : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
-            out[o++] = (float) percentile(breast, q);
+        Percentiles percentiles = new Percentiles();
+        percentiles.load(breast, null);
+        for (double q : new double[] {5, 25, 50, 75, 95}) {
+            out[o++] = (float) percentiles.percentile(q);
         }
         out[o++] = (float) entropy;
         out[o++] = (float) n / gray.length;
@@ -96,14 +99,6 @@ public final class HandcraftedFeatures {
             out[o++] = (float) p;
         }
         return out;
-    }
-
-    /** Linear interpolation between order statistics (numpy's default). */
-    static double percentile(float[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int below = (int) Math.floor(pos);
-        int above = Math.min(sorted.length - 1, below + 1);
-        return sorted[below] + (pos - below) * (sorted[above] - sorted[below]);
     }
 
     private static double[] histogram(float[] values, float lo, float hi, int bins) {

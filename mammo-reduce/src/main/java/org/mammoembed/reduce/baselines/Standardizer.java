@@ -1,5 +1,7 @@
 package org.mammoembed.reduce.baselines;
 
+import org.mammoembed.reduce.ColumnMeans;
+
 /**
  * Per-column z-scores fitted on the training rows only (mean and population standard deviation, as
  * scikit-learn's StandardScaler); constant columns are centred but not scaled.
@@ -15,15 +17,7 @@ final class Standardizer {
 
     static Standardizer fit(float[][] x, int[] rows) {
         int d = x[0].length;
-        double[] mean = new double[d];
-        for (int r : rows) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += x[r][j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= rows.length;
-        }
+        double[] mean = ColumnMeans.of(x, rows);
         double[] scale = new double[d];
         for (int r : rows) {
             for (int j = 0; j < d; j++) {

@@ -1,6 +1,7 @@
 package org.mammoembed.reduce.metrics;
 
 import java.util.stream.IntStream;
+import org.mammoembed.reduce.Distances;
 
 /**
  * Silhouette (euclidean), Davies-Bouldin and Calinski-Harabasz, with scikit-learn's definitions and edge
@@ -135,7 +136,7 @@ public final class ClusterMetrics {
                     double[] si = sums[i];
                     for (int j = j0; j < j1; j++) {
                         if (j != i) {
-                            si[label[j]] += Math.sqrt(squaredDistance(xi, x[j]));
+                            si[label[j]] += Math.sqrt(Distances.squared(xi, x[j]));
                         }
                     }
                 }
@@ -165,7 +166,7 @@ public final class ClusterMetrics {
         int[] size = sizes(label, count);
         double[] intra = new double[count];
         for (int i = 0; i < x.length; i++) {
-            intra[label[i]] += Math.sqrt(squaredDistance(x[i], centroids[label[i]])) / size[label[i]];
+            intra[label[i]] += Math.sqrt(Distances.squared(x[i], centroids[label[i]])) / size[label[i]];
         }
         double[][] between = new double[count][count];
         boolean allIntraZero = true;
@@ -173,7 +174,7 @@ public final class ClusterMetrics {
         for (int a = 0; a < count; a++) {
             allIntraZero &= isClose(intra[a], 0.0);
             for (int b = 0; b < count; b++) {
-                between[a][b] = Math.sqrt(squaredDistance(centroids[a], centroids[b]));
+                between[a][b] = Math.sqrt(Distances.squared(centroids[a], centroids[b]));
                 allBetweenZero &= isClose(between[a][b], 0.0);
             }
         }
@@ -209,11 +210,11 @@ public final class ClusterMetrics {
         }
         double extra = 0.0;
         for (int c = 0; c < count; c++) {
-            extra += size[c] * squaredDistance(centroids[c], mean);
+            extra += size[c] * Distances.squared(centroids[c], mean);
         }
         double intra = 0.0;
         for (int i = 0; i < n; i++) {
-            intra += squaredDistance(x[i], centroids[label[i]]);
+            intra += Distances.squared(x[i], centroids[label[i]]);
         }
         return intra == 0.0 ? 1.0 : extra * (n - count) / (intra * (count - 1.0));
     }
@@ -247,14 +248,5 @@ public final class ClusterMetrics {
     /** numpy.allclose's test against 0 (absolute tolerance 1e-8). */
     private static boolean isClose(double v, double target) {
         return Math.abs(v - target) <= 1e-8;
-    }
-
-    static double squaredDistance(double[] a, double[] b) {
-        double s = 0.0;
-        for (int t = 0; t < a.length; t++) {
-            double diff = a[t] - b[t];
-            s += diff * diff;
-        }
-        return s;
     }
 }

@@ -2,6 +2,7 @@ package org.mammoembed.reduce.metrics;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.mammoembed.reduce.Distances;
 
 /**
  * k-means (Lloyd) with greedy k-means++ seeding (2 + ln k candidates per centre, as scikit-learn) and
@@ -74,7 +75,7 @@ public final class KMeans {
         centres[0] = x[random.nextInt(n)].clone();
         double[] closest = new double[n];
         for (int i = 0; i < n; i++) {
-            closest[i] = ClusterMetrics.squaredDistance(x[i], centres[0]);
+            closest[i] = Distances.squared(x[i], centres[0]);
         }
         for (int c = 1; c < k; c++) {
             double potential = sum(closest);
@@ -85,7 +86,7 @@ public final class KMeans {
                 int candidate = sample(closest, potential, random);
                 double[] updated = new double[n];
                 for (int i = 0; i < n; i++) {
-                    updated[i] = Math.min(closest[i], ClusterMetrics.squaredDistance(x[i], x[candidate]));
+                    updated[i] = Math.min(closest[i], Distances.squared(x[i], x[candidate]));
                 }
                 double p = sum(updated);
                 if (p < bestPotential) {
@@ -151,7 +152,7 @@ public final class KMeans {
             }
             double shift = 0.0;
             for (int c = 0; c < k; c++) {
-                shift += ClusterMetrics.squaredDistance(centres[c], updated[c]);
+                shift += Distances.squared(centres[c], updated[c]);
             }
             centres = updated;
             if (shift <= tol) {
@@ -167,7 +168,7 @@ public final class KMeans {
             int best = 0;
             double bestD = Double.POSITIVE_INFINITY;
             for (int c = 0; c < centres.length; c++) {
-                double dist = ClusterMetrics.squaredDistance(x[i], centres[c]);
+                double dist = Distances.squared(x[i], centres[c]);
                 if (dist < bestD) {
                     bestD = dist;
                     best = c;

@@ -1,11 +1,11 @@
-package org.mammoembed.embed.preprocess;
+package org.mammoembed.core;
 
 import java.util.Arrays;
 
 /**
- * Exact percentiles of one image's pixel values with numpy's default method ({@code numpy.percentile(a, q)},
- * method "linear": the value at virtual index {@code (n - 1) * q / 100}, interpolated linearly between the two
- * neighbouring order statistics exactly as numpy's {@code _lerp} does).
+ * Exact percentiles of float values (an image's pixels, an image's breast region) with numpy's default method
+ * ({@code numpy.percentile(a, q)}, method "linear": the value at virtual index {@code (n - 1) * q / 100},
+ * interpolated linearly between the two neighbouring order statistics exactly as numpy's {@code _lerp} does).
  *
  * <p>No full sort. Integral values within a range of {@value #MAX_HISTOGRAM_RANGE} (every DICOM image of up to
  * 20 bits after an integer modality LUT) are counted in a histogram of exact values. Other data go through a
@@ -15,7 +15,7 @@ import java.util.Arrays;
  * <p>Holds reusable buffers and a reference to the loaded array, so one instance serves one thread at a time and
  * the array must not change between {@link #load} and the {@link #percentile} calls.
  */
-public final class OrderStatistics {
+public final class Percentiles {
     /** Widest value range (max - min + 1) counted in a histogram; wider or non-integral data use radix select. */
     public static final int MAX_HISTOGRAM_RANGE = 1 << 20;
     private static final int PREFIXES = 1 << 16;
@@ -65,7 +65,7 @@ public final class OrderStatistics {
             histogramBins = (int) max - (int) min + 1;
             countInto(histogramBins, v -> (int) v - histogramMin);
         } else if (count > 0) {
-            countInto(PREFIXES, OrderStatistics::prefix);
+            countInto(PREFIXES, Percentiles::prefix);
         }
         return true;
     }

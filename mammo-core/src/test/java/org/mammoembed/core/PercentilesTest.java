@@ -1,4 +1,4 @@
-package org.mammoembed.embed.preprocess;
+package org.mammoembed.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,10 +14,10 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /** numpy.percentile (default "linear" method) semantics, checked on values worked out by hand. */
-class OrderStatisticsTest {
+class PercentilesTest {
 
-    private static OrderStatistics loaded(float... values) {
-        OrderStatistics s = new OrderStatistics();
+    private static Percentiles loaded(float... values) {
+        Percentiles s = new Percentiles();
         assertTrue(s.load(values, null));
         return s;
     }
@@ -25,7 +25,7 @@ class OrderStatisticsTest {
     @Test
     void fourValuesByHand() {
         // n = 4: virtual index = 3 * q / 100
-        OrderStatistics s = loaded(4, 1, 3, 2);
+        Percentiles s = loaded(4, 1, 3, 2);
         assertEquals(2.5, s.percentile(50), 0);          // 1.5 -> 2 + 0.5 * (3 - 2)
         assertEquals(1.015, s.percentile(0.5), 1e-15);   // 0.015 -> 1 + 0.015 * 1
         assertEquals(3.985, s.percentile(99.5), 1e-15);  // 2.985 -> 4 - 1 * (1 - 0.985) (numpy's upper form)
@@ -36,7 +36,7 @@ class OrderStatisticsTest {
     @Test
     void tenValuesByHand() {
         // 0..9 shuffled: virtual index 9 * q / 100 equals the value itself
-        OrderStatistics s = loaded(7, 3, 9, 0, 5, 1, 8, 2, 6, 4);
+        Percentiles s = loaded(7, 3, 9, 0, 5, 1, 8, 2, 6, 4);
         assertEquals(0.045, s.percentile(0.5), 1e-15);
         assertEquals(8.955, s.percentile(99.5), 1e-15);
         assertEquals(4.5, s.percentile(50), 0);
@@ -47,7 +47,7 @@ class OrderStatisticsTest {
         // 99 zeros and one 1000: 0.5th -> index 0.495 (between two zeros) = 0; 99.5th -> 98.505: 0 + 0.505 * 1000
         float[] v = new float[100];
         v[37] = 1000;
-        OrderStatistics s = loaded(v);
+        Percentiles s = loaded(v);
         assertEquals(0, s.percentile(0.5), 0);
         assertEquals(505, s.percentile(99.5), 1e-9);
         assertEquals(42.5, loaded(42.5f).percentile(99.5), 0);
@@ -55,7 +55,7 @@ class OrderStatisticsTest {
 
     @Test
     void nonIntegralValuesUseSelectionAndAgreeWithHand() {
-        OrderStatistics s = loaded(0.25f, -1.5f, 2.75f, 1.0f);
+        Percentiles s = loaded(0.25f, -1.5f, 2.75f, 1.0f);
         // sorted -1.5, 0.25, 1, 2.75; 50th -> index 1.5 -> 0.25 + 0.5 * 0.75
         assertEquals(0.625, s.percentile(50), 0);
         assertEquals(-1.5 + 0.015 * 1.75, s.percentile(0.5), 1e-15);
@@ -64,14 +64,14 @@ class OrderStatisticsTest {
     @Test
     void wideIntegerRangeFallsBackToSelection() {
         float[] v = {0, 3_000_000, 5, 2_000_000};
-        OrderStatistics s = loaded(v);
+        Percentiles s = loaded(v);
         // sorted 0, 5, 2e6, 3e6; 50th -> index 1.5 -> 5 + 0.5 * (2e6 - 5)
         assertEquals(1_000_002.5, s.percentile(50), 0);
     }
 
     @Test
     void excludedValuesAreNotCounted() {
-        OrderStatistics s = new OrderStatistics();
+        Percentiles s = new Percentiles();
         float[] v = {0, 100, 1, 2, 3, 100};
         boolean[] padding = {true, true, false, false, false, true};
         assertTrue(s.load(v, padding));
@@ -83,7 +83,7 @@ class OrderStatisticsTest {
 
     @Test
     void nonFiniteValuesAreReported() {
-        OrderStatistics s = new OrderStatistics();
+        Percentiles s = new Percentiles();
         assertFalse(s.load(new float[] {1, Float.NaN, 2}, null));
         assertFalse(s.load(new float[] {1, Float.POSITIVE_INFINITY}, null));
         assertTrue(s.load(new float[] {1, Float.NaN, 2}, new boolean[] {false, true, false}));
@@ -132,7 +132,7 @@ class OrderStatisticsTest {
         for (int i = 0; i < v.length; i++) {
             v[i] = Float.isFinite(v[i]) ? (float) Math.floor(v[i] % 50) + 0.25f : 0.5f; // ties, non-integral
         }
-        OrderStatistics s = loaded(v);
+        Percentiles s = loaded(v);
         for (double raw01 : qs) {
             double q = Double.isFinite(raw01) ? Math.abs(raw01 % 100) : 50;
             assertEquals(sortedPercentile(v, q), s.percentile(q), 0, "q=" + q);

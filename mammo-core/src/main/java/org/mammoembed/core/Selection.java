@@ -1,4 +1,4 @@
-package org.mammoembed.embed.preprocess;
+package org.mammoembed.core;
 
 /**
  * Quickselect over a float array (k-th smallest in expected linear time, no sort). Three-way partitioning keeps
