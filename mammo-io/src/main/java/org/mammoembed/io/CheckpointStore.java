@@ -1,7 +1,6 @@
 package org.mammoembed.io;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -62,10 +61,7 @@ public final class CheckpointStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
     private static final byte[] MAGIC = "MECHK001".getBytes(StandardCharsets.US_ASCII);
-    private static final byte EMBEDDING = 1;
-    private static final byte FAILURE = 2;
     private static final int MAX_RECORD_BYTES = 64 << 20;
-    private static final int MAX_MESSAGE_CHARS = 4000;
 
     private final Path file;
     private final FileChannel channel;
@@ -157,30 +153,12 @@ public final class CheckpointStore implements AutoCloseable {
         if (feature.length != dimension) {
             throw new IllegalArgumentException("feature has " + feature.length + " values, expected " + dimension);
         }
-        ByteArrayOutputStream payload = new ByteArrayOutputStream(64 + feature.length * 4);
-        DataOutputStream out = new DataOutputStream(payload);
-        out.writeByte(EMBEDDING);
-        writeString(out, image.record().relativePath());
-        writeString(out, image.viewPosition());
-        writeString(out, image.laterality());
-        ByteBuffer floats = ByteBuffer.allocate(feature.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        floats.asFloatBuffer().put(feature);
-        out.write(floats.array());
-        frame(payload.toByteArray(), image.record().relativePath());
+        frame(CheckpointRecords.embedding(image, feature), image.record().relativePath());
     }
 
     /** Buffers one failed image; durable after the next {@link #sync()}. */
     public void appendFailure(Failure failure) throws IOException {
-        ByteArrayOutputStream payload = new ByteArrayOutputStream(256);
-        DataOutputStream out = new DataOutputStream(payload);
-        out.writeByte(FAILURE);
-        writeString(out, failure.relativePath());
-        writeString(out, failure.accessionNumber());
-        writeString(out, failure.stage().name());
-        writeString(out, failure.errorClass());
-        String m = failure.message();
-        writeString(out, m.length() > MAX_MESSAGE_CHARS ? m.substring(0, MAX_MESSAGE_CHARS) : m);
-        frame(payload.toByteArray(), failure.relativePath());
+        frame(CheckpointRecords.failure(failure), failure.relativePath());
     }
 
     /** Writes the buffered records at the end of the file and forces them to disk. */
@@ -279,9 +257,9 @@ public final class CheckpointStore implements AutoCloseable {
         for (ImageRecord r : dataset.images()) {
             Long offset = embeddings.get(r.relativePath());
             if (offset != null) {
-                StoredEmbedding e = readEmbedding(offset);
-                rows.accept(index.size(), e.feature);
-                index.add(new EmbeddedImage(index.size(), r, e.view, e.laterality));
+                CheckpointRecords.StoredEmbedding e = readEmbedding(offset);
+                rows.accept(index.size(), e.feature());
+                index.add(new EmbeddedImage(index.size(), r, e.view(), e.laterality()));
             } else {
                 Failure f = failures.get(r.relativePath());
                 failed.add(new Failure(r.accessionNumber(), r.relativePath(), f.stage(), f.errorClass(), f.message()));
@@ -307,7 +285,7 @@ public final class CheckpointStore implements AutoCloseable {
         rec.putInt(body.length).put(body).putInt((int) crc.getValue());
         long offsetInPending = pending.size();
         pending.writeBytes(rec.array());
-        Failure failure = body[0] == FAILURE ? decodeFailure(ByteBuffer.wrap(body, 1, body.length - 1)
+        Failure failure = body[0] == CheckpointRecords.FAILURE ? CheckpointRecords.readFailure(ByteBuffer.wrap(body, 1, body.length - 1)
                 .order(ByteOrder.LITTLE_ENDIAN)) : null;
         pendingIndex.add(new PendingRecord(relativePath, offsetInPending, failure));
         pendingPaths.add(relativePath);
@@ -362,11 +340,11 @@ public final class CheckpointStore implements AutoCloseable {
                 break;
             }
             ByteBuffer body = ByteBuffer.wrap(rec.array(), 1, n - 1).order(ByteOrder.LITTLE_ENDIAN);
-            String rel = readString(body.duplicate().order(ByteOrder.LITTLE_ENDIAN));
-            if (rec.get(0) == EMBEDDING) {
+            String rel = CheckpointRecords.readString(body.duplicate().order(ByteOrder.LITTLE_ENDIAN));
+            if (rec.get(0) == CheckpointRecords.EMBEDDING) {
                 embeddings.putIfAbsent(rel, pos);
-            } else if (rec.get(0) == FAILURE) {
-                failures.put(rel, decodeFailure(body));
+            } else if (rec.get(0) == CheckpointRecords.FAILURE) {
+                failures.put(rel, CheckpointRecords.readFailure(body));
             } else {
                 break;
             }
@@ -385,44 +363,13 @@ public final class CheckpointStore implements AutoCloseable {
     private record PendingRecord(String relativePath, long offsetInBuffer, Failure failure) {
     }
 
-    private record StoredEmbedding(String view, String laterality, float[] feature) {
-    }
-
-    private StoredEmbedding readEmbedding(long offset) throws IOException {
+    private CheckpointRecords.StoredEmbedding readEmbedding(long offset) throws IOException {
         ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
         readFully(len, offset);
         ByteBuffer body = ByteBuffer.allocate(len.getInt(0)).order(ByteOrder.LITTLE_ENDIAN);
         readFully(body, offset + 4);
         body.flip();
-        body.get();
-        readString(body);
-        String view = readString(body);
-        String side = readString(body);
-        float[] feature = new float[dimension];
-        body.asFloatBuffer().get(feature);
-        return new StoredEmbedding(view, side, feature);
-    }
-
-    private static Failure decodeFailure(ByteBuffer body) {
-        String rel = readString(body);
-        String accession = readString(body);
-        Stage stage = Stage.valueOf(readString(body));
-        String errorClass = readString(body);
-        String message = readString(body);
-        return new Failure(accession, rel, stage, errorClass, message);
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(Integer.reverseBytes(b.length));
-        out.write(b);
-    }
-
-    private static String readString(ByteBuffer in) {
-        int n = in.getInt();
-        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
-        in.position(in.position() + n);
-        return s;
+        return CheckpointRecords.readEmbedding(body, dimension);
     }
 
     private void writeFully(ByteBuffer b, long position) throws IOException {
