@@ -55,21 +55,10 @@ class EndToEndParityTest {
             for (int i = 0; i < IMAGES.length; i++) {
                 int row = (Integer) IMAGES[i][1];
                 float[] got = r.row(i);
-                double maxDiff = 0;
-                double maxRef = 0;
-                double dot = 0;
-                double gg = 0;
-                double ww = 0;
-                for (int d = 0; d < dim; d++) {
-                    float want = ref.data()[row * dim + d];
-                    maxDiff = Math.max(maxDiff, Math.abs(got[d] - want));
-                    maxRef = Math.max(maxRef, Math.abs(want));
-                    dot += (double) got[d] * want;
-                    gg += (double) got[d] * got[d];
-                    ww += (double) want * want;
-                }
-                double cosine = dot / Math.sqrt(gg * ww);
-                assertTrue(cosine >= 0.99999, IMAGES[i][0] + ": cosine " + cosine);
+                RowAgreement agreement = RowAgreement.of(got, ref.data(), row * dim);
+                double maxDiff = agreement.maxAbsDiff();
+                double maxRef = agreement.referenceScale();
+                assertTrue(agreement.cosine() >= 0.99999, IMAGES[i][0] + ": cosine " + agreement.cosine());
                 assertTrue(maxDiff <= 1e-3, IMAGES[i][0] + ": max |java - torch| " + maxDiff);
                 // measured: 6.1e-5 absolute, 3.2e-7 of the row's largest value (float32 summation order)
                 assertTrue(maxDiff <= 1e-5 * maxRef, IMAGES[i][0] + ": max |java - torch| " + maxDiff

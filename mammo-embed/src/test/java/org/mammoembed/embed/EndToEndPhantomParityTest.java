@@ -72,19 +72,9 @@ class EndToEndPhantomParityTest {
             EmbeddingResult r = ex.extract(new Dataset(tmp, records, List.of()));
             assertEquals(List.of(), r.failures());
             for (int i = 0; i < SIZES.length; i++) {
-                float[] got = r.row(i);
-                double dot = 0;
-                double gg = 0;
-                double ww = 0;
-                double maxDiff = 0;
-                for (int d = 0; d < dim; d++) {
-                    double want = ref.data()[i * dim + d];
-                    dot += got[d] * want;
-                    gg += (double) got[d] * got[d];
-                    ww += want * want;
-                    maxDiff = Math.max(maxDiff, Math.abs(got[d] - want));
-                }
-                double cosine = dot / Math.sqrt(gg * ww);
+                RowAgreement agreement = RowAgreement.of(r.row(i), ref.data(), i * dim);
+                double cosine = agreement.cosine();
+                double maxDiff = agreement.maxAbsDiff();
                 String what = SIZES[i][0] + "x" + SIZES[i][1];
                 assertTrue(cosine >= 0.99999, what + ": cosine " + cosine);
                 assertTrue(maxDiff <= 1e-3, what + ": max |java - torch| " + maxDiff);

@@ -59,23 +59,10 @@ public final class ReferenceComparison {
                 continue;
             }
             matched++;
-            float[] a = r.row(i);
-            double dot = 0;
-            double na = 0;
-            double nb = 0;
-            double scale = 0;
-            double rowMax = 0;
-            for (int d = 0; d < dim; d++) {
-                double b = refFeatures.data()[j * dim + d];
-                rowMax = Math.max(rowMax, Math.abs(a[d] - b));
-                scale = Math.max(scale, Math.abs(b));
-                dot += a[d] * b;
-                na += a[d] * a[d];
-                nb += b * b;
-            }
-            maxAbs = Math.max(maxAbs, rowMax);
-            maxRel = Math.max(maxRel, scale > 0 ? rowMax / scale : 0);
-            minCos = Math.min(minCos, dot / Math.sqrt(na * nb));
+            RowAgreement agreement = RowAgreement.of(r.row(i), refFeatures.data(), j * dim);
+            maxAbs = Math.max(maxAbs, agreement.maxAbsDiff());
+            maxRel = Math.max(maxRel, agreement.relativeDiff());
+            minCos = Math.min(minCos, agreement.cosine());
         }
         double refRate = number(Files.readString(ref.resolve("timing.json")), "images_per_second");
         System.out.printf(Locale.ROOT, "images %d embedded %d failed %d (reference rows %d, matched %d)%n",
