@@ -95,47 +95,33 @@ final class CliArguments {
     }
 
     int positiveInt(String name, int fallback) throws UsageException {
-        String v = values.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n <= 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " must be a positive integer, got '" + v + "'");
-        }
+        return number(name, fallback, Integer::parseInt, n -> n > 0, "a positive integer");
     }
 
     long longValue(String name, long fallback) throws UsageException {
-        String v = values.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " must be an integer, got '" + v + "'");
-        }
+        return number(name, fallback, Long::parseLong, n -> true, "an integer");
     }
 
     double fraction(String name, double fallback) throws UsageException {
+        return number(name, fallback, Double::parseDouble, d -> d >= 0 && d <= 1, "a number in [0, 1]");
+    }
+
+    /** The option's value parsed and checked, or {@code fallback} when absent; the error names option and value. */
+    private <T> T number(String name, T fallback, java.util.function.Function<String, T> parse,
+                         java.util.function.Predicate<T> valid, String what) throws UsageException {
         String v = values.get(name);
         if (v == null) {
             return fallback;
         }
         try {
-            double d = Double.parseDouble(v.trim());
-            if (!(d >= 0 && d <= 1)) {
-                throw new NumberFormatException();
+            T n = parse.apply(v.trim());
+            if (valid.test(n)) {
+                return n;
             }
-            return d;
         } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " must be a number in [0, 1], got '" + v + "'");
+            // reported below, as an out-of-range value is
         }
+        throw new UsageException(command + ": --" + name + " must be " + what + ", got '" + v + "'");
     }
 
     List<String> positional() {
