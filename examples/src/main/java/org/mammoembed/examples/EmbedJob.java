@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.mammoembed.core.Dataset;
+import org.mammoembed.core.DicomReader;
 import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.EmbeddingSink;
@@ -45,6 +46,8 @@ final class EmbedJob {
 
     private final EmbedOptions o;
     private final PrintStream out;
+    /** One reader for the extractor, the cache's header reads and the tag columns. */
+    private final DicomReader reader = DicomFileReader.create();
 
     EmbedJob(EmbedOptions options, PrintStream out) {
         this.o = options;
@@ -73,7 +76,8 @@ final class EmbedJob {
                 LOG.warn("model: {}", model.label());
                 out.println("warning: " + model.label());
             }
-            EmbeddingExtractorBuilder b = EmbeddingExtractor.builder().device(o.device()).batchSize(o.batchSize())
+            EmbeddingExtractorBuilder b = EmbeddingExtractor.builder().reader(reader).device(o.device())
+                    .batchSize(o.batchSize())
                     .workers(o.workers());
             try (EmbeddingExtractor extractor = model.applyTo(b).build()) {
                 LOG.info("extractor: {}", extractor.describe());
@@ -111,7 +115,7 @@ final class EmbedJob {
                 out.println("resuming: " + (dataset.size() - todo.size()) + " images already done");
             }
             Optional<CachedEmbeddings> cache = CachedEmbeddings.open(o.cache(), model.sha256(),
-                    extractor.preprocessing().describe(), DicomFileReader.create());
+                    extractor.preprocessing().describe(), reader);
             try (CheckpointSink checkpoint = new CheckpointSink(store, o.batchSize())) {
                 EmbeddingSink sink = new FailureBudget(checkpoint, o.maxFailures(), o.maxFailureRate(),
                         EmbedOptions.FAILURE_RATE_MIN_IMAGES);
@@ -153,7 +157,7 @@ final class EmbedJob {
         if (o.saveCsv()) {
             JoinedCsvWriter.Builder joined = JoinedCsvWriter.builder().split(split);
             projections.forEach(joined::projection);
-            joined.build().write(dir.joinedCsv(), TagColumns.add(index, o.includeTags(), DicomFileReader.create()));
+            joined.build().write(dir.joinedCsv(), TagColumns.add(index, o.includeTags(), reader));
         }
         if (o.aggregate() != null) {
             EmbeddingResult exams = result.aggregate(o.aggregate());
