@@ -35,6 +35,9 @@ public final class Percentiles {
      * @return false if a counted value is NaN or infinite (nothing is loaded then)
      */
     public boolean load(float[] values, boolean[] exclude) {
+        if (exclude == null && loadIntegral(values)) {
+            return true;
+        }
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         boolean integral = true;
@@ -68,6 +71,69 @@ public final class Percentiles {
             countInto(PREFIXES, Percentiles::prefix);
         }
         return true;
+    }
+
+    /**
+     * The common case without a mask, in two plain passes: min, max and integrality, then the histogram. False
+     * (nothing loaded) when the values are not all finite integers within the histogram's range.
+     */
+    private boolean loadIntegral(float[] values) {
+        if (values.length == 0) {
+            return false;
+        }
+        float min = values[0];
+        float max = values[0];
+        boolean integral = true;
+        for (float v : values) {
+            min = v < min ? v : min;
+            max = v > max ? v : max;
+            // false for NaN, infinities and anything beyond int: those go the general way
+            integral &= (float) (int) v == v;
+        }
+        if (!integral || !(min >= -(1 << 30) && max <= (1 << 30)) || (double) max - min >= MAX_HISTOGRAM_RANGE) {
+            return false;
+        }
+        int lo = (int) min;
+        int bins = (int) max - lo + 1;
+        if (counts.length < bins) {
+            counts = new int[bins];
+        } else {
+            Arrays.fill(counts, 0, bins, 0);
+        }
+        int[] c = counts;
+        for (float v : values) {
+            c[(int) v - lo]++;
+        }
+        this.n = values.length;
+        this.data = values;
+        this.exclude = null;
+        this.histogram = true;
+        this.histogramMin = lo;
+        this.histogramBins = bins;
+        return true;
+    }
+
+    /** Whether the loaded values are all integers counted in a histogram (then {@link #min()} and {@link #max()} are exact ints). */
+    public boolean isIntegral() {
+        return histogram && n > 0;
+    }
+
+    /** Smallest loaded value, when {@link #isIntegral()}. */
+    public int min() {
+        requireIntegral();
+        return histogramMin;
+    }
+
+    /** Largest loaded value, when {@link #isIntegral()}. */
+    public int max() {
+        requireIntegral();
+        return histogramMin + histogramBins - 1;
+    }
+
+    private void requireIntegral() {
+        if (!isIntegral()) {
+            throw new IllegalStateException("the loaded values are not integral (or none are loaded)");
+        }
     }
 
     /** Number of values loaded. */

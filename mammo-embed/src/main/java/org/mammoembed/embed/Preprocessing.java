@@ -14,10 +14,8 @@ import org.mammoembed.core.Photometric;
 import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.grayscale.PixelPadding;
 import org.mammoembed.dicom.grayscale.VoiTransform;
-import org.mammoembed.embed.preprocess.ChannelNormalizer;
 import org.mammoembed.embed.preprocess.Geometry;
 import org.mammoembed.embed.preprocess.ResizeMode;
-import org.mammoembed.embed.preprocess.SeparableResampler;
 import org.mammoembed.embed.preprocess.Windowing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,27 +33,40 @@ import org.slf4j.LoggerFactory;
  *       {@code interpolate(mode='bilinear', antialias=True, align_corners=False)}; placed per {@link Geometry},
  *       default stretched, aspect ratio ignored);</li>
  *   <li>the grey plane copied into 3 channels, each normalised as {@code (x - mean[c]) / std[c]} in float32
- *       (default ImageNet mean [0.485, 0.456, 0.406], std [0.229, 0.224, 0.225]).</li>
+ *       (default ImageNet mean [0.485, 0.456, 0.406], std [0.229, 0.224, 0.225]); or, with
+ *       {@link Builder#channels(int) channels(1)}, normalised once into one channel (default mean
+ *       {@value #GREY_MEAN}, std {@value #GREY_STD}).</li>
  * </ol>
+ * After the network, {@link #postProcessing()} (default none; L2 normalisation on request) is applied to each
+ * feature vector; it is part of {@link #describe()}.
+ *
+ * <p>When no padding is excluded and every pixel is an integer (every DICOM image after an integer modality
+ * LUT), the percentiles come from a histogram of the values and the window is a table over their range, applied
+ * row by row as the horizontal resize pass reads the rows: no windowed full-size image is made. Other inputs
+ * take the general path (radix selection, the window computed per pixel); both give the same numbers.
  * Output: CHW float32. A Caffe-style network (0-255 scale, mean subtraction only, BGR) is expressed with
  * {@code mean = [B, G, R] / 255} and {@code std = 1 / 255}.
  *
  * <p>Threads: instances hold no mutable state and may be shared. The per-image scratch is kept per thread in a
  * {@link ThreadLocal} and reused, so no buffer is allocated per image once a thread has seen its largest image: a
  * histogram (one int per distinct integer value in the image's range, at most 4 MiB; 256 KiB of radix counts for
- * non-integral data, plus the values of one or two radix buckets), the horizontal-pass buffer of
- * {@code rows x width} floats (3 MiB for a 3328-row image at 224), one source row and the output plane. A worker
- * thread therefore keeps up to about 8 MiB for its lifetime. ND4J's native arrays live in a per-thread workspace
- * that is reused from image to image. Colour images additionally allocate their grey plane per call.
- *
- * <p>ND4J runs the final element-wise ops with its own OpenMP threads (2 on a 2-core machine); when many worker
- * threads preprocess at once, the caller may want {@code Nd4j.getEnvironment().setMaxMasterThreads(1)}.
+ * non-integral data, plus the values of one or two radix buckets), the window table (one float per value in the
+ * range), the horizontal-pass buffer of {@code rows x width} floats (3 MiB for a 3328-row image at 224), four
+ * source rows and the output plane. A worker thread therefore keeps up to about 8 MiB for its lifetime. Colour
+ * images additionally allocate their grey plane per call.
  */
 public final class Preprocessing implements ImagePreprocessor {
     private static final Logger LOG = LoggerFactory.getLogger(Preprocessing.class);
     /** Bumped whenever the numbers a recipe produces change (it is part of {@link #describe()}, a cache key). */
     private static final String VERSION = "preprocessing/v1";
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Mean of the 1-channel recipe by default: the mean of ImageNet's three channel means. */
+    public static final double GREY_MEAN = 0.449;
+    /** Standard deviation of the 1-channel recipe by default: the mean of ImageNet's three. */
+    public static final double GREY_STD = 0.226;
+    private static final double[] IMAGENET_MEAN = {0.485, 0.456, 0.406};
+    private static final double[] IMAGENET_STD = {0.229, 0.224, 0.225};
 
     private static final Preprocessing DEFAULTS = builder().build();
 
@@ -67,7 +78,9 @@ public final class Preprocessing implements ImagePreprocessor {
     private final ResizeMode resize;
     private final Geometry geometry;
     private final boolean excludePixelPadding;
-    private final ChannelNormalizer normalizer;
+    private final PostProcessing postProcessing;
+    private final float[] meanF;
+    private final float[] stdF;
 
     private Preprocessing(Builder b) {
         this.height = b.height;
@@ -78,7 +91,9 @@ public final class Preprocessing implements ImagePreprocessor {
         this.resize = b.resize;
         this.geometry = b.geometry;
         this.excludePixelPadding = b.excludePixelPadding;
-        this.normalizer = new ChannelNormalizer(toFloats(mean), toFloats(std));
+        this.postProcessing = b.postProcessing;
+        this.meanF = toFloats(mean);
+        this.stdF = toFloats(std);
     }
 
     /**
@@ -128,6 +143,7 @@ public final class Preprocessing implements ImagePreprocessor {
         b.resize = base.resize;
         b.geometry = base.geometry;
         b.excludePixelPadding = base.excludePixelPadding;
+        b.postProcessing = base.postProcessing;
         return b;
     }
 
@@ -143,8 +159,20 @@ public final class Preprocessing implements ImagePreprocessor {
         return width;
     }
 
+    /** Output channels: 3 (the grey plane in each, normalised per channel) or 1 (the grey plane normalised once). */
+    @Override
+    public int channels() {
+        return mean.length;
+    }
+
+    /** What happens to each feature vector after the network; default {@link PostProcessing#NONE}. */
+    public PostProcessing postProcessing() {
+        return postProcessing;
+    }
+
     /**
-     * Writes the 3 x height x width (CHW) network input for {@code image} into {@code dst} at {@code offset}.
+     * Writes the channels x height x width (CHW) network input for {@code image} into {@code dst} at
+     * {@code offset}.
      *
      * @throws MammoException (stage PREPROCESS) for PALETTE COLOR images, non-finite pixel values, or a VOI
      *                        transform that rejects the header
@@ -153,7 +181,8 @@ public final class Preprocessing implements ImagePreprocessor {
     public void apply(DecodedImage image, float[] dst, int offset) throws MammoException {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(dst, "dst");
-        int outLength = 3 * height * width;
+        int plane = height * width;
+        int outLength = channels() * plane;
         if (offset < 0 || offset > dst.length - outLength) {
             throw new IllegalArgumentException("dst has " + dst.length + " floats; cannot write " + outLength
                     + " from offset " + offset);
@@ -163,15 +192,25 @@ public final class Preprocessing implements ImagePreprocessor {
                     + "needs grey or RGB values, not palette indices");
         }
         Scratch scratch = SCRATCH.get();
-        SeparableResampler.RowSource source = unitRows(image, scratch.stats);
-        scratch.ensurePlane(height * width);
-        geometry.render(scratch.resampler, source, image.rows(), image.columns(), resize, height, width,
+        SeparableResampler.RowSource source = unitRows(image, scratch);
+        scratch.ensurePlane(plane);
+        scratch.resampler.render(geometry, source, image.rows(), image.columns(), resize, height, width,
                 scratch.plane);
-        normalizer.write(scratch.plane, height, width, dst, offset);
+        // (x - mean[c]) / std[c] in float, torchvision Normalize's order and precision. A plain loop: ND4J's
+        // element-wise ops did the same arithmetic bit for bit but were 5-30x slower here (README, Benchmarks)
+        float[] grey = scratch.plane;
+        for (int c = 0; c < meanF.length; c++) {
+            float m = meanF[c];
+            float sd = stdF[c];
+            int o = offset + c * plane;
+            for (int i = 0; i < plane; i++) {
+                dst[o + i] = (grey[i] - m) / sd;
+            }
+        }
     }
 
     /** Rows of the image after windowing and MONOCHROME1 inversion (steps 1 to 3), computed on demand. */
-    private SeparableResampler.RowSource unitRows(DecodedImage image, Percentiles stats) throws MammoException {
+    private SeparableResampler.RowSource unitRows(DecodedImage image, Scratch scratch) throws MammoException {
         boolean invert = image.photometric().isInverted();
         int cols = image.columns();
         if (windowing.usesDicomVoi() && image.photometric().isGrayscale()) {
@@ -187,6 +226,7 @@ public final class Preprocessing implements ImagePreprocessor {
         }
         float[] grey = image.grayPlane();
         boolean[] exclude = excludePixelPadding ? PixelPadding.mask(image).orElse(null) : null;
+        Percentiles stats = scratch.stats;
         if (!stats.load(grey, exclude)) {
             throw new MammoException(Stage.PREPROCESS, "image has NaN or infinite pixel values");
         }
@@ -198,13 +238,33 @@ public final class Preprocessing implements ImagePreprocessor {
             return (y, row) -> Arrays.fill(row, 0, cols, flat);
         }
         double range = hi - lo;
+        if (exclude == null && stats.isIntegral() && stats.max() - stats.min() < grey.length) {
+            // the fast path: every pixel is an integer in [min, max], so the window is a table over that range,
+            // filled with the very expression below; each row is then one table look-up per pixel, fused into
+            // the resampler's horizontal pass (no windowed full-size image is ever made)
+            int min = stats.min();
+            float[] lut = scratch.lut(stats.max() - min + 1);
+            for (int k = 0; k < lut.length; k++) {
+                lut[k] = unit(min + k, lo, range, invert);
+            }
+            return (y, row) -> {
+                for (int x = 0, i = y * cols; x < cols; x++, i++) {
+                    row[x] = lut[(int) grey[i] - min];
+                }
+            };
+        }
         return (y, row) -> {
             for (int x = 0, i = y * cols; x < cols; x++, i++) {
-                double v = (grey[i] - lo) / range;
-                v = v < 0 ? 0 : (v > 1 ? 1 : v);
-                row[x] = (float) (invert ? 1.0 - v : v);
+                row[x] = unit(grey[i], lo, range, invert);
             }
         };
+    }
+
+    /** One value windowed: {@code clip((v - lo) / range, 0, 1)} in double, inverted for MONOCHROME1. */
+    private static float unit(double v, double lo, double range, boolean invert) {
+        double u = (v - lo) / range;
+        u = u < 0 ? 0 : (u > 1 ? 1 : u);
+        return (float) (invert ? 1.0 - u : u);
     }
 
     private static Optional<float[]> dicomVoi(DecodedImage image) throws MammoException {
@@ -233,11 +293,12 @@ public final class Preprocessing implements ImagePreprocessor {
         m.put("invertMonochrome1", "true");
         m.put("resize", resize.label());
         m.put("geometry", geometry.describe());
-        m.put("channels", "grey-x3");
+        m.put("channels", channels() == 1 ? "grey" : "grey-x3");
         m.put("mean", list(mean));
         m.put("std", list(std));
         m.put("excludePixelPadding", Boolean.toString(excludePixelPadding));
         m.put("layout", "CHW-float32");
+        m.put("postprocessing", postProcessing.label());
         return Collections.unmodifiableMap(m);
     }
 
@@ -254,13 +315,14 @@ public final class Preprocessing implements ImagePreprocessor {
     public boolean equals(Object o) {
         return o instanceof Preprocessing p && p.height == height && p.width == width
                 && Arrays.equals(p.mean, mean) && Arrays.equals(p.std, std) && p.windowing.equals(windowing)
-                && p.resize == resize && p.geometry.equals(geometry) && p.excludePixelPadding == excludePixelPadding;
+                && p.resize == resize && p.geometry.equals(geometry) && p.excludePixelPadding == excludePixelPadding
+                && p.postProcessing == postProcessing;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(height, width, Arrays.hashCode(mean), Arrays.hashCode(std), windowing, resize, geometry,
-                excludePixelPadding);
+                excludePixelPadding, postProcessing);
     }
 
     @Override
@@ -285,6 +347,15 @@ public final class Preprocessing implements ImagePreprocessor {
         final Percentiles stats = new Percentiles();
         final SeparableResampler resampler = new SeparableResampler();
         float[] plane = new float[0];
+        private float[] lut = new float[0];
+
+        /** The window table, exactly {@code n} long (re-made only when the range changes size). */
+        float[] lut(int n) {
+            if (lut.length != n) {
+                lut = new float[n];
+            }
+            return lut;
+        }
 
         void ensurePlane(int n) {
             if (plane.length < n) {
@@ -300,14 +371,41 @@ public final class Preprocessing implements ImagePreprocessor {
     public static final class Builder {
         private int height = 224;
         private int width = 224;
-        private double[] mean = {0.485, 0.456, 0.406};
-        private double[] std = {0.229, 0.224, 0.225};
+        private double[] mean = IMAGENET_MEAN.clone();
+        private double[] std = IMAGENET_STD.clone();
         private Windowing windowing = Windowing.percentile(0.5, 99.5);
         private ResizeMode resize = ResizeMode.BILINEAR_ANTIALIAS;
         private Geometry geometry = Geometry.stretch();
         private boolean excludePixelPadding;
+        private PostProcessing postProcessing = PostProcessing.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Network input channels: 3 (default; the grey plane copied into each, normalised with the 3 means and
+         * stds) or 1 (the grey plane normalised once, for a backbone whose first convolution takes one channel,
+         * e.g. ResNet50's conv1 weights summed over RGB). Switching the count resets mean and std to that count's
+         * defaults unless they already have that many values: 3 channels ImageNet's, 1 channel
+         * {@value #GREY_MEAN} and {@value #GREY_STD} (the means of ImageNet's three).
+         */
+        public Builder channels(int channels) {
+            if (channels != 1 && channels != 3) {
+                throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+            }
+            if (mean.length != channels) {
+                mean = channels == 1 ? new double[] {GREY_MEAN} : IMAGENET_MEAN.clone();
+            }
+            if (std.length != channels) {
+                std = channels == 1 ? new double[] {GREY_STD} : IMAGENET_STD.clone();
+            }
+            return this;
+        }
+
+        /** The step after the network; default {@link PostProcessing#NONE} (raw features). */
+        public Builder postProcessing(PostProcessing postProcessing) {
+            this.postProcessing = Objects.requireNonNull(postProcessing, "postProcessing");
+            return this;
         }
 
         /** Output size in pixels; default 224 x 224. Each must be in [1, 8192]. */
@@ -319,9 +417,12 @@ public final class Preprocessing implements ImagePreprocessor {
             return this;
         }
 
-        /** Per-channel means subtracted after windowing (window units); default ImageNet [0.485, 0.456, 0.406]. */
+        /**
+         * Per-channel means subtracted after windowing (window units), one per channel (see {@link #channels});
+         * default ImageNet [0.485, 0.456, 0.406].
+         */
         public Builder mean(double... mean) {
-            checkThree("mean", mean);
+            checkCount("mean", mean, this.mean.length);
             for (double v : mean) {
                 if (!Double.isFinite(v)) {
                     throw new IllegalArgumentException("mean values must be finite, got " + Arrays.toString(mean));
@@ -331,9 +432,12 @@ public final class Preprocessing implements ImagePreprocessor {
             return this;
         }
 
-        /** Per-channel standard deviations divided by; default ImageNet [0.229, 0.224, 0.225]. Each > 0. */
+        /**
+         * Per-channel standard deviations divided by, one per channel; default ImageNet [0.229, 0.224, 0.225].
+         * Each > 0.
+         */
         public Builder std(double... std) {
-            checkThree("std", std);
+            checkCount("std", std, this.std.length);
             for (double v : std) {
                 if (!(v > 0) || !Double.isFinite(v) || (float) v == 0f) {
                     throw new IllegalArgumentException("std values must be finite and > 0, got "
@@ -383,10 +487,11 @@ public final class Preprocessing implements ImagePreprocessor {
             }
         }
 
-        private static void checkThree(String option, double[] v) {
-            if (v == null || v.length != 3) {
-                throw new IllegalArgumentException(option + " needs exactly 3 values (one per channel), got "
-                        + (v == null ? "null" : Arrays.toString(v)));
+        private static void checkCount(String option, double[] v, int channels) {
+            if (v == null || v.length != channels) {
+                throw new IllegalArgumentException(option + " needs exactly " + channels + " value"
+                        + (channels == 1 ? "" : "s") + " (one per channel; set channels(n) first to change the count)"
+                        + ", got " + (v == null ? "null" : Arrays.toString(v)));
             }
         }
     }

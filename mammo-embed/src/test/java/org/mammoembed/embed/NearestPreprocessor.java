@@ -3,7 +3,6 @@ package org.mammoembed.embed;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
-import org.mammoembed.embed.preprocess.ChannelNormalizer;
 
 /**
  * A trivial preprocessor for plumbing tests: nearest-neighbour resize of the grey plane to size x size, scaled to
@@ -11,10 +10,6 @@ import org.mammoembed.embed.preprocess.ChannelNormalizer;
  * (stage PREPROCESS), so tests can make one image fail there.
  */
 final class NearestPreprocessor extends FixedSizePreprocessor {
-    /** The grey plane into each channel, as the real recipe does it, with nothing subtracted or divided. */
-    private static final ChannelNormalizer GREY_TO_RGB = new ChannelNormalizer(new float[] {0, 0, 0},
-            new float[] {1, 1, 1});
-
     NearestPreprocessor(int height, int width) {
         super(height, width);
     }
@@ -39,7 +34,10 @@ final class NearestPreprocessor extends FixedSizePreprocessor {
                 plane[y * width + x] = g[sy * image.columns() + sx] / 4096f;
             }
         }
-        GREY_TO_RGB.write(plane, height, width, dst, offset);
+        // the grey plane into each channel, with nothing subtracted or divided
+        for (int c = 0; c < 3; c++) {
+            System.arraycopy(plane, 0, dst, offset + c * plane.length, plane.length);
+        }
     }
 
     @Override

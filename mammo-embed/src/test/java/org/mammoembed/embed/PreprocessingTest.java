@@ -242,12 +242,14 @@ class PreprocessingTest {
         assertEquals(d.describe(), Preprocessing.builder().build().describe());
         assertEquals("preprocessing/v1{size=224x224, windowing=percentile(0.5,99.5), invertMonochrome1=true, "
                 + "resize=bilinear-antialias, geometry=stretch, channels=grey-x3, mean=[0.485,0.456,0.406], "
-                + "std=[0.229,0.224,0.225], excludePixelPadding=false, layout=CHW-float32}", d.describe());
+                + "std=[0.229,0.224,0.225], excludePixelPadding=false, layout=CHW-float32, postprocessing=none}", d.describe());
         List<Preprocessing> variants = List.of(
                 Preprocessing.seedCompatible(), Preprocessing.letterbox(224),
                 Preprocessing.builder().size(224, 225).build(),
                 Preprocessing.builder().mean(0.5, 0.456, 0.406).build(),
                 Preprocessing.builder().std(0.229, 0.224, 0.226).build(),
+                Preprocessing.builder().channels(1).build(),
+                Preprocessing.builder().postProcessing(PostProcessing.L2).build(),
                 Preprocessing.builder().windowing(Windowing.percentile(1, 99)).build(),
                 Preprocessing.builder().windowing(Windowing.dicomVoi()).build(),
                 Preprocessing.builder().resize(ResizeMode.BICUBIC).build(),

@@ -1,7 +1,5 @@
 package org.mammoembed.embed.preprocess;
 
-import java.util.Arrays;
-
 /**
  * Where the resized image goes in the {@code height x width} output. Immutable value object. Wherever the output
  * is not covered by the image it holds 0 in window units (black, also for MONOCHROME1 images, which are inverted
@@ -65,35 +63,40 @@ public final class Geometry {
     }
 
     /**
-     * Renders the {@code inH x inW} source into {@code plane} ({@code outH x outW}, row-major), background 0.
-     * Internal step of {@code Preprocessing}; public only because it lives in another package.
+     * Where an {@code inH x inW} image goes in an {@code outH x outW} output under this geometry: the size it is
+     * resized to, the window of the resized image that is kept, and where that window lands in the output.
      */
-    public void render(SeparableResampler resampler, SeparableResampler.RowSource source, int inH, int inW,
-                       ResizeMode mode, int outH, int outW, float[] plane) {
+    public Placement place(int inH, int inW, int outH, int outW) {
         switch (kind) {
             case STRETCH:
-                resampler.resample(source, inH, inW, mode, outH, outW, 0, 0, outH, outW, plane, 0, outW);
-                return;
+                return new Placement(outH, outW, 0, 0, outH, outW, 0, 0);
             case LETTERBOX: {
                 double s = Math.min((double) outH / inH, (double) outW / inW);
                 int h = fitted(inH, s, outH);
                 int w = fitted(inW, s, outW);
-                Arrays.fill(plane, 0, outH * outW, 0f);
-                int top = (outH - h) / 2;
-                int left = (outW - w) / 2;
-                resampler.resample(source, inH, inW, mode, h, w, 0, 0, h, w, plane, top * outW + left, outW);
-                return;
+                return new Placement(h, w, 0, 0, h, w, (outH - h) / 2, (outW - w) / 2);
             }
             default: {
                 boolean portrait = inW <= inH;
                 int h = portrait ? (int) ((long) shortSide * inH / (double) inW) : shortSide;
                 int w = portrait ? shortSide : (int) ((long) shortSide * inW / (double) inH);
-                Arrays.fill(plane, 0, outH * outW, 0f);
                 int[] rows = cropAxis(h, outH);
                 int[] cols = cropAxis(w, outW);
-                resampler.resample(source, inH, inW, mode, h, w, rows[0], cols[0], rows[2], cols[2],
-                        plane, rows[1] * outW + cols[1], outW);
+                return new Placement(h, w, rows[0], cols[0], rows[2], cols[2], rows[1], cols[1]);
             }
+        }
+    }
+
+    /**
+     * The image resized to {@code resizedHeight x resizedWidth}; its window {@code [top, top + height) x
+     * [left, left + width)} is written to the output at ({@code dstTop}, {@code dstLeft}); the rest of the output
+     * is background.
+     */
+    public record Placement(int resizedHeight, int resizedWidth, int top, int left, int height, int width,
+                            int dstTop, int dstLeft) {
+        /** Whether the window fills the whole {@code outH x outW} output (no background band). */
+        public boolean covers(int outH, int outW) {
+            return dstTop == 0 && dstLeft == 0 && height == outH && width == outW;
         }
     }
 

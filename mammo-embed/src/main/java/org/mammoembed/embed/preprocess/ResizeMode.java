@@ -21,11 +21,6 @@ public enum ResizeMode {
         this.label = label;
     }
 
-    AxisWeights weights(int inSize, int outSize) {
-        return this == BILINEAR_ANTIALIAS ? AxisWeights.antialiasedLinear(inSize, outSize)
-                : AxisWeights.bicubic(inSize, outSize);
-    }
-
     /** Stable text form used in {@code describe()}. */
     public String label() {
         return label;

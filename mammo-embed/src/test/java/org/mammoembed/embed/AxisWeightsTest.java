@@ -1,4 +1,4 @@
-package org.mammoembed.embed.preprocess;
+package org.mammoembed.embed;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

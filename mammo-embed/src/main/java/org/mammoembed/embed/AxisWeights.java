@@ -1,4 +1,6 @@
-package org.mammoembed.embed.preprocess;
+package org.mammoembed.embed;
+
+import org.mammoembed.embed.preprocess.ResizeMode;
 
 /**
  * Precomputed resampling taps along one axis: output sample {@code i} is
@@ -11,10 +13,11 @@ package org.mammoembed.embed.preprocess;
 final class AxisWeights {
     private final int inSize;
     private final int outSize;
-    private final int stride;
-    private final int[] taps;
-    private final int[] index;
-    private final float[] weight;
+    // read directly by SeparableResampler's inner loops: tap j of output i is at i * stride + j
+    final int stride;
+    final int[] taps;
+    final int[] index;
+    final float[] weight;
 
     private AxisWeights(int inSize, int outSize, int stride) {
         this.inSize = inSize;
@@ -23,6 +26,11 @@ final class AxisWeights {
         this.taps = new int[outSize];
         this.index = new int[outSize * stride];
         this.weight = new float[outSize * stride];
+    }
+
+    /** The taps of {@code mode} from {@code inSize} samples to {@code outSize}. */
+    static AxisWeights of(ResizeMode mode, int inSize, int outSize) {
+        return mode == ResizeMode.BILINEAR_ANTIALIAS ? antialiasedLinear(inSize, outSize) : bicubic(inSize, outSize);
     }
 
     /**

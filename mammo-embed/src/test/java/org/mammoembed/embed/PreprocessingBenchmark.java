@@ -1,4 +1,4 @@
-package org.mammoembed.embed.preprocess;
+package org.mammoembed.embed;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -8,13 +8,14 @@ import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Percentiles;
 import org.mammoembed.core.Photometric;
-import org.mammoembed.embed.Preprocessing;
+import org.mammoembed.embed.preprocess.Geometry;
+import org.mammoembed.embed.preprocess.ResizeMode;
 
 /**
  * Times preprocessing of one 3328 x 2560 mammogram-sized image, per stage and whole, single-threaded, after
  * warm-up; prints a table: median and min wall time of the timed runs, and the median CPU time of the calling
  * thread (robust to other load on the machine; excludes ND4J's native worker threads). Not a test. Run from the module folder:
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.mammoembed.embed.preprocess.PreprocessingBenchmark [runs]}
+ * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.mammoembed.embed.PreprocessingBenchmark [runs]}
  * with {@code cp.txt} from {@code mvn -o dependency:build-classpath -Dmdep.outputFile=cp.txt}.
  */
 public final class PreprocessingBenchmark {
@@ -30,18 +31,16 @@ public final class PreprocessingBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int rows = 3328;
         int cols = 2560;
-        float[] integral = TestImages.synthetic(rows, cols, 1);
+        float[] integral = org.mammoembed.embed.preprocess.TestImages.synthetic(rows, cols, 1);
         float[] real = integral.clone();
         for (int i = 0; i < real.length; i++) {
             real[i] = real[i] * 0.37f + 0.1f;
         }
-        DecodedImage image = TestImages.gray(rows, cols, integral, Photometric.MONOCHROME2);
+        DecodedImage image = org.mammoembed.embed.preprocess.TestImages.gray(rows, cols, integral, Photometric.MONOCHROME2);
         Percentiles stats = new Percentiles();
         SeparableResampler resampler = new SeparableResampler();
         float[] plane = new float[224 * 224];
         float[] dst = new float[3 * 224 * 224];
-        ChannelNormalizer normalizer = new ChannelNormalizer(new float[] {0.485f, 0.456f, 0.406f},
-                new float[] {0.229f, 0.224f, 0.225f});
         SeparableResampler.RowSource copy = (y, row) -> System.arraycopy(integral, y * cols, row, 0, cols);
 
         System.out.printf(Locale.ROOT, "preprocessing %dx%d -> 3x224x224, %d runs, 1 thread, %s%n", rows, cols,
@@ -58,23 +57,51 @@ public final class PreprocessingBenchmark {
             stats.percentile(99.5);
         });
         time("resize, antialiased bilinear (no windowing)", runs, () ->
-                Geometry.stretch().render(resampler, copy, rows, cols, ResizeMode.BILINEAR_ANTIALIAS, 224, 224, plane));
+                resampler.render(Geometry.stretch(), copy, rows, cols, ResizeMode.BILINEAR_ANTIALIAS, 224, 224, plane));
         time("resize, bicubic short side 512 + crop 224", runs, () ->
-                Geometry.shortSideCenterCrop(512).render(resampler, copy, rows, cols, ResizeMode.BICUBIC, 224, 224,
+                resampler.render(Geometry.shortSideCenterCrop(512), copy, rows, cols, ResizeMode.BICUBIC, 224, 224,
                         plane));
-        time("grey to 3 channels + normalise (ND4J)", runs, () -> normalizer.write(plane, 224, 224, dst, 0));
+        time("grey to 3 channels + normalise (ND4J)", runs, () -> Nd4jNormalise.write(plane, dst));
+        time("grey to 3 channels + normalise (plain loop)", runs, () -> loopNormalise(plane, dst));
         time("Preprocessing.defaults().apply (all steps)", runs, () -> apply(Preprocessing.defaults(), image, dst));
         time("Preprocessing.seedCompatible().apply", runs, () -> apply(Preprocessing.seedCompatible(), image, dst));
 
-        // native memory must stay flat (ND4J arrays live in a reused per-thread workspace): JavaCPP's count of
-        // native bytes it allocated, and the process's resident size (which also moves with the Java heap)
-        for (int round = 0; round < 7; round++) {
-            System.gc();
-            System.out.printf(Locale.ROOT, "after %4d normalisations: native (JavaCPP) %.1f MiB, resident %.1f MiB%n",
-                    round * 500, org.bytedeco.javacpp.Pointer.totalBytes() / 1048576.0,
-                    org.bytedeco.javacpp.Pointer.physicalBytes() / 1048576.0);
-            for (int i = 0; i < 500; i++) {
-                normalizer.write(plane, 224, 224, dst, 0);
+    }
+
+    private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
+    private static final float[] STD = {0.229f, 0.224f, 0.225f};
+
+    /** What Preprocessing does after the resize. */
+    private static void loopNormalise(float[] plane, float[] dst) {
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < plane.length; i++) {
+                dst[c * plane.length + i] = (plane[i] - MEAN[c]) / STD[c];
+            }
+        }
+    }
+
+    /** What Preprocessing did with ND4J before (one workspace per thread, row/column vector ops). */
+    private static final class Nd4jNormalise {
+        private static final org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration CONFIG =
+                org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration.builder().initialSize(0)
+                        .policyAllocation(org.nd4j.linalg.api.memory.enums.AllocationPolicy.STRICT)
+                        .policyLearning(org.nd4j.linalg.api.memory.enums.LearningPolicy.FIRST_LOOP).build();
+
+        static void write(float[] plane, float[] dst) {
+            int n = plane.length;
+            try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored = org.nd4j.linalg.factory.Nd4j
+                    .getWorkspaceManager().getAndActivateWorkspace(CONFIG, "bench")) {
+                org.nd4j.linalg.api.ndarray.INDArray grey = org.nd4j.linalg.factory.Nd4j.create(
+                        org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, n);
+                grey.data().asNioFloat().put(plane, 0, n);
+                org.nd4j.linalg.api.ndarray.INDArray means = org.nd4j.linalg.factory.Nd4j.createFromArray(MEAN)
+                        .reshape(3, 1);
+                org.nd4j.linalg.api.ndarray.INDArray stds = org.nd4j.linalg.factory.Nd4j.createFromArray(STD)
+                        .reshape(3, 1);
+                org.nd4j.linalg.api.ndarray.INDArray out = org.nd4j.linalg.factory.Nd4j.create(
+                        org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, n);
+                out.addiRowVector(grey).subiColumnVector(means).diviColumnVector(stds);
+                out.data().asNioFloat().get(dst, 0, 3 * n);
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.mammoembed.embed.preprocess;
+package org.mammoembed.embed;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.mammoembed.embed.preprocess.Geometry;
+import org.mammoembed.embed.preprocess.ResizeMode;
 
 /** Placement of the resized image: letterbox bands, torchvision's short-side resize and centre crop. */
 class GeometryTest {
@@ -16,7 +18,7 @@ class GeometryTest {
     private static float[] render(Geometry g, int inH, int inW, ResizeMode mode, int outH, int outW) {
         float[] plane = new float[outH * outW];
         Arrays.fill(plane, Float.NaN); // every output value must be written
-        g.render(new SeparableResampler(), ONES, inH, inW, mode, outH, outW, plane);
+        new SeparableResampler().render(g, ONES, inH, inW, mode, outH, outW, plane);
         return plane;
     }
 
@@ -46,10 +48,11 @@ class GeometryTest {
     @Test
     void centreCropFollowsTorchvision() {
         // CenterCrop: start round((665 - 224) / 2) = round(220.5) = 220 (Python rounds half to even)
-        assertArrayEquals(new int[] {220, 0, 224}, Geometry.cropAxis(665, 224));
-        assertArrayEquals(new int[] {144, 0, 224}, Geometry.cropAxis(512, 224));
-        assertArrayEquals(new int[] {2, 0, 3}, Geometry.cropAxis(6, 3)); // round(1.5) = 2
-        assertArrayEquals(new int[] {2, 0, 3}, Geometry.cropAxis(8, 3)); // round(2.5) = 2, not 3
+        // 3328 x 2560 -> short side 512: 665 x 512
+        assertEquals(new Geometry.Placement(665, 512, 220, 144, 224, 224, 0, 0),
+                Geometry.shortSideCenterCrop(512).place(3328, 2560, 224, 224));
+        assertEquals(2, Geometry.shortSideCenterCrop(3).place(6, 3, 3, 3).top()); // round(1.5) = 2
+        assertEquals(2, Geometry.shortSideCenterCrop(3).place(8, 3, 3, 3).top()); // round(2.5) = 2, not 3
     }
 
     @Test

@@ -1,0 +1,112 @@
+package org.mammoembed.embed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.mammoembed.core.DecodedImage;
+import org.mammoembed.core.MammoException;
+import org.mammoembed.core.Photometric;
+import org.mammoembed.core.VoiAttributes;
+import org.junit.jupiter.api.Test;
+import org.mammoembed.embed.preprocess.Geometry;
+import org.mammoembed.embed.preprocess.ResizeMode;
+import org.mammoembed.embed.preprocess.TestImages;
+
+/**
+ * The integer fast path (histogram percentiles, window table fused into the horizontal pass) against the general
+ * path on the same pixels, the 1-channel recipe and the post-processing step.
+ */
+class PreprocessingFastPathTest {
+
+    /** The same pixels, but declaring a padding value no pixel has: excludePixelPadding then takes the general path. */
+    private static DecodedImage withUnusedPadding(DecodedImage image) {
+        VoiAttributes voi = new VoiAttributes(List.of(), "LINEAR", List.of(), OptionalDouble.of(-12345),
+                OptionalDouble.empty(), Optional.empty());
+        return new DecodedImage(image.rows(), image.columns(), 1, image.pixels(), image.photometric(),
+                image.metadata(), voi);
+    }
+
+    private static float[] run(Preprocessing p, DecodedImage image) throws MammoException {
+        float[] out = new float[p.channels() * p.height() * p.width()];
+        p.apply(image, out, 0);
+        return out;
+    }
+
+    @Test
+    void fastPathIsBitwiseTheGeneralPath() throws MammoException {
+        int[][] sizes = {{3328, 2560}, {416, 336}, {97, 1203}};
+        for (int[] s : sizes) {
+            for (Photometric ph : new Photometric[] {Photometric.MONOCHROME2, Photometric.MONOCHROME1}) {
+                float[] px = TestImages.synthetic(s[0], s[1], s[0]);
+                for (int i = 0; i < px.length; i += 7) {
+                    px[i] -= 2000; // negative values too: the table starts at the minimum
+                }
+                DecodedImage image = TestImages.gray(s[0], s[1], px, ph);
+                for (Preprocessing recipe : List.of(Preprocessing.defaults(), Preprocessing.seedCompatible(),
+                        Preprocessing.letterbox(224))) {
+                    float[] fast = run(recipe, image);
+                    float[] general = run(Preprocessing.builder(recipe).excludePixelPadding(true).build(),
+                            withUnusedPadding(image));
+                    assertArrayEquals(general, fast, s[0] + "x" + s[1] + " " + ph + " " + recipe);
+                }
+            }
+        }
+    }
+
+    @Test
+    void oneChannelRecipeIsTheGreyPlaneNormalisedOnce() throws MammoException {
+        float[] px = TestImages.synthetic(500, 400, 3);
+        DecodedImage image = TestImages.gray(500, 400, px, Photometric.MONOCHROME2);
+        Preprocessing grey = Preprocessing.builder().channels(1).build();
+        assertEquals(1, grey.channels());
+        assertEquals("grey", grey.spec().get("channels"));
+        assertEquals("[0.449]", grey.spec().get("mean"));
+        assertEquals("[0.226]", grey.spec().get("std"));
+        float[] one = run(grey, image);
+        // the unnormalised plane, from the 3-channel recipe with mean 0, std 1
+        float[] unit = run(Preprocessing.builder().mean(0, 0, 0).std(1, 1, 1).build(), image);
+        assertEquals(224 * 224, one.length);
+        for (int i = 0; i < one.length; i++) {
+            assertEquals((unit[i] - 0.449f) / 0.226f, one[i], 0f, "pixel " + i);
+        }
+        Preprocessing custom = Preprocessing.builder().channels(1).mean(0.5).std(0.25).build();
+        assertEquals((unit[100] - 0.5f) / 0.25f, run(custom, image)[100], 0f);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Preprocessing.builder().channels(1).mean(0.1, 0.2, 0.3));
+        assertTrue(e.getMessage().contains("mean") && e.getMessage().contains("1 value"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Preprocessing.builder().channels(2));
+        assertTrue(e.getMessage().contains("channels") && e.getMessage().contains("2"), e.getMessage());
+        // back to 3 channels: ImageNet's defaults again
+        assertEquals(Preprocessing.defaults(), Preprocessing.builder().channels(1).channels(3).build());
+    }
+
+    @Test
+    void l2PostProcessingMakesUnitRows() {
+        float[] f = {3, 4, 0, 0, 0, 0, 1, -2, 2};
+        PostProcessing.L2.apply(f, 3, 3);
+        assertArrayEquals(new float[] {0.6f, 0.8f, 0, 0, 0, 0, 1f / 3, -2f / 3, 2f / 3}, f, 1e-7f);
+        float[] raw = {3, 4, 5};
+        PostProcessing.NONE.apply(raw, 1, 3);
+        assertArrayEquals(new float[] {3, 4, 5}, raw);
+        assertEquals("l2", Preprocessing.builder().postProcessing(PostProcessing.L2).build().spec()
+                .get("postprocessing"));
+    }
+
+    @Test
+    void placementOfEveryGeometry() {
+        assertEquals(new Geometry.Placement(224, 224, 0, 0, 224, 224, 0, 0),
+                Geometry.stretch().place(3328, 2560, 224, 224));
+        // 3328 x 2560 letterboxed into 224: s = 224 / 3328 -> 224 x 172, left (224 - 172) / 2 = 26
+        assertEquals(new Geometry.Placement(224, 172, 0, 0, 224, 172, 0, 26),
+                Geometry.letterbox().place(3328, 2560, 224, 224));
+        assertTrue(Geometry.stretch().place(10, 10, 5, 5).covers(5, 5));
+        assertTrue(!Geometry.letterbox().place(3328, 2560, 224, 224).covers(224, 224));
+        assertEquals(ResizeMode.BICUBIC, Preprocessing.seedCompatible().spec().get("resize").startsWith("bicubic")
+                ? ResizeMode.BICUBIC : ResizeMode.BILINEAR_ANTIALIAS);
+    }
+}
