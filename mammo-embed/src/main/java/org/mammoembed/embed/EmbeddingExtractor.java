@@ -2,6 +2,7 @@ package org.mammoembed.embed;
 
 import ai.onnxruntime.OrtException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.mammoembed.core.Dataset;
@@ -12,6 +13,7 @@ import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.ProgressListener;
 import org.mammoembed.core.Stage;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Turns DICOM images into embeddings with an ONNX image backbone (typically ResNet50 without its classifier).
@@ -123,6 +125,39 @@ public final class EmbeddingExtractor implements AutoCloseable {
             throw new MammoException(Stage.INFER, "inference failed: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * The embeddings of {@code images}, in order, as an N x D float {@code INDArray} (ND4J), run in batches of
+     * {@link #batchSize()}. For a whole dataset use {@link #extract(Dataset)} and
+     * {@link Nd4jTensors#features(EmbeddingResult)}.
+     *
+     * @throws MammoException stage PREPROCESS or INFER, for the first image that fails
+     */
+    public INDArray embedAll(List<DecodedImage> images) throws MammoException {
+        Objects.requireNonNull(images, "images");
+        ensureOpen();
+        int dim = dimension();
+        float[] all = new float[Math.multiplyExact(images.size(), dim)];
+        float[] out = new float[encoder.batchSize() * dim];
+        List<float[]> inputs = new ArrayList<>();
+        int done = 0;
+        for (int i = 0; i < images.size(); i++) {
+            float[] input = new float[encoder.imageValues()];
+            preprocessor.apply(Objects.requireNonNull(images.get(i), "images[" + i + "]"), input, 0);
+            inputs.add(input);
+            if (inputs.size() == encoder.batchSize() || i == images.size() - 1) {
+                try {
+                    encoder.infer(inputs, out);
+                } catch (OrtException e) {
+                    throw new MammoException(Stage.INFER, "inference failed: " + e.getMessage(), e);
+                }
+                System.arraycopy(out, 0, all, done * dim, inputs.size() * dim);
+                done += inputs.size();
+                inputs.clear();
+            }
+        }
+        return Nd4jTensors.matrix(all, images.size(), dim);
     }
 
     /**

@@ -38,7 +38,7 @@ public final class EmbeddingExtractorBuilder {
 
     /**
      * The ONNX model file. Required (this or {@link #model(byte[])}; the last call wins). It must have one float
-     * NCHW input of 3 channels and one output {@code [N,D]} or {@code [N,D,1,1]}, not a 1000-class head.
+     * NCHW input of 3 channels (or 1: see {@link #preprocessing}) and one output {@code [N,D]} or {@code [N,D,1,1]}, not a 1000-class head.
      */
     public EmbeddingExtractorBuilder model(Path onnxFile) {
         this.model = ModelSource.of(Objects.requireNonNull(onnxFile, "model"));
@@ -71,7 +71,11 @@ public final class EmbeddingExtractorBuilder {
         return this;
     }
 
-    /** How a decoded image becomes a network input. Default {@link Preprocessing#defaults()}. */
+    /**
+     * How a decoded image becomes a network input. Default {@link Preprocessing#defaults()}, or for a model whose
+     * input has 1 channel {@code Preprocessing.builder().channels(1).build()} (grey plane normalised once, mean
+     * {@value Preprocessing#GREY_MEAN}, std {@value Preprocessing#GREY_STD}).
+     */
     public EmbeddingExtractorBuilder preprocessing(ImagePreprocessor preprocessing) {
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
         return this;
@@ -139,13 +143,15 @@ public final class EmbeddingExtractorBuilder {
         s.model = model;
         s.device = device;
         s.batchSize = batchSize;
-        s.preprocessing = preprocessing != null ? preprocessing : Preprocessing.defaults();
+        Nd4jTensors.warmUp(); // ND4J's start overlaps the model load and the first decodes
+        s.preprocessing = preprocessing;
         s.reader = reader != null ? reader : DicomFileReader.create();
         s.workers = workers;
         s.intraOpThreads = intraOpThreads;
         s.frame = frame;
         s.progress = progress;
         OnnxEncoder encoder = OnnxEncoder.open(s.model, s.device, s.intraOpThreads, s.preprocessing, s.batchSize);
+        s.preprocessing = encoder.preprocessor();
         return new EmbeddingExtractor(encoder, s);
     }
 }

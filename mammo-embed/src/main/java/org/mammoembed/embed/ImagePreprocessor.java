@@ -24,6 +24,14 @@ public interface ImagePreprocessor {
     /** Writes the channels x height x width (CHW) input for {@code image} into {@code dst} at {@code offset}. */
     void apply(DecodedImage image, float[] dst, int offset) throws MammoException;
 
+    /**
+     * What happens to each feature vector after the network; default {@link PostProcessing#NONE}. Part of the
+     * recipe, so {@link #describe()} must name it when it is not NONE.
+     */
+    default PostProcessing postProcessing() {
+        return PostProcessing.NONE;
+    }
+
     /** A complete, stable description of the recipe (written to run provenance, part of cache keys). */
     String describe();
 }

@@ -60,7 +60,10 @@ final class ModelValidator {
         if (ishape[1] != pre.channels()) {
             throw new ModelException("the model input '" + in.getName() + "' must be NCHW with " + pre.channels()
                     + " channels, its shape is " + Arrays.toString(ishape)
-                    + (ishape[3] == pre.channels() ? " (this looks like NHWC; export the model in NCHW)" : ""));
+                    + (ishape[3] == pre.channels() ? " (this looks like NHWC; export the model in NCHW)"
+                    : ishape[1] == 1 && pre instanceof Preprocessing p
+                    ? ": for a 1-channel backbone use Preprocessing.builder(recipe).channels(1) (or leave the "
+                            + "preprocessing unset: the default then adapts)" : ""));
         }
         if ((ishape[2] > 0 && ishape[2] != pre.height()) || (ishape[3] > 0 && ishape[3] != pre.width())) {
             throw new ModelException("the model input '" + in.getName() + "' is " + ishape[2] + "x" + ishape[3]

@@ -10,11 +10,15 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.TensorInfo;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One ONNX Runtime session running an embedding backbone on batches of preprocessed images. Owns the session
- * and one direct input and one direct output buffer, reused by every batch (ORT reads and writes them in place:
- * no per-batch tensor copies). {@link #infer} is serialised: the buffers are shared.
+ * One ONNX Runtime session running an embedding backbone on batches of preprocessed images. Owns the session,
+ * the batch tensor (an ND4J array whose off-heap buffer ORT reads in place, made at the first batch so that
+ * ND4J's start stays off the model-load path) and one direct output buffer, reused by every batch: no per-batch
+ * tensor copies. {@link #infer} is serialised: the buffers are shared.
  */
 final class OnnxEncoder implements AutoCloseable {
     private static volatile OrtEnvironment sharedEnvironment;
@@ -27,7 +31,9 @@ final class OnnxEncoder implements AutoCloseable {
     private final long[] inputShape;
     private final long[] outputShape;
     private final int imageValues;
-    private final FloatBuffer input;
+    private final ImagePreprocessor preprocessor;
+    private INDArray batchTensor;
+    private FloatBuffer input;
     private final FloatBuffer output;
     private boolean closed;
 
@@ -41,22 +47,39 @@ final class OnnxEncoder implements AutoCloseable {
         OrtEnvironment env = environment();
         SessionFactory.Placed placed = new SessionFactory(env, model, intraOpThreads).create(device);
         try {
-            return new OnnxEncoder(env, placed, pre, batchSize);
+            return new OnnxEncoder(env, placed, pre != null ? pre : defaultFor(placed.session()), batchSize);
         } catch (ModelException | RuntimeException e) {
             closeQuietly(placed.session());
             throw e;
         }
     }
 
+    /**
+     * The default recipe for this model: {@link Preprocessing#defaults()}, or its 1-channel form (the grey plane
+     * normalised once) when the model's input has one channel.
+     */
+    private static ImagePreprocessor defaultFor(OrtSession session) {
+        try {
+            for (NodeInfo in : session.getInputInfo().values()) {
+                if (in.getInfo() instanceof TensorInfo t && t.getShape().length == 4 && t.getShape()[1] == 1) {
+                    return Preprocessing.builder().channels(1).build();
+                }
+            }
+        } catch (OrtException e) {
+            // the validator reports unreadable inputs with its own message
+        }
+        return Preprocessing.defaults();
+    }
+
     private OnnxEncoder(OrtEnvironment env, SessionFactory.Placed placed, ImagePreprocessor pre, int batchSize)
             throws ModelException {
         this.env = env;
+        this.preprocessor = pre;
         this.session = placed.session();
         this.executionProvider = placed.provider();
         this.batchSize = batchSize;
         this.imageValues = Math.multiplyExact(pre.channels(), Math.multiplyExact(pre.height(), pre.width()));
         this.inputShape = new long[] {batchSize, pre.channels(), pre.height(), pre.width()};
-        this.input = directFloats(Math.multiplyExact(batchSize, imageValues));
         ModelSignature partial = ModelValidator.validate(session, pre, batchSize, this::probeDimension);
         this.signature = partial;
         this.outputShape = partial.outputRank() == 4
@@ -81,6 +104,11 @@ final class OnnxEncoder implements AutoCloseable {
             throw new ModelException("the model does not run on a " + inputShape[2] + "x" + inputShape[3]
                     + " input: " + e.getMessage(), e);
         }
+    }
+
+    /** The recipe the inputs are made with (the default one adapted to the model when none was given). */
+    ImagePreprocessor preprocessor() {
+        return preprocessor;
     }
 
     ModelSignature signature() {
@@ -118,6 +146,10 @@ final class OnnxEncoder implements AutoCloseable {
         int dim = signature.dimension();
         // A model with a fixed batch axis gets zero-padded batches; otherwise the last batch is just smaller.
         int rows = signature.fixedBatch() ? batchSize : n;
+        if (input == null) {
+            batchTensor = Nd4jTensors.batch(inputShape);
+            input = Nd4jTensors.memoryOf(batchTensor);
+        }
         input.clear();
         for (float[] image : images) {
             input.put(image, 0, imageValues);
@@ -139,6 +171,7 @@ final class OnnxEncoder implements AutoCloseable {
             output.rewind();
             output.get(out, 0, n * dim);
         }
+        preprocessor.postProcessing().apply(out, n, dim);
     }
 
     @Override
@@ -146,6 +179,11 @@ final class OnnxEncoder implements AutoCloseable {
         if (!closed) {
             closed = true;
             closeQuietly(session);
+            if (batchTensor != null) {
+                batchTensor.close();
+                batchTensor = null;
+                input = null;
+            }
         }
     }
 

@@ -47,7 +47,7 @@ public final class OnnxModels {
      * @return the serialised ONNX model
      */
     public static byte[] randomResNet50(long seed) {
-        return resNet50Model(seed).toByteArray();
+        return resNet50Model(seed, 3).toByteArray();
     }
 
     /**
@@ -60,7 +60,34 @@ public final class OnnxModels {
      */
     public static void writeRandomResNet50(long seed, Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        resNet50Model(seed).writeTo(file);
+        resNet50Model(seed, 3).writeTo(file);
+    }
+
+    /**
+     * The 1-channel variant of {@link #randomResNet50(long) randomResNet50(seed)}: input [batch, 1, 224, 224],
+     * conv1's weights summed over RGB (every other weight identical). On a grey image it gives what the
+     * 3-channel network gives on that image copied into three channels; use it with
+     * {@code Preprocessing.builder().channels(1)} (the extractor switches the default recipe by itself).
+     *
+     * @param seed the weight seed
+     * @param file the file to create or replace
+     * @throws IOException if the file cannot be written
+     */
+    public static void writeRandomResNet50Grey(long seed, Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        resNet50Model(seed, 1).writeTo(file);
+    }
+
+    /** {@link #writeRandomResNet50Grey} as bytes (94 MB). */
+    public static byte[] randomResNet50Grey(long seed) {
+        return resNet50Model(seed, 1).toByteArray();
+    }
+
+    /** The 1-channel variant of {@link #tinyResNet(long)} (conv1 summed over RGB), for tests. */
+    public static byte[] tinyResNetGrey(long seed) {
+        return RandomResNetBuilder.build(TINY, seed,
+                "Tiny 1-channel ResNet test network with random He-normal weights (seed " + seed + "); not trained.",
+                1).toByteArray();
     }
 
     /**
@@ -78,11 +105,12 @@ public final class OnnxModels {
                 .toByteArray();
     }
 
-    private static OnnxModel resNet50Model(long seed) {
+    private static OnnxModel resNet50Model(long seed, int channels) {
         LOG.warn("Creating ResNet50 with RANDOM weights (seed {}), not ImageNet: embeddings carry no image meaning",
                 seed);
         return RandomResNetBuilder.build(ResNetSpec.resnet50(), seed,
                 "torchvision ResNet50 v1.5 backbone (no fc), random He-normal weights (seed " + seed
-                        + "), batch norms folded; not trained.");
+                        + "), batch norms folded" + (channels == 1 ? ", conv1 summed over RGB (1 channel)" : "")
+                        + "; not trained.", channels);
     }
 }

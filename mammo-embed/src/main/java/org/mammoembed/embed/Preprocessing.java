@@ -166,6 +166,7 @@ public final class Preprocessing implements ImagePreprocessor {
     }
 
     /** What happens to each feature vector after the network; default {@link PostProcessing#NONE}. */
+    @Override
     public PostProcessing postProcessing() {
         return postProcessing;
     }

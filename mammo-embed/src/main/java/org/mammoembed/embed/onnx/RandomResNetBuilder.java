@@ -32,18 +32,33 @@ public final class RandomResNetBuilder {
     private final Random random;
     private final OnnxGraphBuilder graph = new OnnxGraphBuilder();
 
-    private RandomResNetBuilder(ResNetSpec spec, long seed) {
+    private final int inputChannels;
+
+    private RandomResNetBuilder(ResNetSpec spec, long seed, int inputChannels) {
         this.spec = spec;
         this.random = new Random(seed);
+        this.inputChannels = inputChannels;
     }
 
-    /** The model of {@code spec} with weights drawn from {@code seed}. */
+    /** The model of {@code spec} with weights drawn from {@code seed}, input [batch, 3, 224, 224]. */
     public static OnnxModel build(ResNetSpec spec, long seed, String description) {
-        return new RandomResNetBuilder(spec, seed).buildModel(description);
+        return build(spec, seed, description, 3);
+    }
+
+    /**
+     * As {@link #build(ResNetSpec, long, String)}, with {@code inputChannels} 3 or 1. The 1-channel network is
+     * the 3-channel one of the same seed with conv1's weights summed over RGB (in float, R + G + B): on a grey
+     * image it computes what the 3-channel network computes on that image copied into its three channels.
+     */
+    public static OnnxModel build(ResNetSpec spec, long seed, String description, int inputChannels) {
+        if (inputChannels != 1 && inputChannels != 3) {
+            throw new IllegalArgumentException("inputChannels must be 1 or 3, got " + inputChannels);
+        }
+        return new RandomResNetBuilder(spec, seed, inputChannels).buildModel(description);
     }
 
     private OnnxModel buildModel(String description) {
-        String x = convBn(INPUT, "conv1", 3, spec.stemWidth(), 7, 2, 3);
+        String x = convBn(INPUT, "conv1", 3, spec.stemWidth(), 7, 2, 3, inputChannels == 1);
         x = graph.relu(x);
         x = graph.maxPool(x, 3, 2, 1);
         int[] blocks = spec.stageBlocks();
@@ -61,7 +76,7 @@ public final class RandomResNetBuilder {
         graph.flatten(pooled, OUTPUT);
 
         OnnxValueInfo.Dim batch = OnnxValueInfo.Dim.symbolic("batch");
-        OnnxValueInfo input = new OnnxValueInfo(INPUT, List.of(batch, OnnxValueInfo.Dim.fixed(3),
+        OnnxValueInfo input = new OnnxValueInfo(INPUT, List.of(batch, OnnxValueInfo.Dim.fixed(inputChannels),
                 OnnxValueInfo.Dim.fixed(IMAGE_SIZE), OnnxValueInfo.Dim.fixed(IMAGE_SIZE)));
         OnnxValueInfo output = new OnnxValueInfo(OUTPUT, List.of(batch, OnnxValueInfo.Dim.fixed(channels)));
         return new OnnxModel(graph.build("random_resnet", List.of(input), List.of(output)), description);
@@ -80,12 +95,33 @@ public final class RandomResNetBuilder {
         return graph.relu(graph.add(y, identity));
     }
 
-    /** A conv with its batch norm folded in (see class doc), weights He-normal. */
     private String convBn(String x, String name, int in, int out, int kernel, int stride, int pad) {
+        return convBn(x, name, in, out, kernel, stride, pad, false);
+    }
+
+    /**
+     * A conv with its batch norm folded in (see class doc), weights He-normal; with {@code sumInputs} the kernel
+     * is summed over its input channels into one (drawn as {@code in} channels first, so the random stream and
+     * every later layer stay those of the {@code in}-channel network).
+     */
+    private String convBn(String x, String name, int in, int out, int kernel, int stride, int pad, boolean sumInputs) {
         float[] weights = new float[out * in * kernel * kernel];
         double std = Math.sqrt(2.0 / (out * kernel * kernel)) * BN_FOLD_SCALE;
         for (int i = 0; i < weights.length; i++) {
             weights[i] = (float) (random.nextGaussian() * std);
+        }
+        if (sumInputs) {
+            int k2 = kernel * kernel;
+            float[] summed = new float[out * k2];
+            for (int o = 0; o < out; o++) {
+                for (int c = 0; c < in; c++) {
+                    for (int k = 0; k < k2; k++) {
+                        summed[o * k2 + k] += weights[(o * in + c) * k2 + k];
+                    }
+                }
+            }
+            weights = summed;
+            in = 1;
         }
         String w = graph.initializer(OnnxTensor.ofFloats(name + ".weight", new long[] {out, in, kernel, kernel},
                 weights));

@@ -1,0 +1,101 @@
+package org.mammoembed.embed;
+
+import java.nio.FloatBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.mammoembed.core.EmbeddingResult;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ND4J as the tensor layer: the batch tensor that ONNX Runtime reads (its off-heap buffer handed over as is) and
+ * the embeddings as {@code INDArray} for Java users.
+ *
+ * <p>ND4J's start (loading its native backend, over a second of CPU) happens on a background daemon thread that
+ * {@link #warmUp()} starts when an extractor is built, so it overlaps the model load and the decoding of the first
+ * batch instead of delaying them; the first batch waits for it only if it is not done by then.
+ */
+public final class Nd4jTensors {
+    private static final Logger LOG = LoggerFactory.getLogger(Nd4jTensors.class);
+    private static volatile CompletableFuture<Void> ready;
+
+    private Nd4jTensors() {
+    }
+
+    /** Starts ND4J's initialisation in the background if nobody has; returns at once. */
+    static CompletableFuture<Void> warmUp() {
+        CompletableFuture<Void> f = ready;
+        if (f != null) {
+            return f;
+        }
+        synchronized (Nd4jTensors.class) {
+            if (ready == null) {
+                CompletableFuture<Void> started = new CompletableFuture<>();
+                Thread t = new Thread(() -> {
+                    long t0 = System.nanoTime();
+                    try {
+                        Nd4j.create(DataType.FLOAT, 1).close();
+                        LOG.debug("ND4J ready in {} ms (background)", (System.nanoTime() - t0) / 1_000_000);
+                        started.complete(null);
+                    } catch (Throwable e) {
+                        started.completeExceptionally(e);
+                    }
+                }, "mammo-embed-nd4j-init");
+                t.setDaemon(true);
+                t.start();
+                ready = started;
+            }
+            return ready;
+        }
+    }
+
+    /** Waits for ND4J (starting it if needed). */
+    private static void awaitReady() {
+        try {
+            warmUp().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ND4J was starting", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("ND4J cannot start on this machine: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * A new float32 tensor of {@code shape} outside any workspace (the caller owns it and closes it), zeroed.
+     */
+    static INDArray batch(long... shape) {
+        awaitReady();
+        return Nd4j.create(DataType.FLOAT, shape);
+    }
+
+    /**
+     * The tensor's memory as a direct, native-order float buffer: the same bytes, no copy (what ONNX Runtime
+     * reads without copying).
+     */
+    static FloatBuffer memoryOf(INDArray tensor) {
+        FloatBuffer b = tensor.data().asNioFloat();
+        if (!b.isDirect()) {
+            throw new IllegalStateException("ND4J returned a heap buffer for a native tensor");
+        }
+        return b;
+    }
+
+    /** {@code rows x dim} row-major values as a new [rows, dim] float tensor. */
+    static INDArray matrix(float[] values, int rows, int dim) {
+        awaitReady();
+        return Nd4j.create(values, new long[] {rows, dim}, DataType.FLOAT);
+    }
+
+    /** The embeddings of a dataset as an N x D float {@code INDArray} (a copy). Empty results give [0, D]. */
+    public static INDArray features(EmbeddingResult result) {
+        if (result.size() == 0) {
+            awaitReady();
+            return Nd4j.create(DataType.FLOAT, 0, result.dimension());
+        }
+        return matrix(result.toArray(), result.size(), result.dimension());
+    }
+}
