@@ -2,6 +2,7 @@ package org.mammoembed.examples;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,14 +12,19 @@ import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.ProgressListener;
+import org.mammoembed.embed.CpuProfile;
 import org.mammoembed.embed.EmbeddingExtractor;
 import org.mammoembed.embed.ExtractionSummary;
 
 /**
  * {@code bench --csv C --dicom-root D [--model M] [--batch-size 32] [--repeat 1]}: embeds the dataset
- * (discarding the features) and prints where the time went: decode, preprocess and inference per image,
- * end-to-end images/s, and the process's peak resident memory. A measurement, not a test: run it on a quiet
- * machine and compare ratios measured in the same session.
+ * (discarding the features) and prints where the time went: per image, the wall time of decode, preprocess and
+ * inference (stage times summed over threads that overlap), their CPU times (worker-thread CPU for decode and
+ * preprocess, process CPU during the batches for inference) and the ratio of the CPU before the network to the
+ * network's; end-to-end images/s and the process's peak resident memory. Before the first run it prints how long
+ * the process took from its start to the first batch entering ONNX Runtime, and how much of that was building
+ * the extractor (reading and loading the model). A measurement, not a test: run it on a quiet machine and compare
+ * ratios measured in the same session.
  */
 final class BenchCommand {
     static final Set<String> VALUED = Set.of("csv", "dicom-root", "model", "batch-size", "repeat", "seed", "workers");
@@ -33,13 +39,16 @@ final class BenchCommand {
         ModelChoice model = ModelChoice.of(a.optionalPath("model"), a.longValue("seed", 42));
         int repeat = a.positiveInt("repeat", 1);
         int batch = a.positiveInt("batch-size", 32);
+        long buildStart = System.nanoTime();
         try (EmbeddingExtractor ex = model.applyTo(EmbeddingExtractor.builder().batchSize(batch)
                 .workers(a.positiveInt("workers", Math.max(1, Runtime.getRuntime().availableProcessors()))))
                 .build()) {
+            double buildMs = (System.nanoTime() - buildStart) / 1e6;
             out.println("model: " + model.label());
             out.println("extractor: " + ex.describe());
-            out.printf(Locale.ROOT, "%-5s %7s %8s %9s %12s %14s %13s %12s%n", "run", "images", "wall s", "images/s",
-                    "decode ms/im", "preproc ms/im", "infer ms/im", "peak RSS MB");
+            out.printf(Locale.ROOT, "%-5s %7s %8s %9s %12s %14s %13s %10s %11s %10s %9s %12s%n", "run", "images",
+                    "wall s", "images/s", "decode ms/im", "preproc ms/im", "infer ms/im", "decode cpu",
+                    "preproc cpu", "infer cpu", "cpu ratio", "peak RSS MB");
             EmbeddingSink discard = new EmbeddingSink() {
                 @Override
                 public void accept(EmbeddedImage image, float[] feature) {
@@ -47,13 +56,34 @@ final class BenchCommand {
             };
             for (int r = 1; r <= repeat; r++) {
                 ExtractionSummary s = ex.extract(dataset, discard, ProgressListener.NONE);
+                if (r == 1) {
+                    startup(s.cpu().firstBatchEpochMillis(), buildMs);
+                }
                 int n = Math.max(1, s.embedded() + s.failed());
-                out.printf(Locale.ROOT, "%-5d %7d %8.2f %9.2f %12.1f %14.1f %13.1f %12.0f%n", r, s.embedded(),
-                        s.wallSeconds(), s.imagesPerSecond(), 1000 * s.decodeSeconds() / n,
-                        1000 * s.preprocessSeconds() / n, 1000 * s.inferenceSeconds() / n, peakRssMegabytes());
+                int embedded = Math.max(1, s.embedded());
+                CpuProfile cpu = s.cpu();
+                out.printf(Locale.ROOT, "%-5d %7d %8.2f %9.2f %12.1f %14.1f %13.1f %10.1f %11.1f %10.1f %9.3f %12.0f%n",
+                        r, s.embedded(), s.wallSeconds(), s.imagesPerSecond(), 1000 * s.decodeSeconds() / n,
+                        1000 * s.preprocessSeconds() / n, 1000 * s.inferenceSeconds() / n,
+                        1000 * cpu.decodeSeconds() / n, 1000 * cpu.preprocessSeconds() / n,
+                        1000 * cpu.inferenceSeconds() / embedded, cpu.beforeNetworkRatio() * embedded / n,
+                        peakRssMegabytes());
             }
+            out.println("cpu columns: ms of CPU per image (decode, preprocess: worker-thread CPU; infer: process CPU"
+                    + " during the batches minus the workers'); cpu ratio = (decode + preprocess) / infer per image");
         }
         return 0;
+    }
+
+    /** Process start to the first batch entering ONNX Runtime, and how much of it was beyond building the extractor. */
+    private void startup(long firstBatchEpochMillis, double buildMs) {
+        if (firstBatchEpochMillis < 0) {
+            return;
+        }
+        long sinceStart = firstBatchEpochMillis - ManagementFactory.getRuntimeMXBean().getStartTime();
+        out.printf(Locale.ROOT, "startup: process start -> first batch in ONNX Runtime %d ms, of which building the "
+                + "extractor (model read and loaded) %.0f ms; beyond it %.0f ms%n", sinceStart, buildMs,
+                sinceStart - buildMs);
     }
 
     /** VmHWM of this process (Linux), or -1 elsewhere. */

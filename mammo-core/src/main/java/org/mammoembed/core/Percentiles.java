@@ -28,6 +28,9 @@ public final class Percentiles {
     private boolean histogram;
     private int histogramMin;
     private int histogramBins;
+    private StoredPixels mapping;
+    private int storedMin;
+    private int storedMax;
 
     /**
      * Loads the values to rank, skipping those where {@code exclude} (may be null) is true.
@@ -35,6 +38,7 @@ public final class Percentiles {
      * @return false if a counted value is NaN or infinite (nothing is loaded then)
      */
     public boolean load(float[] values, boolean[] exclude) {
+        mapping = null;
         if (exclude == null && loadIntegral(values)) {
             return true;
         }
@@ -113,21 +117,60 @@ public final class Percentiles {
         return true;
     }
 
+    /**
+     * Loads the modality values of {@code stored} (see {@link StoredPixels}) by counting the stored integers in one
+     * pass over them: no float image. Order statistics are those of the stored values mapped through the modality
+     * LUT, reversed when its slope is negative, so {@link #percentile} equals what {@link #load} gives on
+     * {@code stored.toModality()}. {@link #min()} and {@link #max()} then give the smallest and largest stored
+     * value present.
+     */
+    public void loadStored(StoredPixels stored) {
+        int[] values = stored.samples();
+        int lo = stored.lowest();
+        int bins = stored.highest() - lo + 1;
+        if (counts.length < bins) {
+            counts = new int[bins];
+        } else {
+            Arrays.fill(counts, 0, bins, 0);
+        }
+        int[] c = counts;
+        for (int v : values) {
+            c[v - lo]++;
+        }
+        int first = 0;
+        while (first < bins - 1 && c[first] == 0) {
+            first++;
+        }
+        int last = bins - 1;
+        while (last > 0 && c[last] == 0) {
+            last--;
+        }
+        this.n = values.length;
+        this.data = null;
+        this.exclude = null;
+        this.histogram = true;
+        this.histogramMin = lo;
+        this.histogramBins = bins;
+        this.mapping = stored;
+        this.storedMin = lo + first;
+        this.storedMax = lo + last;
+    }
+
     /** Whether the loaded values are all integers counted in a histogram (then {@link #min()} and {@link #max()} are exact ints). */
     public boolean isIntegral() {
         return histogram && n > 0;
     }
 
-    /** Smallest loaded value, when {@link #isIntegral()}. */
+    /** Smallest loaded value (stored value after {@link #loadStored}), when {@link #isIntegral()}. */
     public int min() {
         requireIntegral();
-        return histogramMin;
+        return mapping != null ? storedMin : histogramMin;
     }
 
-    /** Largest loaded value, when {@link #isIntegral()}. */
+    /** Largest loaded value (stored value after {@link #loadStored}), when {@link #isIntegral()}. */
     public int max() {
         requireIntegral();
-        return histogramMin + histogramBins - 1;
+        return mapping != null ? storedMax : histogramMin + histogramBins - 1;
     }
 
     private void requireIntegral() {
@@ -178,6 +221,15 @@ public final class Percentiles {
 
     /** The k-th and (k+1)-th smallest (the second equals the first when k is the last). */
     private float[] neighbours(int k) {
+        if (mapping != null) {
+            // the k-th smallest modality value is the k-th smallest stored one mapped, or with a negative slope
+            // the k-th largest
+            boolean down = mapping.slope() < 0;
+            int next = Math.min(k + 1, n - 1);
+            int a = histogramMin + bucketHolding(down ? n - 1 - k : k);
+            int b = histogramMin + bucketHolding(down ? n - 1 - next : next);
+            return new float[] {mapping.modality(a), mapping.modality(b)};
+        }
         int bucketOfK = bucketHolding(k);
         int bucketOfNext = k + 1 < n ? bucketHolding(k + 1) : bucketOfK;
         if (histogram) {

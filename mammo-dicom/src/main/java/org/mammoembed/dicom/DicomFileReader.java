@@ -11,6 +11,7 @@ import org.mammoembed.core.DicomSniffer;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Photometric;
+import org.mammoembed.core.StoredPixels;
 import org.mammoembed.core.VoiAttributes;
 import org.mammoembed.dicom.codec.Codecs;
 import org.mammoembed.dicom.codec.DecodedFrame;
@@ -92,6 +93,12 @@ public final class DicomFileReader implements DicomReader {
             int[] samples = storedSamples(parsed, pixelData, px, frame);
             if (photometric.isGrayscale()) {
                 ModalityLut lut = HeaderReader.modalityLut(ds, px.signed(), frame);
+                if (lut.lut().isEmpty() && px.samplesPerPixel() == 1 && px.bitsStored() <= StoredPixels.MAX_BITS) {
+                    // the integers as they are: preprocessing ranks and windows them without a float image
+                    LOG.debug("{}: decoded frame {} of {} as stored integers", name, frame, px.frames());
+                    return DecodedImage.ofStored(px.rows(), px.columns(), new StoredPixels(samples,
+                            px.bitsStored(), px.signed(), lut.slope(), lut.intercept()), photometric, metadata, voi);
+                }
                 values = lut.apply(samples, px.signed());
             } else {
                 values = ModalityLut.identity().apply(samples, px.signed());

@@ -50,6 +50,9 @@ final class BatchPipeline {
 
     private final LongAdder decodeNanos = new LongAdder();
     private final LongAdder preprocessNanos = new LongAdder();
+    private final LongAdder decodeCpuNanos = new LongAdder();
+    private final LongAdder preprocessCpuNanos = new LongAdder();
+    private final CpuClock clock = new CpuClock();
     private final ConcurrentLinkedQueue<float[]> freeInputs = new ConcurrentLinkedQueue<>();
 
     BatchPipeline(OnnxEncoder encoder, DicomReader reader, ImagePreprocessor preprocessor, int frame, int workers) {
@@ -108,12 +111,14 @@ final class BatchPipeline {
         return new ExtractionSummary(images.size(), batcher.embedded, batcher.failed, scanProblems.size(),
                 seconds(decodeNanos.sum()), seconds(preprocessNanos.sum()), seconds(batcher.inferNanos),
                 seconds(waitNanos), seconds(System.nanoTime() - start), encoder.batchSize(),
-                encoder.executionProvider());
+                encoder.executionProvider(), new CpuProfile(seconds(decodeCpuNanos.sum()),
+                seconds(preprocessCpuNanos.sum()), seconds(batcher.inferCpuNanos), batcher.firstBatchMillis));
     }
 
     /** Runs on a worker: read and decode, then preprocess. Never throws for a bad image. */
     private Prepared prepare(ImageRecord r) {
         long t0 = System.nanoTime();
+        long c0 = clock.thread();
         DecodedImage image;
         try {
             image = reader.read(r.path(), frame);
@@ -123,8 +128,10 @@ final class BatchPipeline {
             return failed(r, unexpected(r, Stage.READ, e));
         } finally {
             decodeNanos.add(System.nanoTime() - t0);
+            decodeCpuNanos.add(clock.thread() - c0);
         }
         long t1 = System.nanoTime();
+        long c1 = clock.thread();
         float[] input = takeInputBuffer();
         try {
             preprocessor.apply(image, input, 0);
@@ -136,6 +143,7 @@ final class BatchPipeline {
             return failed(r, unexpected(r, Stage.PREPROCESS, e));
         } finally {
             preprocessNanos.add(System.nanoTime() - t1);
+            preprocessCpuNanos.add(clock.thread() - c1);
         }
         ImageMetadata m = image.metadata();
         return new Prepared(r, input, null, m.viewPosition(), m.laterality());
@@ -184,12 +192,13 @@ final class BatchPipeline {
         return nanos / 1e9;
     }
 
-    private static ThreadFactory workerThreads() {
+    private ThreadFactory workerThreads() {
         int run = RUNS.incrementAndGet();
         AtomicInteger n = new AtomicInteger();
         return task -> {
             Thread t = new Thread(task, "mammo-embed-" + run + "-worker-" + n.incrementAndGet());
             t.setDaemon(true);
+            clock.watch(t);
             return t;
         };
     }
@@ -207,6 +216,8 @@ final class BatchPipeline {
         int embedded;
         int failed;
         long inferNanos;
+        long inferCpuNanos;
+        long firstBatchMillis = -1;
 
         Batcher(EmbeddingSink sink, ProgressListener listener, int total, long start) {
             this.sink = sink;
@@ -234,7 +245,12 @@ final class BatchPipeline {
             }
             OrtException inferError = null;
             if (!inputs.isEmpty()) {
+                if (firstBatchMillis < 0) {
+                    firstBatchMillis = System.currentTimeMillis();
+                }
                 long t = System.nanoTime();
+                long process = clock.process();
+                long workersCpu = clock.watched();
                 try {
                     encoder.infer(inputs, features);
                 } catch (OrtException e) {
@@ -242,6 +258,7 @@ final class BatchPipeline {
                     LOG.warn("inference of a batch of {} images failed: {}", inputs.size(), e.getMessage());
                 }
                 inferNanos += System.nanoTime() - t;
+                inferCpuNanos += (clock.process() - process) - (clock.watched() - workersCpu);
             }
             int dim = row.length;
             int k = 0;

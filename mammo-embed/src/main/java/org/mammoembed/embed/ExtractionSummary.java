@@ -16,11 +16,12 @@ package org.mammoembed.embed;
  * @param wallSeconds       elapsed time of the whole run
  * @param batchSize         images per inference batch
  * @param executionProvider ONNX Runtime provider that ran the network, e.g. {@code CPUExecutionProvider}
+ * @param cpu               the stages' CPU times (see {@link CpuProfile})
  */
 public record ExtractionSummary(int images, int embedded, int failed, int scanProblems, double decodeSeconds,
                                 double preprocessSeconds, double inferenceSeconds, double inputWaitSeconds,
                                 double wallSeconds,
-                                int batchSize, String executionProvider) {
+                                int batchSize, String executionProvider, CpuProfile cpu) {
 
     /** Images finished (embedded or failed) per second of wall time; 0 for an empty run. */
     public double imagesPerSecond() {

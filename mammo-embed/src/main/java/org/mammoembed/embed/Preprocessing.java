@@ -12,6 +12,7 @@ import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Percentiles;
 import org.mammoembed.core.Photometric;
 import org.mammoembed.core.Stage;
+import org.mammoembed.core.StoredPixels;
 import org.mammoembed.dicom.grayscale.PixelPadding;
 import org.mammoembed.dicom.grayscale.VoiTransform;
 import org.mammoembed.embed.preprocess.Geometry;
@@ -40,10 +41,13 @@ import org.slf4j.LoggerFactory;
  * After the network, {@link #postProcessing()} (default none; L2 normalisation on request) is applied to each
  * feature vector; it is part of {@link #describe()}.
  *
- * <p>When no padding is excluded and every pixel is an integer (every DICOM image after an integer modality
- * LUT), the percentiles come from a histogram of the values and the window is a table over their range, applied
- * row by row as the horizontal resize pass reads the rows: no windowed full-size image is made. Other inputs
- * take the general path (radix selection, the window computed per pixel); both give the same numbers.
+ * <p>When no padding is excluded and the reader hands over the stored integers ({@link DecodedImage#stored()}:
+ * grayscale with a linear modality LUT, the default reader's mammograms), the percentiles come from a histogram of
+ * the stored values mapped through the monotonic modality LUT (order reversed for a negative slope), and the
+ * window is a table over the stored range, applied row by row as the horizontal resize pass reads the rows: no
+ * float image and no windowed full-size image is made. Float pixels that are all integers get the same table over
+ * their range. Other inputs take the general path (radix selection, the window computed per pixel); all give the
+ * same numbers, bit for bit.
  * Output: CHW float32. A Caffe-style network (0-255 scale, mean subtraction only, BGR) is expressed with
  * {@code mean = [B, G, R] / 255} and {@code std = 1 / 255}.
  *
@@ -225,11 +229,17 @@ public final class Preprocessing implements ImagePreprocessor {
                 };
             }
         }
-        float[] grey = image.grayPlane();
         boolean[] exclude = excludePixelPadding ? PixelPadding.mask(image).orElse(null) : null;
         Percentiles stats = scratch.stats;
-        if (!stats.load(grey, exclude)) {
-            throw new MammoException(Stage.PREPROCESS, "image has NaN or infinite pixel values");
+        Optional<StoredPixels> stored = exclude == null ? image.stored() : Optional.empty();
+        float[] grey = null;
+        if (stored.isPresent()) {
+            stats.loadStored(stored.get());
+        } else {
+            grey = image.grayPlane();
+            if (!stats.load(grey, exclude)) {
+                throw new MammoException(Stage.PREPROCESS, "image has NaN or infinite pixel values");
+            }
         }
         double lo = stats.count() == 0 ? 0 : stats.percentile(windowing.lowPercentile());
         double hi = stats.count() == 0 ? 0 : stats.percentile(windowing.highPercentile());
@@ -239,10 +249,26 @@ public final class Preprocessing implements ImagePreprocessor {
             return (y, row) -> Arrays.fill(row, 0, cols, flat);
         }
         double range = hi - lo;
-        if (exclude == null && stats.isIntegral() && stats.max() - stats.min() < grey.length) {
-            // the fast path: every pixel is an integer in [min, max], so the window is a table over that range,
-            // filled with the very expression below; each row is then one table look-up per pixel, fused into
-            // the resampler's horizontal pass (no windowed full-size image is ever made)
+        if (stored.isPresent()) {
+            // the fast path: the stored integers themselves, one table look-up per pixel (the table holds each
+            // stored value's modality value windowed by the very expression of the general path), fused into
+            // the resampler's horizontal pass: neither a float image nor a windowed one is ever made
+            StoredPixels sp = stored.get();
+            int min = stats.min();
+            float[] lut = scratch.lut(stats.max() - min + 1);
+            for (int k = 0; k < lut.length; k++) {
+                lut[k] = unit(sp.modality(min + k), lo, range, invert);
+            }
+            int[] samples = sp.samples();
+            return (y, row) -> {
+                for (int x = 0, i = y * cols; x < cols; x++, i++) {
+                    row[x] = lut[samples[i] - min];
+                }
+            };
+        }
+        float[] values = grey;
+        if (exclude == null && stats.isIntegral() && stats.max() - stats.min() < values.length) {
+            // integral float pixels (another reader's): the same table over [min, max] of the values
             int min = stats.min();
             float[] lut = scratch.lut(stats.max() - min + 1);
             for (int k = 0; k < lut.length; k++) {
@@ -250,13 +276,13 @@ public final class Preprocessing implements ImagePreprocessor {
             }
             return (y, row) -> {
                 for (int x = 0, i = y * cols; x < cols; x++, i++) {
-                    row[x] = lut[(int) grey[i] - min];
+                    row[x] = lut[(int) values[i] - min];
                 }
             };
         }
         return (y, row) -> {
             for (int x = 0, i = y * cols; x < cols; x++, i++) {
-                row[x] = unit(grey[i], lo, range, invert);
+                row[x] = unit(values[i], lo, range, invert);
             }
         };
     }

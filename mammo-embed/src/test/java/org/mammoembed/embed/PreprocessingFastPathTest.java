@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Photometric;
+import org.mammoembed.core.StoredPixels;
 import org.mammoembed.core.VoiAttributes;
 import org.junit.jupiter.api.Test;
 import org.mammoembed.embed.preprocess.Geometry;
@@ -55,6 +56,38 @@ class PreprocessingFastPathTest {
                     assertArrayEquals(general, fast, s[0] + "x" + s[1] + " " + ph + " " + recipe);
                 }
             }
+        }
+    }
+
+    @Test
+    void storedIntegersGiveBitwiseWhatTheirFloatImageGives() throws MammoException {
+        int rows = 1203;
+        int cols = 977;
+        float[] base = TestImages.synthetic(rows, cols, 5);
+        // {bits, signed, slope, intercept}: identity, CT-like, a negative slope (order reversed), a fractional one
+        double[][] luts = {{12, 0, 1, 0}, {16, 1, 1, -1024}, {12, 0, -1, 4095}, {14, 0, 0.37, 12.5}, {16, 1, -2.5, 3}};
+        for (double[] l : luts) {
+            int bits = (int) l[0];
+            boolean signed = l[1] == 1;
+            int[] samples = new int[base.length];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = (int) base[i] - (signed ? 2048 : 0);
+            }
+            StoredPixels sp = new StoredPixels(samples, bits, signed, l[2], l[3]);
+            for (Photometric ph : new Photometric[] {Photometric.MONOCHROME2, Photometric.MONOCHROME1}) {
+                DecodedImage asFloats = TestImages.gray(rows, cols, sp.toModality(), ph);
+                DecodedImage asStored = DecodedImage.ofStored(rows, cols, sp, ph, asFloats.metadata(),
+                        asFloats.voi());
+                for (Preprocessing recipe : List.of(Preprocessing.defaults(), Preprocessing.seedCompatible(),
+                        Preprocessing.builder().windowing(org.mammoembed.embed.preprocess.Windowing.percentile(2, 90))
+                                .build())) {
+                    assertArrayEquals(run(recipe, asFloats), run(recipe, asStored),
+                            java.util.Arrays.toString(l) + " " + ph + " " + recipe);
+                }
+            }
+            assertArrayEquals(sp.toModality(), DecodedImage.ofStored(rows, cols, sp, Photometric.MONOCHROME2,
+                    TestImages.gray(rows, cols, base, Photometric.MONOCHROME2).metadata(), VoiAttributes.NONE)
+                    .pixels());
         }
     }
 
