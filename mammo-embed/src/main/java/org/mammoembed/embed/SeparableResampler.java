@@ -100,20 +100,31 @@ final class SeparableResampler {
         for (int x = 0; x < width; x++) {
             int o = left + x;
             int t = o * stride;
-            int end = t + taps[o];
+            int n = taps[o];
             int i = index[t];
             float w = weight[t];
             float s0 = r0[i] * w;
             float s1 = r1[i] * w;
             float s2 = r2[i] * w;
             float s3 = r3[i] * w;
-            for (int j = t + 1; j < end; j++) {
-                i = index[j];
-                w = weight[j];
-                s0 += r0[i] * w;
-                s1 += r1[i] * w;
-                s2 += r2[i] * w;
-                s3 += r3[i] * w;
+            if (i + n <= r0.length && index[t + n - 1] == i + n - 1) {
+                // consecutive taps (every output away from a clamped edge): no index loads
+                for (int j = 1; j < n; j++) {
+                    w = weight[t + j];
+                    s0 += r0[i + j] * w;
+                    s1 += r1[i + j] * w;
+                    s2 += r2[i + j] * w;
+                    s3 += r3[i + j] * w;
+                }
+            } else {
+                for (int j = t + 1; j < t + n; j++) {
+                    i = index[j];
+                    w = weight[j];
+                    s0 += r0[i] * w;
+                    s1 += r1[i] * w;
+                    s2 += r2[i] * w;
+                    s3 += r3[i] * w;
+                }
             }
             horizontal[base + x] = s0;
             horizontal[base + plane + x] = s1;

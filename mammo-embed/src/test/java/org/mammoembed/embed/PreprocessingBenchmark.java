@@ -63,7 +63,21 @@ public final class PreprocessingBenchmark {
                         plane));
         time("grey to 3 channels + normalise (ND4J)", runs, () -> Nd4jNormalise.write(plane, dst));
         time("grey to 3 channels + normalise (plain loop)", runs, () -> loopNormalise(plane, dst));
-        time("Preprocessing.defaults().apply (all steps)", runs, () -> apply(Preprocessing.defaults(), image, dst));
+        int[] storedValues = new int[integral.length];
+        for (int i = 0; i < storedValues.length; i++) {
+            storedValues[i] = (int) integral[i];
+        }
+        org.mammoembed.core.StoredPixels sp = new org.mammoembed.core.StoredPixels(storedValues, 12, false, 1, 0);
+        DecodedImage storedImage = DecodedImage.ofStored(rows, cols, sp, Photometric.MONOCHROME2, image.metadata(),
+                image.voi());
+        time("percentiles, stored integers (one counting pass)", runs, () -> {
+            stats.loadStored(sp);
+            stats.percentile(0.5);
+            stats.percentile(99.5);
+        });
+        time("Preprocessing.defaults().apply (float pixels)", runs, () -> apply(Preprocessing.defaults(), image, dst));
+        time("Preprocessing.defaults().apply (stored integers)", runs,
+                () -> apply(Preprocessing.defaults(), storedImage, dst));
         time("Preprocessing.seedCompatible().apply", runs, () -> apply(Preprocessing.seedCompatible(), image, dst));
 
     }
