@@ -2,6 +2,9 @@ package org.mammoembed.dicom.grayscale;
 
 import java.util.Optional;
 import org.mammoembed.core.DecodedImage;
+import org.mammoembed.core.grayscale.PixelPadding;
+import org.mammoembed.core.grayscale.PresentationInversion;
+import org.mammoembed.core.grayscale.VoiTransform;
 
 /**
  * The grayscale pipeline of PS3.3 C.11 after the modality LUT, composed from its steps: VOI (window or VOI LUT,

@@ -10,7 +10,7 @@ import java.util.Locale;
  *       image's values (see {@link org.mammoembed.core.Percentiles}); {@code x -> clip((x - lo) / (hi - lo), 0, 1)} computed in
  *       double; all zeros when {@code hi <= lo} (a flat image).</li>
  *   <li>{@link #dicomVoi()}: the header's VOI window or VOI LUT (first window, with its VOI LUT Function) via
- *       {@code org.mammoembed.dicom.grayscale.VoiTransform.toUnitRange(image, 0)}; when the header has neither
+ *       {@code org.mammoembed.core.grayscale.VoiTransform.toUnitRange(image, 0)}; when the header has neither
  *       (or the image is colour) it falls back to {@code percentile(0.5, 99.5)}.</li>
  * </ul>
  */

@@ -1,4 +1,4 @@
-package org.mammoembed.dicom.grayscale;
+package org.mammoembed.core.grayscale;
 
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.Photometric;

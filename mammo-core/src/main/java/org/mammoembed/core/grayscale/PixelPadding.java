@@ -1,4 +1,4 @@
-package org.mammoembed.dicom.grayscale;
+package org.mammoembed.core.grayscale;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
