@@ -99,11 +99,7 @@ public final class Percentiles {
         }
         int lo = (int) min;
         int bins = (int) max - lo + 1;
-        if (counts.length < bins) {
-            counts = new int[bins];
-        } else {
-            Arrays.fill(counts, 0, bins, 0);
-        }
+        clearCounts(bins);
         int[] c = counts;
         for (float v : values) {
             c[(int) v - lo]++;
@@ -128,11 +124,7 @@ public final class Percentiles {
         int[] values = stored.samples();
         int lo = stored.lowest();
         int bins = stored.highest() - lo + 1;
-        if (counts.length < bins) {
-            counts = new int[bins];
-        } else {
-            Arrays.fill(counts, 0, bins, 0);
-        }
+        clearCounts(bins);
         int[] c = counts;
         for (int v : values) {
             c[v - lo]++;
@@ -292,15 +284,20 @@ public final class Percentiles {
     }
 
     private void countInto(int bins, Bin bin) {
-        if (counts.length < bins) {
-            counts = new int[bins];
-        } else {
-            Arrays.fill(counts, 0, bins, 0);
-        }
+        clearCounts(bins);
         for (int i = 0; i < data.length; i++) {
             if (exclude == null || !exclude[i]) {
                 counts[bin.of(data[i])]++;
             }
+        }
+    }
+
+    /** {@code counts[0, bins)} zeroed, grown when too short. */
+    private void clearCounts(int bins) {
+        if (counts.length < bins) {
+            counts = new int[bins];
+        } else {
+            Arrays.fill(counts, 0, bins, 0);
         }
     }
 
