@@ -148,6 +148,22 @@ public final class CheckpointStore implements AutoCloseable {
         return todo;
     }
 
+    /**
+     * The failures recorded so far for the dataset's images (those without an embedding), in dataset order:
+     * what a run stopped before its end reports in {@code failures.csv}.
+     */
+    public List<Failure> recordedFailures(Dataset dataset) throws IOException {
+        sync();
+        List<Failure> out = new ArrayList<>();
+        for (ImageRecord r : dataset.images()) {
+            Failure f = embeddings.containsKey(r.relativePath()) ? null : failures.get(r.relativePath());
+            if (f != null) {
+                out.add(new Failure(r.accessionNumber(), r.relativePath(), f.stage(), f.errorClass(), f.message()));
+            }
+        }
+        return out;
+    }
+
     /** Buffers one finished embedding; durable after the next {@link #sync()}. */
     public void append(EmbeddedImage image, float[] feature) throws IOException {
         if (feature.length != dimension) {
