@@ -120,6 +120,7 @@ final class StudyRun {
         List<EmbeddedImage> index;
         List<Failure> imageFailures;
         try (CheckpointStore store = openCheckpoint(dir, runKey)) {
+            store.corruption().forEach(log::error);
             embed(dataset, store, dir);
             long t = System.nanoTime();
             s.progress.onStage(StageProgress.of("assembly", 0, dataset.size(), "images", 0, t));
@@ -196,6 +197,8 @@ final class StudyRun {
         if (store.size() > 0) {
             log.info("resume: " + reusedFromCheckpoint + " images already done, " + todo.size() + " to go");
         }
+        CacheStage cache = s.cache == null ? null : CacheStage.open(s.cache, s.embedder.modelIdentity().sha256(),
+                s.embedder.preprocessingSpec(), s.embedder.reader());
         embeddingStarted = true;
         long t = System.nanoTime();
         MonitoredSink monitored;
@@ -203,9 +206,7 @@ final class StudyRun {
             monitored = new MonitoredSink(checkpoint, s.budget, log);
             EmbeddingSink sink = monitored;
             try {
-                if (s.cache != null) {
-                    CacheStage cache = CacheStage.open(s.cache, s.embedder.modelIdentity().sha256(),
-                            s.embedder.preprocessingSpec(), s.embedder.reader());
+                if (cache != null) {
                     todo = cache.serveHits(todo, sink);
                     reusedFromCache = cache.hits();
                     log.info("embedding cache: " + cache.hits() + " hits, " + todo.size() + " to compute");
