@@ -58,10 +58,11 @@ public final class EmbeddingExtractorBuilder {
     /**
      * The built-in ResNet50 backbone with <b>random</b> weights from {@code seed} ({@link OnnxModels#randomResNet50});
      * unlike {@code model(OnnxModels.randomResNet50(seed))}, the extractor's {@link EmbeddingExtractor#modelIdentity()}
-     * then names it as data (source built-in, name resnet50, weights random, the seed). Required, as above.
+     * then names it as data (source built-in, name resnet50, weights random, the seed), and no warning is logged
+     * here: {@code ModelIdentity.randomWeights()} says it, and a study writes it once to run.log. Required, as above.
      */
     public EmbeddingExtractorBuilder builtInResNet50(long seed) {
-        this.model = ModelSource.builtIn("resnet50", seed, OnnxModels.randomResNet50(seed));
+        this.model = ModelSource.builtIn("resnet50", seed, OnnxModels.randomResNet50Unannounced(seed));
         return this;
     }
 

@@ -49,6 +49,12 @@ final class RunLogFile implements AutoCloseable {
         line("ERROR", message);
     }
 
+    /** A warning for run.log that the caller shows its user itself: WARN in the file, INFO on SLF4J. */
+    void warnInFile(String message) {
+        LOG.info(message);
+        line("WARN ", message);
+    }
+
     /** One failed image: always in run.log, at DEBUG on SLF4J. */
     void failure(String message) {
         LOG.debug(message);

@@ -104,7 +104,7 @@ final class StudyRun {
         }
         ModelIdentity model = s.embedder.modelIdentity();
         if (model.randomWeights()) {
-            log.warn("model: built-in " + model.name() + " with RANDOM weights (seed " + model.seed() + "), not"
+            log.warnInFile("model: built-in " + model.name() + " with RANDOM weights (seed " + model.seed() + "), not"
                     + " trained: embeddings carry no image meaning; use an exported network for real studies");
         }
         log.info("embedder: model " + model.label() + ", " + s.embedder.settings());
