@@ -337,68 +337,23 @@ public final class CheckpointStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Indexes every complete record. A bad record at the end is a torn tail from a crash and is cut off; a record
-     * that fails its CRC with intact records after it is corruption (a flipped byte on disk): it is reported as
-     * such and skipped, so its image is embedded again and the later records are kept. A corrupt length field
-     * cannot be skipped over: the file is cut there and the loss is reported as corruption too.
-     */
+    /** Indexes every complete record (see {@link CheckpointRecovery}); cuts off a torn tail. */
     private void recover(long start) throws IOException {
+        CheckpointRecovery r = CheckpointRecovery.scan(channel, file, start, MAX_RECORD_BYTES);
+        embeddings.putAll(r.embeddings());
+        failures.putAll(r.failures());
+        problems.addAll(r.corruption());
         long size = channel.size();
-        long pos = start;
-        ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-        while (pos + 4 <= size) {
-            len.clear();
-            readFully(len, pos);
-            int n = len.getInt(0);
-            if (n < 1 || n > MAX_RECORD_BYTES || pos + 8 + n > size) {
-                if (n >= 1 && n <= MAX_RECORD_BYTES || size - pos < 8) {
-                    break; // a length that fits the format but not the file: the last write was torn
-                }
-                corruption("checkpoint " + file.getFileName() + " is corrupt at offset " + pos + ": record length "
-                        + n + " is impossible; the " + (size - pos) + " bytes from there on are dropped and their"
-                        + " images will be embedded again");
-                break;
-            }
-            ByteBuffer rec = ByteBuffer.allocate(n + 4).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(rec, pos + 4);
-            CRC32 crc = new CRC32();
-            crc.update(rec.array(), 0, n);
-            byte type = rec.get(0);
-            if ((int) crc.getValue() != rec.getInt(n) || type != CheckpointRecords.EMBEDDING
-                    && type != CheckpointRecords.FAILURE) {
-                if (pos + 8 + n >= size) {
-                    break; // the last record: a torn write
-                }
-                corruption("checkpoint " + file.getFileName() + " is corrupt at offset " + pos + ": a record of "
-                        + n + " bytes fails its CRC-32 check (damaged on disk, not an interrupted write); it is"
-                        + " skipped and its image will be embedded again");
-                pos += 8 + n;
-                continue;
-            }
-            ByteBuffer body = ByteBuffer.wrap(rec.array(), 1, n - 1).order(ByteOrder.LITTLE_ENDIAN);
-            String rel = CheckpointRecords.readString(body.duplicate().order(ByteOrder.LITTLE_ENDIAN));
-            if (type == CheckpointRecords.EMBEDDING) {
-                embeddings.putIfAbsent(rel, pos);
-            } else {
-                failures.put(rel, CheckpointRecords.readFailure(body));
-            }
-            pos += 8 + n;
-        }
-        if (pos < size) {
+        if (r.end() < size) {
             if (problems.isEmpty()) {
-                LOG.warn("checkpoint: dropping {} bytes of an incomplete last record (interrupted run)", size - pos);
+                LOG.warn("checkpoint: dropping {} bytes of an incomplete last record (interrupted run)",
+                        size - r.end());
             }
-            channel.truncate(pos);
+            channel.truncate(r.end());
             channel.force(true);
         }
-        end = pos;
+        end = r.end();
         LOG.info("checkpoint: {} embeddings and {} failures recovered", embeddings.size(), failures.size());
-    }
-
-    private void corruption(String message) {
-        LOG.warn(message);
-        problems.add(message);
     }
 
     /**
@@ -430,6 +385,10 @@ public final class CheckpointStore implements AutoCloseable {
     }
 
     private void readFully(ByteBuffer b, long position) throws IOException {
+        readFully(channel, file, b, position);
+    }
+
+    static void readFully(FileChannel channel, Path file, ByteBuffer b, long position) throws IOException {
         long p = position;
         while (b.hasRemaining()) {
             int r = channel.read(b, p);
