@@ -68,7 +68,7 @@ final class StudyRun {
         } catch (StudyStoppedException e) {
             throw e;
         } catch (MammoException | IOException | RuntimeException | Error e) {
-            log.error("run failed (" + e.getClass().getSimpleName() + "): " + StudyFiles.reason(e));
+            log.errorInFile("run failed (" + e.getClass().getSimpleName() + "): " + StudyFiles.reason(e));
             if (!embeddingStarted && emptyBefore) {
                 // a failed start leaves the folder as it was, so the same command can simply be run again
                 log.close();
@@ -120,7 +120,7 @@ final class StudyRun {
         List<EmbeddedImage> index;
         List<Failure> imageFailures;
         try (CheckpointStore store = openCheckpoint(dir, runKey)) {
-            store.corruption().forEach(log::error);
+            store.corruption().forEach(log::errorInFile);
             embed(dataset, store, dir);
             long t = System.nanoTime();
             s.progress.onStage(StageProgress.of("assembly", 0, dataset.size(), "images", 0, t));
@@ -246,7 +246,7 @@ final class StudyRun {
         FailureTally all = new FailureTally();
         all.addAll(failures);
         StudyResult r = result(dir, dataset, store.size() - imageFailures.size(), imageFailures.size(), all);
-        log.error(e.getMessage());
+        log.errorInFile(e.getMessage());
         for (String line : all.lines()) {
             log.info("failures by kind: " + line);
         }
