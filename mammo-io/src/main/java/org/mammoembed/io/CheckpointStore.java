@@ -41,19 +41,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #append} buffers; {@link #sync()} writes the buffered records in one go and fsyncs (call it per
  * batch). Not thread-safe.
  *
- * <p>How a run uses it (the run key should hold everything the rows depend on: model SHA-256, preprocessing
- * spec, embedding output name; the image list comes from the dataset, so it need not be in the key):
- * <pre>{@code
- * RunDirectory out = RunDirectory.prepare(folder, resume ? Mode.RESUME : Mode.NEW);
- * try (CheckpointStore store = CheckpointStore.open(out.checkpoint(), 2048, runKey)) {
- *     List<ImageRecord> todo = store.remaining(dataset);
- *     try (CheckpointSink sink = new CheckpointSink(store, batchSize)) {
- *         extractor.embed(todo, sink);          // whatever the engine offers
- *     }
- *     EmbeddingResult all = store.assemble(dataset);   // dataset order, whatever was interrupted
- *     // write embeddings.npy, joined.csv, failures.csv from `all`
- * }
- * }</pre>
+ * <p>{@code org.mammoembed.io.study.EmbeddingStudy} is the run that uses it (with a {@link CheckpointSink} per
+ * batch); its run key holds everything the rows depend on: model SHA-256, preprocessing spec, DICOM root and
+ * image count.
  */
 public final class CheckpointStore implements AutoCloseable {
     /** Name of the record file inside the checkpoint folder. */
@@ -207,10 +197,15 @@ public final class CheckpointStore implements AutoCloseable {
      * @throws IllegalStateException when some images of the dataset are not recorded yet
      */
     public EmbeddingResult assemble(Dataset dataset) throws IOException {
+        return assemble(dataset, done -> { });
+    }
+
+    /** {@link #assemble(Dataset)}, telling {@code imagesDone} how many of the dataset's images are through. */
+    public EmbeddingResult assemble(Dataset dataset, java.util.function.LongConsumer imagesDone) throws IOException {
         int rows = countEmbedded(dataset);
         float[] features = new float[Math.multiplyExact(rows, dimension)];
         Assembled a = walk(dataset, (row, feature) -> System.arraycopy(feature, 0, features, row * dimension,
-                dimension));
+                dimension), imagesDone);
         return new EmbeddingResult(dimension, features, a.index(), a.failures());
     }
 
@@ -224,12 +219,18 @@ public final class CheckpointStore implements AutoCloseable {
      * @throws IllegalStateException when some images of the dataset are not recorded yet
      */
     public Assembled assembleTo(Dataset dataset, NpyWriter features) throws IOException {
+        return assembleTo(dataset, features, done -> { });
+    }
+
+    /** {@link #assembleTo(Dataset, NpyWriter)}, telling {@code imagesDone} how many images are through. */
+    public Assembled assembleTo(Dataset dataset, NpyWriter features, java.util.function.LongConsumer imagesDone)
+            throws IOException {
         if (features.columns() != dimension) {
             throw new IllegalArgumentException("features writer has " + features.columns() + " columns, expected "
                     + dimension);
         }
         countEmbedded(dataset);
-        return walk(dataset, (row, feature) -> features.append(feature));
+        return walk(dataset, (row, feature) -> features.append(feature), imagesDone);
     }
 
     /**
@@ -268,7 +269,8 @@ public final class CheckpointStore implements AutoCloseable {
     }
 
     /** Reads the recorded images in dataset order, handing each feature row to {@code rows}. */
-    private Assembled walk(Dataset dataset, RowConsumer rows) throws IOException {
+    private Assembled walk(Dataset dataset, RowConsumer rows, java.util.function.LongConsumer imagesDone)
+            throws IOException {
         List<EmbeddedImage> index = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
         for (ImageRecord r : dataset.images()) {
@@ -281,6 +283,7 @@ public final class CheckpointStore implements AutoCloseable {
                 Failure f = failures.get(r.relativePath());
                 failed.add(new Failure(r.accessionNumber(), r.relativePath(), f.stage(), f.errorClass(), f.message()));
             }
+            imagesDone.accept(index.size() + failed.size());
         }
         return new Assembled(index, failed);
     }
