@@ -23,7 +23,7 @@ import org.mammoembed.core.MammoException;
  * allocate much: each read ends in a decoded image or a {@link DicomException}, within a time and an
  * allocation bound.
  */
-class MalformedInputProperties {
+class MalformedInputPropertiesTest {
     /** Bytes a read of a file of a few hundred bytes may allocate: far below what a bogus length could claim. */
     private static final long MAX_ALLOCATED = 32L << 20;
 

@@ -17,7 +17,7 @@ import org.mammoembed.core.Reducer;
  * For any small matrix (1-14 rows, 1-6 columns, values from a small set so that duplicates and constant
  * columns are common), every reducer returns one finite row per input row, twice the same.
  */
-class ReducerRowsProperties {
+class ReducerRowsPropertiesTest {
 
     @Property(tries = 40)
     void everyReducerReturnsOneFiniteRowPerInputDeterministically(@ForAll("matrices") float[][] x) {

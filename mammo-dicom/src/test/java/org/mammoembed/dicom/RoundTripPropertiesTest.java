@@ -16,7 +16,7 @@ import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.ImageMetadata;
 
 /** Random headers and pixel layouts written by {@link DicomWriter} read back exactly by {@link DicomFileReader}. */
-class RoundTripProperties {
+class RoundTripPropertiesTest {
     private static final String[] SYNTAXES = {TransferSyntax.EXPLICIT_VR_LE_UID, TransferSyntax.IMPLICIT_VR_LE_UID,
             TransferSyntax.EXPLICIT_VR_BE_UID, TransferSyntax.DEFLATED_EXPLICIT_VR_LE_UID};
 
