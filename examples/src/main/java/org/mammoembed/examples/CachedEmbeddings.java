@@ -16,7 +16,7 @@ import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.io.EmbeddingCache;
-import org.mammoembed.io.Sha256;
+import org.mammoembed.io.internal.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mammoembed.embed.EmbeddingExtractorBuilder;
 import org.mammoembed.embed.OnnxModels;
-import org.mammoembed.io.Sha256;
+import org.mammoembed.io.internal.Sha256;
 
 /**
  * The network a run uses: a user's ONNX file, or the built-in ResNet50 with random weights (for demos and

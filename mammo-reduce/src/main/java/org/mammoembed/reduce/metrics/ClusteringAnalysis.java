@@ -42,7 +42,7 @@ public final class ClusteringAnalysis {
 
     /** Runs on n x d features with any integer labels, one per row. */
     public ClusteringReport run(double[][] x, int[] labels) {
-        org.mammoembed.reduce.Check.matrix(x);
+        org.mammoembed.reduce.internal.Check.matrix(x);
         ClusterScores given = ClusterMetrics.of(x, labels, silhouetteSample, seed);
         List<KMeansSweep> sweep = new ArrayList<>();
         Integer bestK = null;

@@ -1,4 +1,4 @@
-package org.mammoembed.embed.onnx;
+package org.mammoembed.embed.internal.onnx;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * little-endian float arrays as bytes).
  * Subclasses supply the byte primitives: counting, an exactly sized array or a stream.
  */
-public abstract class ProtoSink {
+abstract class ProtoSink {
     private static final int WIRE_VARINT = 0;
     private static final int WIRE_LENGTH_DELIMITED = 2;
     private static final int WIRE_FIXED32 = 5;

@@ -1,4 +1,4 @@
-package org.mammoembed.io;
+package org.mammoembed.io.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ public final class Sha256 {
     }
 
     /** A fresh SHA-256 digest (every Java platform has one). */
-    static MessageDigest digest() {
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

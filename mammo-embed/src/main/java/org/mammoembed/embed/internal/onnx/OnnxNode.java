@@ -1,4 +1,4 @@
-package org.mammoembed.embed.onnx;
+package org.mammoembed.embed.internal.onnx;
 
 import java.io.IOException;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param outputs value names produced
  * @param attributes the operator's attributes
  */
-public record OnnxNode(String opType, String name, List<String> inputs, List<String> outputs,
+record OnnxNode(String opType, String name, List<String> inputs, List<String> outputs,
                        List<OnnxAttribute> attributes) implements ProtoMessage {
     // NodeProto field numbers (onnx.proto)
     private static final int INPUT = 1;

@@ -1,8 +1,11 @@
-package org.mammoembed.io;
+package org.mammoembed.io.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.mammoembed.io.NpyFormatException;
+import org.mammoembed.io.NpyReader;
+import org.mammoembed.io.NpyWriter;
 
 /** One-call {@code .npy} reading and writing of whole float32 arrays of any shape (rank 1 or more). */
 public final class NpyFiles {

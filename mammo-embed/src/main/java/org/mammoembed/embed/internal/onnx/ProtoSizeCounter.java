@@ -1,10 +1,10 @@
-package org.mammoembed.embed.onnx;
+package org.mammoembed.embed.internal.onnx;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** A {@link ProtoSink} that writes nothing and counts the bytes it would have written. */
-public final class ProtoSizeCounter extends ProtoSink {
+final class ProtoSizeCounter extends ProtoSink {
     private long size;
 
     /**

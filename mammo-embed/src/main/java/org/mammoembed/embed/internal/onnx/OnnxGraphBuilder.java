@@ -1,4 +1,4 @@
-package org.mammoembed.embed.onnx;
+package org.mammoembed.embed.internal.onnx;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import java.util.Set;
  * Accumulates the nodes and initialisers of a feed-forward graph in execution order, naming intermediate
  * values {@code <op>_<n>}. Not thread-safe; {@link #build} snapshots it into an immutable {@link OnnxGraph}.
  */
-public final class OnnxGraphBuilder {
+final class OnnxGraphBuilder {
     private final List<OnnxNode> nodes = new ArrayList<>();
     private final List<OnnxTensor> initializers = new ArrayList<>();
     private final Set<String> names = new HashSet<>();

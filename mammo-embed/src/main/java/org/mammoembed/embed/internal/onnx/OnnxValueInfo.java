@@ -1,4 +1,4 @@
-package org.mammoembed.embed.onnx;
+package org.mammoembed.embed.internal.onnx;
 
 import java.io.IOException;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param name the value's name
  * @param dims the shape
  */
-public record OnnxValueInfo(String name, List<Dim> dims) implements ProtoMessage {
+record OnnxValueInfo(String name, List<Dim> dims) implements ProtoMessage {
     // ValueInfoProto.name = 1, .type = 2; TypeProto.tensor_type = 1; TypeProto.Tensor.elem_type = 1, .shape = 2;
     // TensorShapeProto.dim = 1; Dimension.dim_value = 1, .dim_param = 2 (onnx.proto)
     private static final int NAME = 1;

@@ -1,4 +1,4 @@
-package org.mammoembed.io;
+package org.mammoembed.io.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -159,7 +159,7 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     /** Makes a rename durable; folders cannot be opened for sync on every platform, which is not an error. */
-    static void syncDirectory(Path dir) {
+    public static void syncDirectory(Path dir) {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.mammoembed.embed.onnx;
+package org.mammoembed.embed.internal.onnx;
 
 import java.io.IOException;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param inputs the graph inputs (initialisers are not listed here)
  * @param outputs the graph outputs
  */
-public record OnnxGraph(String name, List<OnnxNode> nodes, List<OnnxTensor> initializers,
+record OnnxGraph(String name, List<OnnxNode> nodes, List<OnnxTensor> initializers,
                         List<OnnxValueInfo> inputs, List<OnnxValueInfo> outputs) implements ProtoMessage {
     // GraphProto field numbers (onnx.proto)
     private static final int NODE = 1;

@@ -1,10 +1,10 @@
-package org.mammoembed.embed.onnx;
+package org.mammoembed.embed.internal.onnx;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** A {@link ProtoSink} into a byte array of a size known in advance (see {@link ProtoSizeCounter#sizeOf}). */
-public final class ByteArrayProtoSink extends ProtoSink {
+final class ByteArrayProtoSink extends ProtoSink {
     private final byte[] buffer;
     private int position;
 

@@ -1,4 +1,4 @@
-package org.mammoembed.embed.onnx;
+package org.mammoembed.embed.internal.onnx;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,7 +10,7 @@ import java.util.Objects;
  * An ONNX {@code TensorProto} initialiser: FLOAT (weights) or INT64 (shapes), values stored row-major in
  * {@code raw_data} as little-endian bytes. Holds its data array without copying it: callers hand over ownership.
  */
-public final class OnnxTensor implements ProtoMessage {
+final class OnnxTensor implements ProtoMessage {
     // TensorProto field numbers (onnx.proto)
     private static final int DIMS = 1;
     private static final int DATA_TYPE = 2;

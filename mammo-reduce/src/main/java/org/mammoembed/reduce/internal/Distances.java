@@ -1,4 +1,4 @@
-package org.mammoembed.reduce;
+package org.mammoembed.reduce.internal;
 
 /**
  * Euclidean distance arithmetic shared by the reducers and the clustering metrics. Internal to mammo-reduce

@@ -1,10 +1,10 @@
-package org.mammoembed.embed.onnx;
+package org.mammoembed.embed.internal.onnx;
 
 import java.io.IOException;
 
 /** A protobuf message that can write its own fields (not its tag or length prefix) to a {@link ProtoSink}. */
 @FunctionalInterface
-public interface ProtoMessage {
+interface ProtoMessage {
 
     /**
      * Writes this message's fields, in field order, to {@code sink}. Must write the same bytes every time it is

@@ -1,4 +1,4 @@
-package org.mammoembed.reduce;
+package org.mammoembed.reduce.internal;
 
 /**
  * Per-column means of a data matrix, summed in row order then divided (the arithmetic every caller in this

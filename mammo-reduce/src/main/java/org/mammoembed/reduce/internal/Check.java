@@ -1,4 +1,4 @@
-package org.mammoembed.reduce;
+package org.mammoembed.reduce.internal;
 
 import java.lang.reflect.Array;
 
@@ -10,21 +10,21 @@ public final class Check {
     private Check() {
     }
 
-    static int intIn(String option, int value, int min, int max) {
+    public static int intIn(String option, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(option + " must be in [" + min + ", " + max + "], got " + value);
         }
         return value;
     }
 
-    static double positive(String option, double value) {
+    public static double positive(String option, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(option + " must be a finite number > 0, got " + value);
         }
         return value;
     }
 
-    static double nonNegative(String option, double value) {
+    public static double nonNegative(String option, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(option + " must be a finite number >= 0, got " + value);
         }

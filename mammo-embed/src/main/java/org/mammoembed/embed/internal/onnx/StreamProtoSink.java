@@ -1,4 +1,4 @@
-package org.mammoembed.embed.onnx;
+package org.mammoembed.embed.internal.onnx;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /** A {@link ProtoSink} onto an {@link OutputStream} (which the caller buffers and closes). */
-public final class StreamProtoSink extends ProtoSink {
+final class StreamProtoSink extends ProtoSink {
     private static final int CHUNK_FLOATS = 16 * 1024;
 
     private final OutputStream out;

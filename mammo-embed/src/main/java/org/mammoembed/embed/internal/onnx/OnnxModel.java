@@ -1,4 +1,4 @@
-package org.mammoembed.embed.onnx;
+package org.mammoembed.embed.internal.onnx;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.mammoembed.embed.onnx;
+package org.mammoembed.embed.internal.onnx;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -7,7 +7,7 @@ import java.util.Objects;
  * An ONNX {@code AttributeProto} holding one float, one int or a list of ints (the kinds convolutional graphs
  * need). Create with {@link #ofFloat}, {@link #ofInt} or {@link #ofInts}.
  */
-public final class OnnxAttribute implements ProtoMessage {
+final class OnnxAttribute implements ProtoMessage {
     // AttributeProto field numbers (onnx.proto)
     private static final int NAME = 1;
     private static final int F = 2;
