@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.DicomReader;
-import org.mammoembed.core.DicomSniffer;
+import org.mammoembed.core.internal.DicomSniffer;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Photometric;

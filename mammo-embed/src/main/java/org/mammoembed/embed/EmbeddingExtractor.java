@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.mammoembed.core.Dataset;
 import org.mammoembed.core.DecodedImage;
-import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.MammoException;
@@ -46,7 +46,7 @@ public final class EmbeddingExtractor implements AutoCloseable {
     private final OnnxEncoder encoder;
     private final Device device;
     private final ImagePreprocessor preprocessor;
-    private final DicomReader reader;
+    private final ImageReader reader;
     private final int workers;
     private final int intraOpThreads;
     private final int frame;

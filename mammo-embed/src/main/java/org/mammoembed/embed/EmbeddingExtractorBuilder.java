@@ -2,9 +2,9 @@ package org.mammoembed.embed;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.ProgressListener;
-import org.mammoembed.dicom.DicomFileReader;
+import org.mammoembed.core.ImageReaders;
 
 /**
  * Options of an {@link EmbeddingExtractor}, from {@link EmbeddingExtractor#builder()}. Each setter checks its
@@ -22,7 +22,7 @@ public final class EmbeddingExtractorBuilder {
     Device device = Device.cpu();
     int batchSize = 32;
     ImagePreprocessor preprocessing;
-    DicomReader reader;
+    ImageReader reader;
     int workers = defaultWorkers();
     int intraOpThreads = defaultIntraOpThreads();
     int frame;
@@ -86,7 +86,7 @@ public final class EmbeddingExtractorBuilder {
     }
 
     /** Reads and decodes the DICOM files. Default {@link DicomFileReader#create()}. Must be thread-safe. */
-    public EmbeddingExtractorBuilder reader(DicomReader reader) {
+    public EmbeddingExtractorBuilder reader(ImageReader reader) {
         this.reader = Objects.requireNonNull(reader, "reader");
         return this;
     }
@@ -138,6 +138,15 @@ public final class EmbeddingExtractorBuilder {
         return this;
     }
 
+    private static ImageReader defaultReader() {
+        try {
+            return ImageReaders.defaultReader();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("no reader given and " + e.getMessage()
+                    + ": add mammo-dicom to the class path or call reader(...)", e);
+        }
+    }
+
     /**
      * Loads the model on the device and checks that it fits the preprocessing.
      *
@@ -155,7 +164,7 @@ public final class EmbeddingExtractorBuilder {
         s.device = device;
         s.batchSize = batchSize;
         s.preprocessing = preprocessing != null ? preprocessing : Preprocessing.defaults();
-        s.reader = reader != null ? reader : DicomFileReader.create();
+        s.reader = reader != null ? reader : defaultReader();
         s.workers = workers;
         s.intraOpThreads = intraOpThreads;
         s.frame = frame;

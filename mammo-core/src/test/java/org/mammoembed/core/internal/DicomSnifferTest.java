@@ -1,4 +1,4 @@
-package org.mammoembed.core;
+package org.mammoembed.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.mammoembed.core;
+package org.mammoembed.core.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * Recognises DICOM files by content, not by name: the "DICM" marker at offset 128 (Part 10 with preamble) or
  * at offset 0 (preamble missing), or a plausible first data element of group 0x0002 or 0x0008 (files without
- * file meta information). Reads at most 132 bytes.
+ * file meta information). Reads at most 132 bytes. Internal: shared by mammo-core (scanning) and mammo-dicom
+ * (parsing) only; readers of other formats answer {@code ImageReader.isImage} themselves.
  */
 public final class DicomSniffer {
     private static final int PROBE = 132;
