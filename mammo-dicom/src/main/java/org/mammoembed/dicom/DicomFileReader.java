@@ -99,7 +99,7 @@ public final class DicomFileReader implements DicomReader {
         }
         LOG.debug("{}: decoded frame {} of {} ({}x{}x{}, {})", name, frame, px.frames(), px.rows(), px.columns(),
                 px.samplesPerPixel(), parsed.transferSyntax().uid());
-        return new DecodedImage(px.rows(), px.columns(), px.samplesPerPixel(), values, photometric, metadata, voi);
+        return DecodedImage.wrap(px.rows(), px.columns(), px.samplesPerPixel(), values, photometric, metadata, voi);
     }
 
     /** Stored values of one frame: decoded, masked to Bits Stored, sign-extended, YBR converted to RGB. */

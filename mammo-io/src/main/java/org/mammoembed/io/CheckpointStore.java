@@ -195,7 +195,7 @@ public final class CheckpointStore implements AutoCloseable {
         float[] features = new float[Math.multiplyExact(rows, dimension)];
         Assembled a = walk(dataset, (row, feature) -> System.arraycopy(feature, 0, features, row * dimension,
                 dimension));
-        return new EmbeddingResult(dimension, features, a.index(), a.failures());
+        return EmbeddingResult.wrap(dimension, features, a.index(), a.failures());
     }
 
     /**

@@ -113,7 +113,7 @@ public final class RasterImageReader implements org.mammoembed.core.ImageReader 
                     System.arraycopy(all, s, px, d, kept);
                 }
             }
-            return new DecodedImage(h, w, kept, px, kept == 1 ? Photometric.MONOCHROME2 : Photometric.RGB, meta,
+            return DecodedImage.wrap(h, w, kept, px, kept == 1 ? Photometric.MONOCHROME2 : Photometric.RGB, meta,
                     VoiAttributes.NONE);
         });
     }
