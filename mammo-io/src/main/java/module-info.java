@@ -7,4 +7,5 @@ module org.mammoembed.io {
     requires org.jfree.jfreechart;
 
     exports org.mammoembed.io;
+    exports org.mammoembed.io.study;
 }
