@@ -14,7 +14,7 @@ import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.DicomFileReader;
 import org.mammoembed.embed.Preprocessing;
-import org.mammoembed.io.AtomicOutput;
+import org.mammoembed.io.internal.AtomicOutput;
 import org.mammoembed.io.JsonOutput;
 import org.mammoembed.io.NpyReader;
 import org.mammoembed.io.RunDirectory;

@@ -58,7 +58,7 @@ public final class ClusteringAnalysis {
     public ClusteringReport run(double[][] x, int[] labels, org.mammoembed.core.StageListener listener) {
         long start = System.nanoTime();
         long ks = maxK - minK + 1;
-        org.mammoembed.reduce.Check.matrix(x);
+        org.mammoembed.reduce.internal.Check.matrix(x);
         ClusterScores given = ClusterMetrics.of(x, labels, silhouetteSample, seed);
         List<KMeansSweep> sweep = new ArrayList<>();
         Integer bestK = null;
