@@ -15,6 +15,7 @@ import org.mammoembed.core.ProgressListener;
 import org.mammoembed.embed.CpuProfile;
 import org.mammoembed.embed.Device;
 import org.mammoembed.embed.EmbeddingExtractor;
+import org.mammoembed.embed.EmbeddingExtractorBuilder;
 import org.mammoembed.embed.ExtractionSummary;
 
 /**
@@ -50,7 +51,7 @@ final class BenchCommand {
         long buildStartMillis = System.currentTimeMillis();
         long buildStart = System.nanoTime();
         try (EmbeddingExtractor ex = model.applyTo(EmbeddingExtractor.builder().batchSize(batch).device(device)
-                .workers(a.positiveInt("workers", Math.max(1, Runtime.getRuntime().availableProcessors()))))
+                .workers(a.positiveInt("workers", EmbeddingExtractorBuilder.defaultWorkers())))
                 .build()) {
             double buildMs = (System.nanoTime() - buildStart) / 1e6;
             out.println("model: " + model.label());

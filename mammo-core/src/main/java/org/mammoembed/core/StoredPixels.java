@@ -9,7 +9,8 @@ import java.util.Objects;
  * is monotonic (decreasing when the slope is negative), so order statistics of stored values map to those of
  * modality values.
  *
- * <p>The sample array is owned by this object and not copied: callers must not change it.
+ * <p>The sample array is owned by this object and not copied (an ownership transfer, as
+ * {@link DecodedImage#wrap}): {@link #samples()} lends it to preprocessing, read-only by contract.
  */
 public final class StoredPixels {
     /** Widest Bits Stored accepted (the histogram then has {@code 2^bitsStored} bins). */
@@ -43,9 +44,19 @@ public final class StoredPixels {
         this.intercept = intercept;
     }
 
-    /** The stored samples (not a copy). */
+    /** The stored samples, lent without a copy (the preprocessing hot path): read only. */
     public int[] samples() {
         return samples;
+    }
+
+    /** Stored sample {@code i}. */
+    public int sample(int i) {
+        return samples[i];
+    }
+
+    /** Number of samples. */
+    public int size() {
+        return samples.length;
     }
 
     /** Smallest value Bits Stored allows. */

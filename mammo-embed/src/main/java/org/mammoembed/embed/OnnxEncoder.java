@@ -15,15 +15,18 @@ import ai.onnxruntime.TensorInfo;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One ONNX Runtime session running an embedding backbone on batches of preprocessed images. Owns the session,
- * the batch tensor (an ND4J array whose off-heap buffer ORT reads in place, made at the first batch so that
- * ND4J's start stays off the model-load path) and one direct output buffer, reused by every batch: no per-batch
- * tensor copies. {@link #infer} is serialised: the buffers are shared.
+ * One ONNX Runtime session running an embedding backbone on batches of preprocessed images. Owns the session
+ * (with its options, which ORT needs until the session closes), the batch tensor (an ND4J array whose off-heap
+ * buffer ORT reads in place, made at the first batch so that ND4J's start stays off the model-load path) and one
+ * direct output buffer, reused by every batch: no per-batch tensor copies. {@link #infer} is serialised: the
+ * buffers are shared.
  */
 final class OnnxEncoder implements AutoCloseable {
     private static volatile OrtEnvironment sharedEnvironment;
 
     private final OrtEnvironment env;
+    /** The session and its options, closed together. */
+    private final SessionFactory.Placed placed;
     private final OrtSession session;
     private final ModelSignature signature;
     private final String executionProvider;
@@ -49,7 +52,7 @@ final class OnnxEncoder implements AutoCloseable {
         try {
             return new OnnxEncoder(env, placed, pre != null ? pre : defaultFor(placed.session()), batchSize);
         } catch (ModelException | RuntimeException e) {
-            closeQuietly(placed.session());
+            placed.close();
             throw e;
         }
     }
@@ -75,6 +78,7 @@ final class OnnxEncoder implements AutoCloseable {
             throws ModelException {
         this.env = env;
         this.preprocessor = pre;
+        this.placed = placed;
         this.session = placed.session();
         this.executionProvider = placed.provider();
         this.batchSize = batchSize;
@@ -178,7 +182,7 @@ final class OnnxEncoder implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            closeQuietly(session);
+            placed.close();
             if (batchTensor != null) {
                 batchTensor.close();
                 batchTensor = null;
@@ -194,15 +198,6 @@ final class OnnxEncoder implements AutoCloseable {
     private static FloatBuffer directFloats(int count) {
         return ByteBuffer.allocateDirect(Math.multiplyExact(count, Float.BYTES)).order(ByteOrder.nativeOrder())
                 .asFloatBuffer();
-    }
-
-    private static void closeQuietly(OrtSession s) {
-        try {
-            s.close();
-        } catch (OrtException e) {
-            org.slf4j.LoggerFactory.getLogger(OnnxEncoder.class).warn("closing the ONNX Runtime session failed: {}",
-                    e.getMessage());
-        }
     }
 
     /**
