@@ -5,21 +5,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.MammoException;
-import org.mammoembed.core.Percentiles;
 import org.mammoembed.core.Photometric;
 import org.mammoembed.core.Stage;
-import org.mammoembed.core.StoredPixels;
-import org.mammoembed.core.grayscale.PixelPadding;
-import org.mammoembed.core.grayscale.VoiTransform;
 import org.mammoembed.embed.preprocess.Geometry;
 import org.mammoembed.embed.preprocess.ResizeMode;
 import org.mammoembed.embed.preprocess.Windowing;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * How a decoded image becomes a network input: an immutable, thread-safe recipe.
@@ -60,7 +53,6 @@ import org.slf4j.LoggerFactory;
  * images additionally allocate their grey plane per call.
  */
 public final class Preprocessing implements ImagePreprocessor {
-    private static final Logger LOG = LoggerFactory.getLogger(Preprocessing.class);
     /** Bumped whenever the numbers a recipe produces change (it is part of {@link #describe()}, a cache key). */
     private static final String VERSION = "preprocessing/v1";
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -197,7 +189,7 @@ public final class Preprocessing implements ImagePreprocessor {
                     + "needs grey or RGB values, not palette indices");
         }
         Scratch scratch = SCRATCH.get();
-        SeparableResampler.RowSource source = unitRows(image, scratch);
+        SeparableResampler.RowSource source = scratch.window.rows(image, windowing, excludePixelPadding);
         scratch.ensurePlane(plane);
         scratch.resampler.render(geometry, source, image.rows(), image.columns(), resize, height, width,
                 scratch.plane);
@@ -212,100 +204,6 @@ public final class Preprocessing implements ImagePreprocessor {
                 dst[o + i] = (grey[i] - m) / sd;
             }
         }
-    }
-
-    /** Rows of the image after windowing and MONOCHROME1 inversion (steps 1 to 3), computed on demand. */
-    private SeparableResampler.RowSource unitRows(DecodedImage image, Scratch scratch) throws MammoException {
-        boolean invert = image.photometric().isInverted();
-        int cols = image.columns();
-        if (windowing.usesDicomVoi() && image.photometric().isGrayscale()) {
-            Optional<float[]> voi = dicomVoi(image);
-            if (voi.isPresent()) {
-                float[] unit = voi.get();
-                return (y, row) -> {
-                    for (int x = 0, i = y * cols; x < cols; x++, i++) {
-                        row[x] = invert ? (float) (1.0 - unit[i]) : unit[i];
-                    }
-                };
-            }
-        }
-        boolean[] exclude = excludePixelPadding ? PixelPadding.mask(image).orElse(null) : null;
-        Percentiles stats = scratch.stats;
-        Optional<StoredPixels> stored = exclude == null ? image.stored() : Optional.empty();
-        float[] grey = null;
-        if (stored.isPresent()) {
-            stats.loadStored(stored.get());
-        } else {
-            grey = image.grayPlane();
-            if (!stats.load(grey, exclude)) {
-                throw new MammoException(Stage.PREPROCESS, "image has NaN or infinite pixel values");
-            }
-        }
-        double lo = stats.count() == 0 ? 0 : stats.percentile(windowing.lowPercentile());
-        double hi = stats.count() == 0 ? 0 : stats.percentile(windowing.highPercentile());
-        LOG.debug("percentile window [{}, {}] over {} pixels", lo, hi, stats.count());
-        if (!(hi > lo)) {
-            float flat = invert ? 1f : 0f;
-            return (y, row) -> Arrays.fill(row, 0, cols, flat);
-        }
-        double range = hi - lo;
-        if (stored.isPresent()) {
-            // the fast path: the stored integers themselves, one table look-up per pixel (the table holds each
-            // stored value's modality value windowed by the very expression of the general path), fused into
-            // the resampler's horizontal pass: neither a float image nor a windowed one is ever made
-            StoredPixels sp = stored.get();
-            int min = stats.min();
-            float[] lut = scratch.lut(stats.max() - min + 1);
-            for (int k = 0; k < lut.length; k++) {
-                lut[k] = unit(sp.modality(min + k), lo, range, invert);
-            }
-            int[] samples = sp.samples();
-            return (y, row) -> {
-                for (int x = 0, i = y * cols; x < cols; x++, i++) {
-                    row[x] = lut[samples[i] - min];
-                }
-            };
-        }
-        float[] values = grey;
-        if (exclude == null && stats.isIntegral() && stats.max() - stats.min() < values.length) {
-            // integral float pixels (another reader's): the same table over [min, max] of the values
-            int min = stats.min();
-            float[] lut = scratch.lut(stats.max() - min + 1);
-            for (int k = 0; k < lut.length; k++) {
-                lut[k] = unit(min + k, lo, range, invert);
-            }
-            return (y, row) -> {
-                for (int x = 0, i = y * cols; x < cols; x++, i++) {
-                    row[x] = lut[(int) values[i] - min];
-                }
-            };
-        }
-        return (y, row) -> {
-            for (int x = 0, i = y * cols; x < cols; x++, i++) {
-                row[x] = unit(values[i], lo, range, invert);
-            }
-        };
-    }
-
-    /** One value windowed: {@code clip((v - lo) / range, 0, 1)} in double, inverted for MONOCHROME1. */
-    private static float unit(double v, double lo, double range, boolean invert) {
-        double u = (v - lo) / range;
-        u = u < 0 ? 0 : (u > 1 ? 1 : u);
-        return (float) (invert ? 1.0 - u : u);
-    }
-
-    private static Optional<float[]> dicomVoi(DecodedImage image) throws MammoException {
-        Optional<float[]> voi;
-        try {
-            voi = VoiTransform.toUnitRange(image, 0);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new MammoException(Stage.PREPROCESS, "VOI transform failed: " + e.getMessage(), e);
-        }
-        if (voi.isPresent() && voi.get().length != image.pixelCount()) {
-            throw new MammoException(Stage.PREPROCESS, "VOI transform returned " + voi.get().length
-                    + " values for " + image.pixelCount() + " pixels");
-        }
-        return voi;
     }
 
     /**
@@ -371,18 +269,9 @@ public final class Preprocessing implements ImagePreprocessor {
 
     /** Per-thread reusable buffers (see the class comment). */
     private static final class Scratch {
-        final Percentiles stats = new Percentiles();
+        final WindowedRows window = new WindowedRows();
         final SeparableResampler resampler = new SeparableResampler();
         float[] plane = new float[0];
-        private float[] lut = new float[0];
-
-        /** The window table, exactly {@code n} long (re-made only when the range changes size). */
-        float[] lut(int n) {
-            if (lut.length != n) {
-                lut = new float[n];
-            }
-            return lut;
-        }
 
         void ensurePlane(int n) {
             if (plane.length < n) {

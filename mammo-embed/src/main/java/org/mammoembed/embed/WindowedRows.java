@@ -1,0 +1,130 @@
+package org.mammoembed.embed;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.mammoembed.core.DecodedImage;
+import org.mammoembed.core.MammoException;
+import org.mammoembed.core.Percentiles;
+import org.mammoembed.core.Stage;
+import org.mammoembed.core.StoredPixels;
+import org.mammoembed.core.grayscale.PixelPadding;
+import org.mammoembed.core.grayscale.VoiTransform;
+import org.mammoembed.embed.preprocess.Windowing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Steps 1 to 3 of {@link Preprocessing}: the image's rows windowed to [0, 1] (and inverted for MONOCHROME1),
+ * produced one at a time for the resampler's horizontal pass. Chooses the path (see {@link Preprocessing}'s
+ * class comment): stored integers through a window table, integral floats through the same table, or the
+ * general per-pixel window. Holds the percentile counts and the table, so one instance serves one thread.
+ */
+final class WindowedRows {
+    private static final Logger LOG = LoggerFactory.getLogger(WindowedRows.class);
+
+    private final Percentiles stats = new Percentiles();
+    private float[] lut = new float[0];
+
+    /** Rows of the image after windowing and MONOCHROME1 inversion (steps 1 to 3), computed on demand. */
+    SeparableResampler.RowSource rows(DecodedImage image, Windowing windowing, boolean excludePixelPadding)
+            throws MammoException {
+        boolean invert = image.photometric().isInverted();
+        int cols = image.columns();
+        if (windowing.usesDicomVoi() && image.photometric().isGrayscale()) {
+            Optional<float[]> voi = dicomVoi(image);
+            if (voi.isPresent()) {
+                float[] unit = voi.get();
+                return (y, row) -> {
+                    for (int x = 0, i = y * cols; x < cols; x++, i++) {
+                        row[x] = invert ? (float) (1.0 - unit[i]) : unit[i];
+                    }
+                };
+            }
+        }
+        boolean[] exclude = excludePixelPadding ? PixelPadding.mask(image).orElse(null) : null;
+        
+        Optional<StoredPixels> stored = exclude == null ? image.stored() : Optional.empty();
+        float[] grey = null;
+        if (stored.isPresent()) {
+            stats.loadStored(stored.get());
+        } else {
+            grey = image.grayPlane();
+            if (!stats.load(grey, exclude)) {
+                throw new MammoException(Stage.PREPROCESS, "image has NaN or infinite pixel values");
+            }
+        }
+        double lo = stats.count() == 0 ? 0 : stats.percentile(windowing.lowPercentile());
+        double hi = stats.count() == 0 ? 0 : stats.percentile(windowing.highPercentile());
+        LOG.debug("percentile window [{}, {}] over {} pixels", lo, hi, stats.count());
+        if (!(hi > lo)) {
+            float flat = invert ? 1f : 0f;
+            return (y, row) -> Arrays.fill(row, 0, cols, flat);
+        }
+        double range = hi - lo;
+        if (stored.isPresent()) {
+            // the fast path: the stored integers themselves, one table look-up per pixel (the table holds each
+            // stored value's modality value windowed by the very expression of the general path), fused into
+            // the resampler's horizontal pass: neither a float image nor a windowed one is ever made
+            StoredPixels sp = stored.get();
+            int min = stats.min();
+            float[] lut = lut(stats.max() - min + 1);
+            for (int k = 0; k < lut.length; k++) {
+                lut[k] = unit(sp.modality(min + k), lo, range, invert);
+            }
+            int[] samples = sp.samples();
+            return (y, row) -> {
+                for (int x = 0, i = y * cols; x < cols; x++, i++) {
+                    row[x] = lut[samples[i] - min];
+                }
+            };
+        }
+        float[] values = grey;
+        if (exclude == null && stats.isIntegral() && stats.max() - stats.min() < values.length) {
+            // integral float pixels (another reader's): the same table over [min, max] of the values
+            int min = stats.min();
+            float[] lut = lut(stats.max() - min + 1);
+            for (int k = 0; k < lut.length; k++) {
+                lut[k] = unit(min + k, lo, range, invert);
+            }
+            return (y, row) -> {
+                for (int x = 0, i = y * cols; x < cols; x++, i++) {
+                    row[x] = lut[(int) values[i] - min];
+                }
+            };
+        }
+        return (y, row) -> {
+            for (int x = 0, i = y * cols; x < cols; x++, i++) {
+                row[x] = unit(values[i], lo, range, invert);
+            }
+        };
+    }
+
+    /** One value windowed: {@code clip((v - lo) / range, 0, 1)} in double, inverted for MONOCHROME1. */
+    private static float unit(double v, double lo, double range, boolean invert) {
+        double u = (v - lo) / range;
+        u = u < 0 ? 0 : (u > 1 ? 1 : u);
+        return (float) (invert ? 1.0 - u : u);
+    }
+
+    private static Optional<float[]> dicomVoi(DecodedImage image) throws MammoException {
+        Optional<float[]> voi;
+        try {
+            voi = VoiTransform.toUnitRange(image, 0);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new MammoException(Stage.PREPROCESS, "VOI transform failed: " + e.getMessage(), e);
+        }
+        if (voi.isPresent() && voi.get().length != image.pixelCount()) {
+            throw new MammoException(Stage.PREPROCESS, "VOI transform returned " + voi.get().length
+                    + " values for " + image.pixelCount() + " pixels");
+        }
+        return voi;
+    }
+
+    /** The window table, exactly {@code n} long (re-made only when the range changes size). */
+    private float[] lut(int n) {
+        if (lut.length != n) {
+            lut = new float[n];
+        }
+        return lut;
+    }
+}
