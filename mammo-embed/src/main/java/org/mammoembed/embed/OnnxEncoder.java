@@ -151,8 +151,16 @@ final class OnnxEncoder implements AutoCloseable {
         // A model with a fixed batch axis gets zero-padded batches; otherwise the last batch is just smaller.
         int rows = signature.fixedBatch() ? batchSize : n;
         if (input == null) {
-            batchTensor = Nd4jTensors.batch(inputShape);
-            input = Nd4jTensors.memoryOf(batchTensor);
+            try {
+                batchTensor = Nd4jTensors.batch(inputShape);
+                input = Nd4jTensors.memoryOf(batchTensor);
+            } catch (IllegalStateException | LinkageError e) {
+                // ND4J cannot start here: the network still runs, on a plain direct buffer of the same layout
+                org.slf4j.LoggerFactory.getLogger(OnnxEncoder.class).warn("ND4J is unavailable ({}); the batch "
+                        + "tensor is a plain direct buffer", e.toString());
+                batchTensor = null;
+                input = directFloats(Math.multiplyExact(batchSize, imageValues));
+            }
         }
         input.clear();
         for (float[] image : images) {
