@@ -86,6 +86,10 @@ public final class StudyAnalysis {
      * @throws MammoException (stage READ) when features.npy or joined.csv is missing or they disagree
      */
     public AnalysisResult run() throws IOException, MammoException {
+        if (!Files.isDirectory(dir)) {
+            throw new MammoException(Stage.READ, "output folder " + dir + " not found: analysis needs the"
+                    + " features.npy and joined.csv of a finished study");
+        }
         RunDirectory out = RunDirectory.prepare(dir, RunDirectory.Mode.RESUME);
         EmbeddingResult result = read(out);
         AnalysisResult r = analysis == null ? AnalysisResult.empty()
