@@ -10,6 +10,7 @@ import org.mammoembed.core.Aggregation;
 import org.mammoembed.embed.Device;
 import org.mammoembed.embed.EmbeddingExtractorBuilder;
 import org.mammoembed.io.RunDirectory;
+import org.mammoembed.io.study.FailureBudget;
 
 /**
  * The options of {@code embed}, validated. Defaults: batch size 32, seed 42, device cpu, no reducers, at most
@@ -25,10 +26,10 @@ record EmbedOptions(Path csv, Path dicomRoot, Path outdir, Path model, boolean s
             "aggregate", "max-failures", "max-failure-rate", "cache", "workers", "include-tags");
     static final Set<String> SWITCHES = Set.of("save-csv", "pca", "tsne", "umap", "cluster", "projection-3d",
             "resume", "overwrite");
-    /** The original tool stopped at 5% failures; real archives hold more oddities (SR, presentation states). */
-    static final double DEFAULT_MAX_FAILURE_RATE = 0.20;
-    /** The rate is judged only after this many images, so that two bad files first do not stop a run. */
-    static final int FAILURE_RATE_MIN_IMAGES = 50;
+    /** The library's default ({@link FailureBudget#DEFAULT_MAX_RATE}). */
+    static final double DEFAULT_MAX_FAILURE_RATE = FailureBudget.DEFAULT_MAX_RATE;
+    /** The library's default ({@link FailureBudget#DEFAULT_MIN_IMAGES}). */
+    static final int FAILURE_RATE_MIN_IMAGES = FailureBudget.DEFAULT_MIN_IMAGES;
 
     static EmbedOptions parse(String command, String[] args, int from) throws UsageException {
         CliArguments a = CliArguments.parse(command, args, from, VALUED, SWITCHES);
