@@ -29,10 +29,17 @@ final class AnalysisStage {
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisStage.class);
     private final EmbedOptions options;
     private final RunDirectory dir;
+    /** Rows drawn for each silhouette, 0 for the exact one (analyze --silhouette-sample). */
+    private final int silhouetteSample;
 
     AnalysisStage(EmbedOptions options, RunDirectory dir) {
+        this(options, dir, 0);
+    }
+
+    AnalysisStage(EmbedOptions options, RunDirectory dir, int silhouetteSample) {
         this.options = options;
         this.dir = dir;
+        this.silhouetteSample = silhouetteSample;
     }
 
     /** The 2-D projections made (for joined.csv), in the order pca, tsne, umap. */
@@ -77,7 +84,8 @@ final class AnalysisStage {
             }
         }
         if (options.cluster()) {
-            ClusteringReport report = ClusteringAnalysis.builder().seed(options.seed()).build().run(x, labels);
+            ClusteringReport report = ClusteringAnalysis.builder().seed(options.seed())
+                    .silhouetteSample(silhouetteSample).build().run(x, labels);
             JsonOutput.write(dir.clusteringMetricsJson(), report.toMap());
         }
         return projections;

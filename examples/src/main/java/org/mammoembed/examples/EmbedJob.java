@@ -21,6 +21,7 @@ import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Projection;
 import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.DicomFileReader;
+import org.mammoembed.embed.Device;
 import org.mammoembed.embed.EmbeddingExtractor;
 import org.mammoembed.embed.EmbeddingExtractorBuilder;
 import org.mammoembed.embed.ExtractionSummary;
@@ -65,7 +66,7 @@ final class EmbedJob {
         }
         try (RunLog ignored = RunLog.open(dir.root().resolve("run.log"), o.mode() == RunDirectory.Mode.RESUME)) {
             LOG.info("mammography embed, arguments {}", o.arguments());
-            Dataset dataset = Dataset.fromCsv(o.csv(), o.dicomRoot());
+            Dataset dataset = Dataset.fromCsv(o.csv(), o.dicomRoot(), o.labelColumn());
             LOG.info("scan: {} images, {} scan problems", dataset.size(), dataset.problems().size());
             for (Failure f : dataset.problems()) {
                 LOG.warn("scan problem: {} {} {}: {}", f.accessionNumber(), f.relativePath(), f.errorClass(),
@@ -73,7 +74,8 @@ final class EmbedJob {
             }
             ModelChoice model = ModelChoice.of(o.model(), o.seed());
             if (model.isBuiltIn()) {
-                LOG.warn("model: {}", model.label());
+                // once on the console (the CLI's own line); run.log gets it at INFO
+                LOG.info("warning: model: {}", model.label());
                 out.println("warning: " + model.label());
             }
             EmbeddingExtractorBuilder b = EmbeddingExtractor.builder().reader(reader).device(o.device())
@@ -81,6 +83,10 @@ final class EmbedJob {
                     .workers(o.workers());
             try (EmbeddingExtractor extractor = model.applyTo(b).build()) {
                 LOG.info("extractor: {}", extractor.describe());
+                if (o.device().kind() == Device.Kind.AUTO) {
+                    out.println("device auto: running on " + extractor.executionProvider() + " because "
+                            + extractor.placementReason());
+                }
                 return embedAndWrite(dataset, model, extractor, dir, started);
             }
         }

@@ -24,6 +24,7 @@ final class Provenance {
         ModelSignature sig = extractor.modelSignature();
         RunManifest.Builder b = RunManifest.builder()
                 .libraryVersion(libraryVersion())
+                .gitCommit(VersionInfo.gitCommit().equals("unknown") ? "" : VersionInfo.gitCommit())
                 .onnxRuntimeVersion(OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL).getVersion())
                 .executionProvider(summary.executionProvider())
                 .model(new RunManifest.Model(model.label(), model.sha256(), sig.inputName(),
@@ -42,7 +43,6 @@ final class Provenance {
     }
 
     static String libraryVersion() {
-        String v = Provenance.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-SNAPSHOT" : v;
+        return VersionInfo.libraryVersion();
     }
 }

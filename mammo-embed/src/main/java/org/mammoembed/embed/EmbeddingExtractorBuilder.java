@@ -31,8 +31,11 @@ public final class EmbeddingExtractorBuilder {
     EmbeddingExtractorBuilder() {
     }
 
-    /** Decode/preprocess workers by default: half the cores (inference takes the rest), 1 to 8. */
-    static int defaultWorkers() {
+    /**
+     * The default of {@link #workers(int)} on this machine: half the available processors (inference takes the
+     * rest), at least 1 and at most 8. Front ends show it as their default.
+     */
+    public static int defaultWorkers() {
         return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() / 2));
     }
 

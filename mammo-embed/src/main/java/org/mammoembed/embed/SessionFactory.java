@@ -25,8 +25,8 @@ final class SessionFactory {
             + "an NVIDIA driver, CUDA 12 and cuDNN 9 on the library path (ONNX Runtime 1.23); "
             + "use Device.cpu() or Device.auto() to run without a GPU";
 
-    /** A session and the provider it runs on. */
-    record Placed(OrtSession session, String provider) {
+    /** A session, the provider it runs on and why that one (a sentence for the user). */
+    record Placed(OrtSession session, String provider, String why) {
     }
 
     private final OrtEnvironment env;
@@ -43,7 +43,7 @@ final class SessionFactory {
         model.check();
         switch (device.kind()) {
             case CPU:
-                return onCpu();
+                return onCpu("the CPU was asked for");
             case CUDA:
                 try {
                     return onCuda(device.deviceId(), true);
@@ -61,23 +61,23 @@ final class SessionFactory {
                     } else {
                         LOG.debug("device auto: CUDA is not usable ({}); running on the CPU", e.getMessage());
                     }
-                    return onCpu();
+                    return onCpu("CUDA is not usable (" + e.getMessage() + ")");
                 }
             default:
                 throw new AssertionError(device);
         }
     }
 
-    private Placed onCpu() throws ModelException {
+    private Placed onCpu(String why) throws ModelException {
         try (SessionOptions opts = baseOptions()) {
-            return new Placed(open(opts), OrtProvider.CPU.getName());
+            return new Placed(open(opts), OrtProvider.CPU.getName(), why);
         } catch (OrtException e) {
             throw new ModelException("cannot load the model " + model.describe() + ": " + e.getMessage(), e);
         }
     }
 
     private void checkLoadsOnCpu() throws ModelException {
-        OrtSession s = onCpu().session();
+        OrtSession s = onCpu("probe").session();
         try {
             s.close();
         } catch (OrtException e) {
@@ -111,7 +111,7 @@ final class SessionFactory {
                 throw new CudaUnavailable(e);
             }
             try {
-                return new Placed(open(opts), OrtProvider.CUDA.getName());
+                return new Placed(open(opts), OrtProvider.CUDA.getName(), "CUDA device " + deviceId + " works");
             } catch (OrtException | RuntimeException | LinkageError e) {
                 if (probeModel) {
                     checkLoadsOnCpu();
