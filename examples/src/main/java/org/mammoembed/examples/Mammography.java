@@ -79,6 +79,10 @@ public final class Mammography implements Callable<Integer> {
                 sub.getCommandSpec().addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                         .description("Show this help message and exit.").build());
             }
+            if (sub.getCommandSpec().options().stream().anyMatch(o -> o.arity().max() == 0 && !o.usageHelp())) {
+                sub.getCommandSpec().usageMessage().footer("", "Options without a value are switches: off unless "
+                        + "given.");
+            }
         }
         return cli;
     }
