@@ -4,27 +4,22 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.mammoembed.core.Aggregation;
-import org.mammoembed.core.EmbeddingResult;
+import org.mammoembed.core.AnalysisResult;
 import org.mammoembed.core.MammoException;
-import org.mammoembed.core.Projection;
-import org.mammoembed.embed.Device;
-import org.mammoembed.io.JoinedCsvWriter;
-import org.mammoembed.io.RunDirectory;
-import org.mammoembed.io.SplitAssignment;
+import org.mammoembed.core.Stage;
+import org.mammoembed.io.study.StudyAnalysis;
+import org.mammoembed.reduce.Analysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code analyze}: the analysis part of {@code embed} on the outputs of a finished run (after a resumed, split or
- * distributed run): reducers, preview plots, 3-D projections, clustering metrics and per-exam aggregation, into
- * the same files {@code embed}'s flags write. Existing files of the same names in OUTDIR are replaced; nothing
- * else there is touched.
+ * distributed run), through the library's {@link StudyAnalysis}: reducers, preview plots, 3-D projections,
+ * clustering metrics and per-exam aggregation, into the same files {@code embed}'s flags write. Features and
+ * joined.csv from elsewhere are first copied into OUTDIR.
  */
 @Command(name = "analyze", sortOptions = false, showDefaultValues = true,
         description = "Run reducers, plots, clustering metrics and aggregation on an existing features.npy + "
@@ -33,15 +28,17 @@ import picocli.CommandLine.Option;
 final class AnalyzeCommand implements Callable<Integer> {
     private final PrintStream out;
 
-    @Option(names = "--features", required = true, paramLabel = "NPY", description = "features.npy of a run. "
-            + "Required.")
-    Path features;
-    @Option(names = "--csv", required = true, paramLabel = "CSV", description = "joined.csv of the same run "
-            + "(embed --save-csv). Required.")
-    Path csv;
     @Option(names = "--outdir", required = true, paramLabel = "OUTDIR",
-            description = "Where the outputs go; may be the run's own folder. Required.")
+            description = "The run's folder (or a new one): where the outputs go. Required.")
     Path outdir;
+    @Option(names = "--features", paramLabel = "NPY",
+            description = "features.npy of the run; one from elsewhere is copied into OUTDIR. Default: "
+                    + "OUTDIR/features.npy.")
+    Path features;
+    @Option(names = "--csv", paramLabel = "CSV",
+            description = "joined.csv of the same run (embed --save-csv); one from elsewhere is copied into OUTDIR. "
+                    + "Default: OUTDIR/joined.csv.")
+    Path csv;
     @Option(names = "--pca", description = "2-D PCA: preview/pca_2d.png and pca_1, pca_2 in joined.csv.")
     boolean pca;
     @Option(names = "--tsne", description = "2-D t-SNE: preview/tsne_2d.png and tsne_1, tsne_2 in joined.csv.")
@@ -74,34 +71,49 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException("analyze: nothing to do; choose at least one of --pca, --tsne, --umap, "
                     + "--cluster, --aggregate");
         }
-        if (!Files.isRegularFile(features) || !Files.isRegularFile(csv)) {
-            throw new MammoException(org.mammoembed.core.Stage.SCAN, (Files.isRegularFile(features) ? "--csv "
-                    + csv : "--features " + features) + " does not exist or is not a file");
+        Files.createDirectories(outdir);
+        bringInto(features, "features.npy", "--features");
+        bringInto(csv, "joined.csv", "--csv");
+        StudyAnalysis study = StudyAnalysis.onOutputs(outdir).seed(seed).aggregate(aggregate)
+                .progress(ConsoleProgress.forStdErr());
+        if (pca || tsne || umap || cluster) {
+            Analysis.Builder a = Analysis.builder().projections3d(projection3d).silhouetteSample(silhouetteSample);
+            if (pca) {
+                a.pca();
+            }
+            if (tsne) {
+                a.tsne();
+            }
+            if (umap) {
+                a.umap();
+            }
+            if (cluster) {
+                a.clustering();
+            }
+            study.analysis(a.build());
         }
-        EmbeddingResult result = SavedEmbeddings.read(features, csv);
-        out.printf(Locale.ROOT, "analyzing %d embeddings of dimension %d%n", result.size(), result.dimension());
-        RunDirectory dir = RunDirectory.prepare(outdir, RunDirectory.Mode.RESUME);
-        EmbedOptions o = new EmbedOptions(csv, null, outdir, null, true, pca, tsne, umap, cluster, projection3d, 1,
-                seed, Device.cpu(), aggregate, RunDirectory.Mode.RESUME, Long.MAX_VALUE, 1.0, null, 1, List.of(),
-                null, Map.of());
-        List<String> notes = new ArrayList<>();
-        List<Projection> projections = new AnalysisStage(o, dir, silhouetteSample).run(result, notes);
-        SplitAssignment split = SplitAssignment.builder().seed(seed).build();
-        if (!projections.isEmpty()) {
-            JoinedCsvWriter.Builder joined = JoinedCsvWriter.builder().split(split);
-            projections.forEach(joined::projection);
-            joined.build().write(dir.joinedCsv(), result.index());
-        }
-        if (aggregate != null) {
-            EmbeddingResult exams = result.aggregate(aggregate);
-            EmbedJob.writeFeatures(dir.root().resolve("features_by_accession.npy"), exams);
-            JoinedCsvWriter.builder().split(split).build()
-                    .write(dir.root().resolve("features_by_accession.csv"), exams.index());
-        }
-        for (String n : notes) {
+        AnalysisResult r = study.run();
+        for (String n : r.notes()) {
             out.println("note: " + n);
         }
-        out.println("outputs in " + dir.root());
+        out.println("outputs in " + outdir.toAbsolutePath().normalize());
         return 0;
+    }
+
+    /** Copies a run's file into OUTDIR under its standard name, unless it is already there. */
+    private void bringInto(Path source, String name, String option) throws IOException, MammoException,
+            UsageException {
+        Path target = outdir.resolve(name);
+        if (source == null || (Files.exists(target) && Files.isSameFile(source, target))) {
+            return;
+        }
+        if (!Files.isRegularFile(source)) {
+            throw new MammoException(Stage.READ, option + " " + source + " does not exist or is not a file");
+        }
+        if (Files.exists(target)) {
+            throw new UsageException("analyze: " + outdir + " already holds another " + name + "; leave out "
+                    + option + " to analyze that one, or choose another --outdir");
+        }
+        Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
     }
 }

@@ -36,7 +36,7 @@ public final class Dataset {
      *                        become {@link #problems()}.
      */
     public static Dataset fromCsv(Path csv, Path dicomRoot) throws MammoException {
-        return fromCsv(csv, dicomRoot, null);
+        return new DatasetScanner().scan(csv, dicomRoot, null);
     }
 
     /**
