@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mammoembed.core.Aggregation;
+import org.mammoembed.core.ImageReaders;
 import org.mammoembed.embed.Device;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -82,6 +83,19 @@ final class CliConverters {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("must be cpu, auto, cuda or cuda:N, got '" + text + "'");
             }
+        }
+    }
+
+    /** The name of an image reader found on the class path ({@link ImageReaders#available()}). */
+    static final class ReaderName implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            String name = text.strip().toLowerCase(Locale.ROOT);
+            if (!ImageReaders.available().contains(name)) {
+                throw new TypeConversionException("must be one of " + String.join(", ", ImageReaders.available())
+                        + ", got '" + text + "'");
+            }
+            return name;
         }
     }
 

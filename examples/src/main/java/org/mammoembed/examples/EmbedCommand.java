@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mammoembed.core.Aggregation;
+import org.mammoembed.core.ImageReaders;
 import org.mammoembed.embed.Device;
 import org.mammoembed.embed.EmbeddingExtractorBuilder;
 import org.mammoembed.io.RunDirectory;
@@ -39,6 +40,10 @@ final class EmbedCommand implements Callable<Integer> {
             description = "CSV column holding the density label. Default: the first of BI-RADS, Classification, "
                     + "density (any case).")
     String labelColumn;
+    @Option(names = "--reader", paramLabel = "dicom|png|tiff|auto", converter = CliConverters.ReaderName.class,
+            description = "How images are read: DICOM, 16-bit PNG or TIFF exports (same CSV and folder layout), or "
+                    + "auto (whichever reader accepts each file).")
+    String reader = ImageReaders.DEFAULT;
     @Option(names = "--model", paramLabel = "ONNX",
             description = "Exported ResNet50 backbone (examples/export_resnet50.py). Default: the built-in "
                     + "ResNet50 with RANDOM weights (plumbing only, not science).")
@@ -115,7 +120,7 @@ final class EmbedCommand implements Callable<Integer> {
                 : overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.NEW;
         return new EmbedOptions(csv, dicomRoot, outdir, model, saveCsv, pca, tsne, umap, cluster, projection3d,
                 batchSize, seed, device, aggregate, mode, maxFailures == null ? Long.MAX_VALUE : maxFailures,
-                maxFailureRate, cache, workers, tags, labelColumn, CliOptions.effective(spec));
+                maxFailureRate, cache, workers, tags, labelColumn, reader, CliOptions.effective(spec));
     }
 
     /** Parses {@code args} (the words after "embed") as the command line would; for {@code demo}. */

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.Locale;
 import org.mammoembed.core.Embedder;
+import org.mammoembed.core.ImageReaders;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.embed.Device;
@@ -36,7 +37,8 @@ final class EmbedJob {
         preflight();
         ModelChoice model = ModelChoice.of(o.model(), o.seed());
         // the built-in random network is announced once, by the study (console WARN and run.log)
-        try (EmbeddingExtractor extractor = model.applyTo(EmbeddingExtractor.builder().device(o.device())
+        try (EmbeddingExtractor extractor = model.applyTo(EmbeddingExtractor.builder()
+                .reader(ImageReaders.named(o.reader())).device(o.device())
                 .batchSize(o.batchSize()).workers(o.workers())).build()) {
             if (o.device().kind() == Device.Kind.AUTO) {
                 out.println("device auto: running on " + extractor.executionProvider() + " because "

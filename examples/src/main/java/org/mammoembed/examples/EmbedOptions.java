@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.mammoembed.core.Aggregation;
 import org.mammoembed.embed.Device;
+import org.mammoembed.embed.EmbeddingExtractorBuilder;
 import org.mammoembed.io.RunDirectory;
 
 /**
@@ -14,6 +15,7 @@ import org.mammoembed.io.RunDirectory;
  *
  * @param labelColumn the CSV's label column, or null to find {@code BI-RADS}, {@code Classification} or
  *                    {@code density}
+ * @param reader      the image reader's name ({@code ImageReaders.named}): dicom, png, tiff or auto
  * @param arguments   every option's effective value (defaults included), typed, keyed by option name without
  *                    "--", for provenance
  */
@@ -21,7 +23,7 @@ record EmbedOptions(Path csv, Path dicomRoot, Path outdir, Path model, boolean s
                     boolean tsne, boolean umap, boolean cluster, boolean projection3d, int batchSize, long seed,
                     Device device, Aggregation aggregate, RunDirectory.Mode mode, long maxFailures,
                     double maxFailureRate, Path cache, int workers, List<Integer> includeTags,
-                    String labelColumn, Map<String, Object> arguments) {
+                    String labelColumn, String reader, Map<String, Object> arguments) {
 
     /** The original tool stopped at 5% failures; real archives hold more oddities (SR, presentation states). */
     static final double DEFAULT_MAX_FAILURE_RATE = 0.20;

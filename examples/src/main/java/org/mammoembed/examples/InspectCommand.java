@@ -16,7 +16,7 @@ import org.mammoembed.core.DicomReader;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.dicom.DicomFileReader;
-import org.mammoembed.io.NpyFiles;
+import org.mammoembed.io.internal.NpyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

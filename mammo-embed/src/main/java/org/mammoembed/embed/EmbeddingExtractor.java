@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.mammoembed.core.Dataset;
 import org.mammoembed.core.DecodedImage;
-import org.mammoembed.core.DicomReader;
 import org.mammoembed.core.Embedder;
+import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.MammoException;
@@ -50,7 +50,7 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
     private final OnnxEncoder encoder;
     private final Device device;
     private final ImagePreprocessor preprocessor;
-    private final DicomReader reader;
+    private final ImageReader reader;
     private final int workers;
     private final int intraOpThreads;
     private final int frame;
@@ -199,7 +199,7 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
 
     /** The reader images are decoded with. */
     @Override
-    public DicomReader reader() {
+    public ImageReader reader() {
         return reader;
     }
 

@@ -87,10 +87,13 @@ public final class Analysis implements EmbeddingAnalysis {
             if (silhouetteSample > 0) {
                 cb.silhouetteSample(silhouetteSample);
             }
-            long start = System.nanoTime();
-            listener.onStage(StageProgress.of("clustering", 0, 1, "steps", 0, start));
-            metrics = cb.build().run(x, labels).toMap();
-            listener.onStage(StageProgress.of("clustering", 1, 1, "steps", 0, start));
+            try {
+                metrics = cb.build().run(x, labels, listener).toMap();
+            } catch (IllegalArgumentException e) {
+                String note = "clustering metrics skipped: " + e.getMessage();
+                LOG.warn(note);
+                notes.add(note);
+            }
         }
         return new AnalysisResult(p2, p3, metrics, notes);
     }
@@ -111,17 +114,14 @@ public final class Analysis implements EmbeddingAnalysis {
 
     private static Projection project(Reducer r, float[][] x, List<String> notes, StageListener listener) {
         String stage = r.name() + (r.dimensions() == 3 ? "-3d" : "");
-        long start = System.nanoTime();
-        listener.onStage(StageProgress.of(stage, 0, 1, "steps", 0, start));
         try {
-            return r.fitTransform(x);
+            return r.fitTransform(x, p -> listener.onStage(new StageProgress(stage, p.done(), p.total(), p.unit(),
+                    p.failed(), p.elapsed(), p.eta())));
         } catch (IllegalArgumentException e) {
             String note = r.name() + " skipped: " + e.getMessage();
             LOG.warn(note);
             notes.add(note);
             return null;
-        } finally {
-            listener.onStage(StageProgress.of(stage, 1, 1, "steps", 0, start));
         }
     }
 

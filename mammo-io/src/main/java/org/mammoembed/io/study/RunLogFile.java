@@ -44,9 +44,19 @@ final class RunLogFile implements AutoCloseable {
         line("WARN ", message);
     }
 
-    void error(String message) {
-        LOG.error(message);
+    /**
+     * An error the caller learns from an exception (or another logger already reported): ERROR in the file,
+     * DEBUG on SLF4J, so that a console does not show it twice.
+     */
+    void errorInFile(String message) {
+        LOG.debug(message);
         line("ERROR", message);
+    }
+
+    /** A warning for run.log that the caller shows its user itself: WARN in the file, INFO on SLF4J. */
+    void warnInFile(String message) {
+        LOG.info(message);
+        line("WARN ", message);
     }
 
     /** One failed image: always in run.log, at DEBUG on SLF4J. */

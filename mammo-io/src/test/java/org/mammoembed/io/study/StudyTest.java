@@ -206,6 +206,24 @@ class StudyTest {
         assertEquals(cached.imagesPerSecond(), ((Number) run.get("imagesPerSecond")).doubleValue(), 1e-9);
     }
 
+    @Test
+    void progressIsReportedPerStageWithCountsThatReachTheirTotal() throws Exception {
+        List<org.mammoembed.core.StageProgress> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        StudyFixture.truncate(root.resolve("EX002/R_CC.dcm"), 300);
+        builder(tmp.resolve("out")).progress(events::add).run();
+        assertEquals(List.of("scan", "embedding", "assembly"),
+                new java.util.ArrayList<>(new java.util.LinkedHashSet<>(events.stream()
+                        .map(org.mammoembed.core.StageProgress::stage).toList())));
+        List<org.mammoembed.core.StageProgress> embedding = events.stream()
+                .filter(e -> e.stage().equals("embedding")).toList();
+        assertEquals(20, embedding.size(), "one event per image from this embedder");
+        org.mammoembed.core.StageProgress last = embedding.get(embedding.size() - 1);
+        assertEquals(20, last.done());
+        assertEquals(20, last.total());
+        assertEquals(1, last.failed());
+        assertEquals("images", last.unit());
+    }
+
     private static List<Map<String, String>> rows(Path csvFile) throws IOException {
         CsvTable t = CsvTable.read(csvFile);
         return t.rows().stream().map(r -> {
