@@ -12,15 +12,17 @@ import java.util.Locale;
  *   <li>no EOI marker at the end: EOI is appended. Whether the scan data itself is complete is still checked
  *       by the decoder (libjpeg's "premature end" warning, our own decoders' bit accounting), so truncated
  *       scan data is still refused.</li>
- *   <li>an APPn or COM segment (which carry nothing the decoder needs) whose length does not end at the next
- *       marker: libjpeg skips the declared length and then the bytes up to the next marker. The segment's length
- *       is rewritten to end at the next marker, which keeps every byte where it was.</li>
+ *   <li>an APPn or COM segment (which carry nothing the decoder needs) whose length does not end at a marker:
+ *       libjpeg skips the declared length (nothing when it is below 2) and then the bytes up to the next marker.
+ *       The segment's length is rewritten to end at that marker, which keeps every byte where it was and lets
+ *       stricter parsers (ours, the plugin's) read the stream as libjpeg does. A length that runs past the end
+ *       of the stream is left for the header parser to refuse, as libjpeg fails on it too.</li>
  * </ul>
  * The frame header, tables and scans are never changed: a bad length there is corruption and is refused by the
  * parsers. Repairs are described by marker and offset only, never by content.
  */
 final class JpegStreamRepair {
-    /** @param stream the repaired stream ({@code the input itself when nothing was repaired}) */
+    /** @param stream the repaired stream (the input itself when nothing was repaired) */
     record Result(byte[] stream, List<String> repairs, boolean eoiAppended) {
         boolean repaired() {
             return !repairs.isEmpty();
@@ -53,10 +55,14 @@ final class JpegStreamRepair {
                 pos = Math.max(next, pos + 2);
                 continue;
             }
-            int found = nextMarker(s, pos + 4);
+            if (next > s.length) {
+                break; // libjpeg runs out of data here too: the header parser reports the segment
+            }
+            // libjpeg skips the declared length (nothing when it is below 2) and then to the next marker
+            int found = nextMarker(s, Math.max(next, pos + 4));
             int fixed = found - (pos + 2);
             if (found < 0 || fixed > 0xFFFF) {
-                break; // nothing to resynchronise on: the header parser reports the segment
+                break;
             }
             if (out == s) {
                 out = s.clone();
