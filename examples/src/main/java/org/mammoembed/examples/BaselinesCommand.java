@@ -14,7 +14,7 @@ import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.DicomFileReader;
 import org.mammoembed.embed.Preprocessing;
-import org.mammoembed.io.AtomicOutput;
+import org.mammoembed.io.internal.AtomicOutput;
 import org.mammoembed.io.JsonOutput;
 import org.mammoembed.io.NpyReader;
 import org.mammoembed.io.RunDirectory;
@@ -79,7 +79,8 @@ final class BaselinesCommand {
             throw new UsageException("embeddings-baselines: --folds " + folds + " is more than the " + exams
                     + " labelled exams in " + csv);
         }
-        Baselines baselines = Baselines.builder().folds(folds).seed(a.longValue("seed", 42)).build();
+        Baselines baselines = Baselines.builder().folds(folds).seed(a.longValue("seed", 42))
+                .progress(ConsoleProgress.forStdErr()).build();
         BaselineReport report = baselines.run(rows.toArray(new float[0][]), handcrafted,
                 labels.stream().mapToInt(Integer::intValue).toArray(), accessions);
         JsonOutput.write(dir.baselinesJson(), report.toMap());

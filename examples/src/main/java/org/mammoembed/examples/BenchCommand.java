@@ -12,6 +12,7 @@ import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.ProgressListener;
 import org.mammoembed.embed.EmbeddingExtractor;
+import org.mammoembed.embed.EmbeddingExtractorBuilder;
 import org.mammoembed.embed.ExtractionSummary;
 
 /**
@@ -34,7 +35,7 @@ final class BenchCommand {
         int repeat = a.positiveInt("repeat", 1);
         int batch = a.positiveInt("batch-size", 32);
         try (EmbeddingExtractor ex = model.applyTo(EmbeddingExtractor.builder().batchSize(batch)
-                .workers(a.positiveInt("workers", Math.max(1, Runtime.getRuntime().availableProcessors()))))
+                .workers(a.positiveInt("workers", EmbeddingExtractorBuilder.defaultWorkers())))
                 .build()) {
             out.println("model: " + model.label());
             out.println("extractor: " + ex.describe());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.mammoembed.core.Aggregation;
 import org.mammoembed.embed.Device;
+import org.mammoembed.embed.EmbeddingExtractorBuilder;
 import org.mammoembed.io.RunDirectory;
 
 /**
@@ -66,7 +67,7 @@ record EmbedOptions(Path csv, Path dicomRoot, Path outdir, Path model, boolean s
                 a.flag("save-csv"), a.flag("pca"), a.flag("tsne"), a.flag("umap"), a.flag("cluster"),
                 a.flag("projection-3d"), a.positiveInt("batch-size", 32), a.longValue("seed", 42), device,
                 aggregate, mode, maxFailures, a.fraction("max-failure-rate", DEFAULT_MAX_FAILURE_RATE),
-                a.optionalPath("cache"), a.positiveInt("workers", Math.max(1, Runtime.getRuntime().availableProcessors())),
+                a.optionalPath("cache"), a.positiveInt("workers", EmbeddingExtractorBuilder.defaultWorkers()),
                 tags(a.string("include-tags", "")),
                 a.asMap());
     }

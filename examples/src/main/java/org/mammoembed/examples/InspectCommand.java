@@ -14,7 +14,7 @@ import org.mammoembed.core.DicomReader;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.dicom.DicomFileReader;
-import org.mammoembed.io.NpyFiles;
+import org.mammoembed.io.internal.NpyFiles;
 
 /**
  * {@code inspect --root R --pixels-out OUT FILE...}: prints one JSON object per file (its metadata, no patient

@@ -31,9 +31,23 @@ public final class Dataset {
         return new DatasetScanner().scan(csv, dicomRoot);
     }
 
+    /**
+     * As {@link #fromCsv(Path, Path)}, with the same CSV and archive layout, but the files are those that
+     * {@code reader} accepts ({@link ImageReader#isImage}), e.g. 16-bit PNG exports with
+     * {@code ImageReaders.named("png")}.
+     */
+    public static Dataset fromCsv(Path csv, Path imageRoot, ImageReader reader) throws MammoException {
+        return new DatasetScanner(Objects.requireNonNull(reader, "reader")::isImage).scan(csv, imageRoot);
+    }
+
     /** Every DICOM under {@code folder}, recursively, unlabelled, the first path component as accession. */
     public static Dataset fromFolder(Path folder) throws MammoException {
         return new DatasetScanner().scanFolder(folder);
+    }
+
+    /** As {@link #fromFolder(Path)}, every file that {@code reader} accepts. */
+    public static Dataset fromFolder(Path folder, ImageReader reader) throws MammoException {
+        return new DatasetScanner(Objects.requireNonNull(reader, "reader")::isImage).scanFolder(folder);
     }
 
     /** The DICOM root, absolute and normalised. */

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import org.mammoembed.core.internal.DicomSniffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,17 @@ final class DatasetScanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetScanner.class);
     private static final int MAX_ECHOED_CHARS = 40;
+
+    /** Whether a file under the root is an image: the reader's answer, DICOM by content by default. */
+    private final Predicate<Path> isImage;
+
+    DatasetScanner() {
+        this(DicomSniffer::looksLikeDicom);
+    }
+
+    DatasetScanner(Predicate<Path> isImage) {
+        this.isImage = isImage;
+    }
 
     Dataset scan(Path csv, Path dicomRoot) throws MammoException {
         Path root = dicomRoot.toAbsolutePath().normalize();
@@ -61,7 +74,7 @@ final class DatasetScanner {
                     csvName + " has a header but no data rows; no images to process"));
         }
 
-        DicomTreeWalker walker = new DicomTreeWalker(root, rootReal, problems::add);
+        DicomTreeWalker walker = new DicomTreeWalker(root, rootReal, problems::add, isImage);
         List<ImageRecord> images = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         int class5 = 0;
@@ -112,7 +125,7 @@ final class DatasetScanner {
         Path rootReal = realFolder(root, "DICOM folder");
         List<Failure> problems = new ArrayList<>();
         List<ImageRecord> images = new ArrayList<>();
-        DicomTreeWalker walker = new DicomTreeWalker(root, rootReal, problems::add);
+        DicomTreeWalker walker = new DicomTreeWalker(root, rootReal, problems::add, isImage);
         walker.walk(root, "", (file, rel) -> {
             int slash = rel.indexOf('/');
             String accession = slash >= 0 ? rel.substring(0, slash) : stem(rel);
@@ -197,7 +210,7 @@ final class DatasetScanner {
     }
 
     /** Top-level folders and files of the root that hold DICOM data but that no CSV row names. */
-    private static void reportNotInCsv(Path root, DicomTreeWalker walker, Set<String> listed,
+    private void reportNotInCsv(Path root, DicomTreeWalker walker, Set<String> listed,
                                        List<Failure> problems) {
         List<Path> unlisted = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
@@ -228,7 +241,7 @@ final class DatasetScanner {
                     }
                     return false;
                 });
-            } else if (DicomSniffer.looksLikeDicom(entry) && walker.insideRoot(entry)) {
+            } else if (isImage.test(entry) && walker.insideRoot(entry)) {
                 problems.add(new Failure("", name, Stage.SCAN, "NotInCsv",
                         "DICOM file '" + name + "' lies directly in the DICOM root, outside any accession folder"));
             }

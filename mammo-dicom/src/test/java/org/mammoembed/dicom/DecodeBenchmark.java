@@ -95,7 +95,7 @@ public final class DecodeBenchmark {
     private static double read(DicomFileReader reader, Path f) throws Exception {
         double cpu = processCpuMillis();
         DecodedImage img = reader.read(f);
-        if (img.pixels().length == 0) {
+        if (img.sampleCount() == 0) {
             throw new IllegalStateException();
         }
         return processCpuMillis() - cpu;

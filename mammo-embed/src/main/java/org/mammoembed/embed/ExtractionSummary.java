@@ -8,7 +8,7 @@ package org.mammoembed.embed;
  * @param embedded          images embedded and handed to the sink
  * @param failed            images that failed (read, decode, preprocess or inference)
  * @param scanProblems      the dataset's scan problems, also handed to the sink as failures
- * @param decodeSeconds     time in {@code DicomReader.read} (reading and decoding), summed over images
+ * @param decodeSeconds     time in {@code ImageReader.read} (reading and decoding), summed over images
  * @param preprocessSeconds time in {@code ImagePreprocessor.apply}, summed over images
  * @param inferenceSeconds  time running the network, summed over batches
  * @param inputWaitSeconds  time the network thread waited for the workers' next image: near 0 when decoding
@@ -20,7 +20,8 @@ package org.mammoembed.embed;
 public record ExtractionSummary(int images, int embedded, int failed, int scanProblems, double decodeSeconds,
                                 double preprocessSeconds, double inferenceSeconds, double inputWaitSeconds,
                                 double wallSeconds,
-                                int batchSize, String executionProvider) {
+                                int batchSize, String executionProvider)
+        implements org.mammoembed.core.ExtractionStats {
 
     /** Images finished (embedded or failed) per second of wall time; 0 for an empty run. */
     public double imagesPerSecond() {

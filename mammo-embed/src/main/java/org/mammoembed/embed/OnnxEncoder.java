@@ -13,13 +13,15 @@ import java.util.Map;
 
 /**
  * One ONNX Runtime session running an embedding backbone on batches of preprocessed images. Owns the session
- * and one direct input and one direct output buffer, reused by every batch (ORT reads and writes them in place:
- * no per-batch tensor copies). {@link #infer} is serialised: the buffers are shared.
+ * (with its options, which ORT needs until the session closes) and one direct input and one direct output
+ * buffer, reused by every batch (ORT reads and writes them in place: no per-batch tensor copies). {@link #infer} is serialised: the buffers are shared.
  */
 final class OnnxEncoder implements AutoCloseable {
     private static volatile OrtEnvironment sharedEnvironment;
 
     private final OrtEnvironment env;
+    /** The session and its options, closed together. */
+    private final SessionFactory.Placed placed;
     private final OrtSession session;
     private final ModelSignature signature;
     private final String executionProvider;
@@ -43,7 +45,7 @@ final class OnnxEncoder implements AutoCloseable {
         try {
             return new OnnxEncoder(env, placed, pre, batchSize);
         } catch (ModelException | RuntimeException e) {
-            closeQuietly(placed.session());
+            placed.close();
             throw e;
         }
     }
@@ -51,6 +53,7 @@ final class OnnxEncoder implements AutoCloseable {
     private OnnxEncoder(OrtEnvironment env, SessionFactory.Placed placed, ImagePreprocessor pre, int batchSize)
             throws ModelException {
         this.env = env;
+        this.placed = placed;
         this.session = placed.session();
         this.executionProvider = placed.provider();
         this.batchSize = batchSize;
@@ -145,7 +148,7 @@ final class OnnxEncoder implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            closeQuietly(session);
+            placed.close();
         }
     }
 
@@ -156,15 +159,6 @@ final class OnnxEncoder implements AutoCloseable {
     private static FloatBuffer directFloats(int count) {
         return ByteBuffer.allocateDirect(Math.multiplyExact(count, Float.BYTES)).order(ByteOrder.nativeOrder())
                 .asFloatBuffer();
-    }
-
-    private static void closeQuietly(OrtSession s) {
-        try {
-            s.close();
-        } catch (OrtException e) {
-            org.slf4j.LoggerFactory.getLogger(OnnxEncoder.class).warn("closing the ONNX Runtime session failed: {}",
-                    e.getMessage());
-        }
     }
 
     /**

@@ -2,7 +2,7 @@ package org.mammoembed.reduce.metrics;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.mammoembed.reduce.Distances;
+import org.mammoembed.reduce.internal.Distances;
 
 /**
  * k-means (Lloyd) with greedy k-means++ seeding (2 + ln k candidates per centre, as scikit-learn) and
