@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.mammoembed.core.DecodedImage;
-import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.Failure;
@@ -43,7 +43,7 @@ final class BatchPipeline {
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final OnnxEncoder encoder;
-    private final DicomReader reader;
+    private final ImageReader reader;
     private final ImagePreprocessor preprocessor;
     private final int frame;
     private final int workers;
@@ -52,7 +52,7 @@ final class BatchPipeline {
     private final LongAdder preprocessNanos = new LongAdder();
     private final ConcurrentLinkedQueue<float[]> freeInputs = new ConcurrentLinkedQueue<>();
 
-    BatchPipeline(OnnxEncoder encoder, DicomReader reader, ImagePreprocessor preprocessor, int frame, int workers) {
+    BatchPipeline(OnnxEncoder encoder, ImageReader reader, ImagePreprocessor preprocessor, int frame, int workers) {
         this.encoder = encoder;
         this.reader = reader;
         this.preprocessor = preprocessor;

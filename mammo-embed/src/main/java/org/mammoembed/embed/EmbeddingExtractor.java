@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.mammoembed.core.Dataset;
 import org.mammoembed.core.DecodedImage;
-import org.mammoembed.core.DicomReader;
 import org.mammoembed.core.Embedder;
+import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.MammoException;
@@ -50,7 +50,7 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
     private final OnnxEncoder encoder;
     private final Device device;
     private final ImagePreprocessor preprocessor;
-    private final DicomReader reader;
+    private final ImageReader reader;
     private final int workers;
     private final int intraOpThreads;
     private final int frame;
@@ -163,6 +163,14 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         return encoder.executionProvider();
     }
 
+    /**
+     * Why the network runs where it does, one sentence: e.g. "CUDA device 0 works", "the CPU was asked for", or
+     * for {@link Device#auto()} on a machine without a usable GPU "CUDA is not usable (reason)".
+     */
+    public String placementReason() {
+        return encoder.placement();
+    }
+
     /** The device asked for. */
     public Device device() {
         return device;
@@ -191,7 +199,7 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
 
     /** The reader images are decoded with. */
     @Override
-    public DicomReader reader() {
+    public ImageReader reader() {
         return reader;
     }
 

@@ -1,5 +1,6 @@
 package org.mammoembed.io;
 
+import org.mammoembed.io.internal.AtomicOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -206,7 +207,7 @@ public final class CheckpointStore implements AutoCloseable {
         float[] features = new float[Math.multiplyExact(rows, dimension)];
         Assembled a = walk(dataset, (row, feature) -> System.arraycopy(feature, 0, features, row * dimension,
                 dimension), imagesDone);
-        return new EmbeddingResult(dimension, features, a.index(), a.failures());
+        return EmbeddingResult.wrap(dimension, features, a.index(), a.failures());
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.mammoembed.io;
 
+import org.mammoembed.io.internal.AtomicOutput;
+import org.mammoembed.io.internal.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
