@@ -36,7 +36,11 @@ final class EmbedJob {
     int run() throws IOException, MammoException {
         preflight();
         ModelChoice model = ModelChoice.of(o.model(), o.seed());
-        // the built-in random network is announced once, by the study (console WARN and run.log)
+        // the built-in random network is announced once on the console, here; the study writes it to run.log
+        // (SLF4J INFO, so logback's console does not repeat it)
+        if (model.isBuiltIn()) {
+            out.println("warning: " + model.label());
+        }
         try (EmbeddingExtractor extractor = model.applyTo(EmbeddingExtractor.builder()
                 .reader(ImageReaders.named(o.reader())).device(o.device())
                 .batchSize(o.batchSize()).workers(o.workers())).build()) {
