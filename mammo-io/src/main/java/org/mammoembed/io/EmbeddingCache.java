@@ -55,6 +55,11 @@ public final class EmbeddingCache {
         return new EmbeddingCache(folder.toAbsolutePath().normalize(), modelSha256, preprocessing);
     }
 
+    /** The key of a file's content: its SHA-256, lower-case hex (what {@link #get} and {@link #put} take). */
+    public static String contentSha256(Path file) throws IOException {
+        return Sha256.of(file);
+    }
+
     /** The embedding of a file with this content, if cached. */
     public Optional<float[]> get(String fileSha256) throws IOException {
         Path entry = entry(fileSha256);

@@ -16,7 +16,6 @@ import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.io.EmbeddingCache;
-import org.mammoembed.io.internal.Sha256;
 
 /**
  * The optional embedding cache of a study: images whose content (SHA-256) was embedded before with the same
@@ -48,7 +47,7 @@ final class CacheStage {
         for (ImageRecord r : todo.images()) {
             String sha;
             try {
-                sha = Sha256.of(r.path());
+                sha = EmbeddingCache.contentSha256(r.path());
             } catch (IOException e) {
                 misses.add(r);
                 continue;
