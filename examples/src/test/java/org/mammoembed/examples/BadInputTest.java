@@ -126,11 +126,12 @@ class BadInputTest {
     @Test
     void csvWithoutTheLabelColumnStopsTheRunNamingTheColumn() throws Exception {
         Path csv = tmp.resolve("nolabel.csv");
-        Files.writeString(csv, "AccessionNumber,Density\nDEMO0000,A\n", StandardCharsets.UTF_8);
+        Files.writeString(csv, "AccessionNumber,Grade\nDEMO0000,A\n", StandardCharsets.UTF_8);
         CliFixture.Result r = embed(csv, tmp.resolve("out-nolabel"));
         assertEquals(1, r.status(), r::all);
         assertTrue(r.err().startsWith("error (scan): "), r.err());
-        assertTrue(r.err().contains("Classification"), r.err());
+        assertTrue(r.err().contains("BI-RADS, Classification, density") && r.err().contains("[AccessionNumber, "
+                + "Grade]"), r.err());
     }
 
     @Test

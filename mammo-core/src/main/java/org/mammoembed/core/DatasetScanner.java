@@ -32,8 +32,6 @@ import org.slf4j.LoggerFactory;
 final class DatasetScanner {
     /** Required CSV column (matched case-insensitively). */
     static final String ACCESSION_COLUMN = "AccessionNumber";
-    /** Required CSV column (matched case-insensitively). */
-    static final String LABEL_COLUMN = "Classification";
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetScanner.class);
     private static final int MAX_ECHOED_CHARS = 40;
@@ -49,7 +47,7 @@ final class DatasetScanner {
         this.isImage = isImage;
     }
 
-    Dataset scan(Path csv, Path dicomRoot) throws MammoException {
+    Dataset scan(Path csv, Path dicomRoot, String labelColumn) throws MammoException {
         Path root = dicomRoot.toAbsolutePath().normalize();
         Path rootReal = realFolder(root, "DICOM root");
         CsvTable table = readCsv(csv);
@@ -65,10 +63,12 @@ final class DatasetScanner {
             }
             // without a header the file cannot be a label CSV at all (Dataset.fromCsv's contract)
             throw new MammoException(Stage.SCAN, csvName + " is empty: no header line with columns "
-                    + ACCESSION_COLUMN + " and " + LABEL_COLUMN);
+                    + ACCESSION_COLUMN + " and " + (labelColumn != null ? labelColumn
+                    : "one of " + String.join(", ", Dataset.LABEL_COLUMNS)));
         }
         int accessionCol = requireColumn(table, ACCESSION_COLUMN, csvName);
-        int labelCol = requireColumn(table, LABEL_COLUMN, csvName);
+        int labelCol = labelColumn(table, labelColumn, csvName);
+        String labelName = table.header().get(labelCol);
         if (table.rows().isEmpty()) {
             problems.add(new Failure("", "", Stage.SCAN, "EmptyCsv",
                     csvName + " has a header but no data rows; no images to process"));
@@ -106,9 +106,9 @@ final class DatasetScanner {
                 class5 += isClass5 ? 1 : 0;
                 problems.add(isClass5
                         ? new Failure(accession, "", Stage.SCAN, "Class5",
-                                "line " + line + ": Classification 5 is not a density class; row skipped")
+                                "line " + line + ": " + labelName + " 5 is not a density class; row skipped")
                         : new Failure(accession, "", Stage.SCAN, "UnknownLabel", "line " + line
-                                + ": Classification '" + echo(label) + "' is not A-D or 1-4; row skipped"));
+                                + ": " + labelName + " '" + echo(label) + "' is not A-D or 1-4; row skipped"));
                 continue;
             }
             Map<String, String> extra = extraColumns(table, row, accessionCol, labelCol);
@@ -165,6 +165,31 @@ final class DatasetScanner {
                     + table.header());
         }
         return col;
+    }
+
+    /** The named label column, or the first of {@link Dataset#LABEL_COLUMNS} present. */
+    private static int labelColumn(CsvTable table, String name, String csvName) throws MammoException {
+        if (name != null) {
+            if (name.isBlank()) {
+                throw new MammoException(Stage.SCAN, "the label column name is blank; columns found in " + csvName
+                        + ": " + table.header());
+            }
+            int col = table.column(name.strip());
+            if (col < 0) {
+                throw new MammoException(Stage.SCAN, csvName + ": no label column '" + name.strip()
+                        + "'; columns found: " + table.header());
+            }
+            return col;
+        }
+        for (String candidate : Dataset.LABEL_COLUMNS) {
+            int col = table.column(candidate);
+            if (col >= 0) {
+                return col;
+            }
+        }
+        throw new MammoException(Stage.SCAN, csvName + ": no label column (looked for "
+                + String.join(", ", Dataset.LABEL_COLUMNS) + "; name another one with labelColumn); columns found: "
+                + table.header());
     }
 
     private static Map<String, String> extraColumns(CsvTable table, CsvTable.Row row, int accessionCol,

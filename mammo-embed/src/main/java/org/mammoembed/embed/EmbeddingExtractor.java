@@ -163,6 +163,14 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         return encoder.executionProvider();
     }
 
+    /**
+     * Why the network runs where it does, one sentence: e.g. "CUDA device 0 works", "the CPU was asked for", or
+     * for {@link Device#auto()} on a machine without a usable GPU "CUDA is not usable (reason)".
+     */
+    public String placementReason() {
+        return encoder.placement();
+    }
+
     /** The device asked for. */
     public Device device() {
         return device;

@@ -89,7 +89,7 @@ final class StudyRun {
     private Dataset scan() throws MammoException {
         long t = System.nanoTime();
         s.progress.onStage(StageProgress.of("scan", 0, 1, "steps", 0, t));
-        Dataset d = s.dataset != null ? s.dataset : Dataset.fromCsv(s.csv, s.dicomRoot);
+        Dataset d = s.dataset != null ? s.dataset : Dataset.fromCsv(s.csv, s.dicomRoot, s.embedder.reader(), s.labelColumn);
         s.progress.onStage(StageProgress.of("scan", 1, 1, "steps", 0, t));
         scanSeconds = seconds(t);
         return d;
