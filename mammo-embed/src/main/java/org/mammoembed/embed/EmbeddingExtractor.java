@@ -50,6 +50,8 @@ public final class EmbeddingExtractor implements AutoCloseable {
     private final int workers;
     private final int intraOpThreads;
     private final int frame;
+    private final java.time.Duration decodeTimeout;
+    private final int maxAbandonedDecodes;
     private final ProgressListener progress;
     private final String modelDescription;
 
@@ -62,6 +64,8 @@ public final class EmbeddingExtractor implements AutoCloseable {
         this.workers = b.workers;
         this.intraOpThreads = b.intraOpThreads;
         this.frame = b.frame;
+        this.decodeTimeout = b.decodeTimeout;
+        this.maxAbandonedDecodes = b.maxAbandonedDecodes;
         this.progress = b.progress;
         this.modelDescription = b.model.describe();
     }
@@ -102,7 +106,8 @@ public final class EmbeddingExtractor implements AutoCloseable {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(listener, "listener");
         ensureOpen();
-        return new BatchPipeline(encoder, reader, preprocessor, frame, workers)
+        DecodeDeadline deadline = new DecodeDeadline(reader, decodeTimeout, maxAbandonedDecodes);
+        return new BatchPipeline(encoder, deadline, preprocessor, frame, workers)
                 .run(dataset.images(), dataset.problems(), sink, listener);
     }
 
