@@ -106,7 +106,9 @@ public final class EmbeddingExtractor implements AutoCloseable {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(listener, "listener");
         ensureOpen();
-        DecodeDeadline deadline = new DecodeDeadline(reader, decodeTimeout, maxAbandonedDecodes);
+        // confinement is checked when each file is opened, not only when the dataset was scanned
+        DecodeDeadline deadline = new DecodeDeadline(RootConfinedReader.of(reader, dataset.root()), decodeTimeout,
+                maxAbandonedDecodes);
         return new BatchPipeline(encoder, deadline, preprocessor, frame, workers)
                 .run(dataset.images(), dataset.problems(), sink, listener);
     }
