@@ -82,7 +82,7 @@ public final class DicomFileReader implements DicomReader {
         String name = parsed.fileName();
         if (pixelData == null) {
             throw DicomException.read(name + ": no pixel data element (SOP class "
-                    + HeaderReader.metadata(parsed).sopClassUid() + ")");
+                    + HeaderText.uid(HeaderReader.metadata(parsed).sopClassUid()) + ")");
         }
         DicomDataSet ds = parsed.dataSet();
         boolean floatPixels = pixelData.tag() != Tag.PIXEL_DATA;
@@ -209,11 +209,13 @@ public final class DicomFileReader implements DicomReader {
         try {
             p = Photometric.fromDicom(px.photometric());
         } catch (IllegalArgumentException e) {
-            throw DicomException.decode(name + ": unsupported photometric interpretation '" + px.photometric() + "'");
+            throw DicomException.decode(name + ": unsupported photometric interpretation "
+                    + HeaderText.photometric(px.photometric()));
         }
         boolean colour = p == Photometric.RGB;
         if (colour != (px.samplesPerPixel() == 3)) {
-            throw DicomException.decode(name + ": photometric interpretation " + px.photometric() + " does not fit "
+            throw DicomException.decode(name + ": photometric interpretation " + HeaderText.photometric(px.photometric())
+                    + " does not fit "
                     + px.samplesPerPixel() + " samples per pixel");
         }
         return p;
