@@ -126,11 +126,22 @@ public final class DicomFileReader implements DicomReader {
         float[] values;
         if (floatPixels) {
             values = floatFrame(parsed, pixelData, px, frame);
+            int bad = countNonFinite(values);
+            if (bad > 0) {
+                throw DicomException.decode(name + ": float pixel data hold " + bad + " NaN or infinite values of "
+                        + values.length + "; such an image cannot be windowed or embedded");
+            }
         } else {
             int[] samples = storedSamples(parsed, pixelData, px, frame);
             if (photometric.isGrayscale()) {
                 ModalityLut lut = HeaderReader.modalityLut(ds, px.signed(), frame);
                 values = lut.apply(samples, px.signed());
+                int bad = countNonFinite(values);
+                if (bad > 0) {
+                    // refused here, so that inspect and embed agree (the preprocessing refuses them too)
+                    throw DicomException.decode(name + ": the modality LUT (" + lut + ") maps " + bad + " of "
+                            + values.length + " stored values to infinite or NaN values (beyond float32)");
+                }
             } else {
                 values = ModalityLut.identity().apply(samples, px.signed());
             }
@@ -184,6 +195,16 @@ public final class DicomFileReader implements DicomReader {
             YbrToRgb.convert(samples, px.bitsStored());
         }
         return samples;
+    }
+
+    private static int countNonFinite(float[] values) {
+        int bad = 0;
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                bad++;
+            }
+        }
+        return bad;
     }
 
     private static float[] floatFrame(ParsedFile parsed, DicomElement pixelData, ImagePixelModule px, int frame)
