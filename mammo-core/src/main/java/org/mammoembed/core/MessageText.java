@@ -30,9 +30,7 @@ public final class MessageText {
         int kept = 0;
         for (int i = 0; i < text.length() && kept < max; i++, kept++) {
             char c = text.charAt(i);
-            if (c == '\\') {
-                sb.append("\\\\");
-            } else if (c == '\n') {
+            if (c == '\n') {
                 sb.append("\\n");
             } else if (c == '\r') {
                 sb.append("\\r");
