@@ -145,4 +145,35 @@ class InspectCommandTest {
         assertEquals(0, r.status(), r::all);
         assertEquals(1, new ObjectMapper().readTree(r.out()).get("samples_per_pixel").asInt(), r::all);
     }
+
+    @Test
+    void filesWithTheSameNameInDifferentFoldersKeepTheirOwnResults() throws Exception {
+        // three files called img.dcm: two good ones with different pixels, one truncated
+        Path a = goodFile(tmp.resolve("site-a"));
+        Path b = goodFile(tmp.resolve("site-b/deeper"));
+        Path c = goodFile(tmp.resolve("site-c"));
+        byte[] whole = Files.readAllBytes(c);
+        Files.write(c, Arrays.copyOf(whole, whole.length - 20));
+        Path px = tmp.resolve("px");
+        CliFixture.Result r = CliFixture.run("inspect", "--pixels-out", px.toString(), a.toString(), b.toString(),
+                c.toString());
+        assertEquals(3, r.status(), r::all);
+        ObjectMapper json = new ObjectMapper();
+        List<String> paths = new ArrayList<>();
+        for (String line : r.out().split("\\R")) {
+            paths.add(json.readTree(line).get("path").asText());
+        }
+        assertEquals(List.of("site-a/exam1/img.dcm", "site-b/deeper/exam1/img.dcm", "site-c/exam1/img.dcm"), paths);
+        assertTrue(Files.exists(px.resolve("site-a/exam1/img.dcm.npy")));
+        assertTrue(Files.exists(px.resolve("site-b/deeper/exam1/img.dcm.npy")));
+        assertTrue(Files.exists(px.resolve("site-c/exam1/img.dcm.err")));
+        assertFalse(Files.exists(px.resolve("site-c/exam1/img.dcm.npy")));
+        // with --root, a file outside the root still gets a path of its own
+        CliFixture.Result rooted = CliFixture.run("inspect", "--root", tmp.resolve("site-a").toString(),
+                a.toString(), b.toString());
+        assertEquals(0, rooted.status(), rooted::all);
+        String[] lines = rooted.out().split("\\R");
+        assertEquals("exam1/img.dcm", json.readTree(lines[0]).get("path").asText());
+        assertEquals("img.dcm", json.readTree(lines[1]).get("path").asText());
+    }
 }

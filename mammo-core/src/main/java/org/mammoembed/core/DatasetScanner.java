@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import org.mammoembed.core.internal.DicomSniffer;
+import org.mammoembed.core.internal.MessageText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +36,22 @@ import org.slf4j.LoggerFactory;
 final class DatasetScanner {
     /** Required CSV column (matched case-insensitively). */
     static final String ACCESSION_COLUMN = "AccessionNumber";
-    /** Required CSV column (matched case-insensitively). */
-    static final String LABEL_COLUMN = "Classification";
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetScanner.class);
     private static final int MAX_ECHOED_CHARS = 64;
 
-    Dataset scan(Path csv, Path dicomRoot) throws MammoException {
+    /** Whether a file under the root is an image: the reader's answer, DICOM by content by default. */
+    private final Predicate<Path> isImage;
+
+    DatasetScanner() {
+        this(DicomSniffer::looksLikeDicom);
+    }
+
+    DatasetScanner(Predicate<Path> isImage) {
+        this.isImage = isImage;
+    }
+
+    Dataset scan(Path csv, Path dicomRoot, String labelColumn) throws MammoException {
         Path root = dicomRoot.toAbsolutePath().normalize();
         Path rootReal = realFolder(root, "DICOM root");
         CsvTable table = readCsv(csv);
@@ -55,16 +67,18 @@ final class DatasetScanner {
             }
             // without a header the file cannot be a label CSV at all (Dataset.fromCsv's contract)
             throw new MammoException(Stage.SCAN, csvName + " is empty: no header line with columns "
-                    + ACCESSION_COLUMN + " and " + LABEL_COLUMN);
+                    + ACCESSION_COLUMN + " and " + (labelColumn != null ? labelColumn
+                    : "one of " + String.join(", ", Dataset.LABEL_COLUMNS)));
         }
         int accessionCol = requireColumn(table, ACCESSION_COLUMN, csvName);
-        int labelCol = requireColumn(table, LABEL_COLUMN, csvName);
+        int labelCol = labelColumn(table, labelColumn, csvName);
+        String labelName = table.header().get(labelCol);
         if (table.rows().isEmpty()) {
             problems.add(new Failure("", "", Stage.SCAN, "EmptyCsv",
                     csvName + " has a header but no data rows; no images to process"));
         }
 
-        DicomTreeWalker walker = new DicomTreeWalker(root, rootReal, problems::add);
+        DicomTreeWalker walker = new DicomTreeWalker(root, rootReal, problems::add, isImage);
         List<ImageRecord> images = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         int class5 = 0;
@@ -97,9 +111,9 @@ final class DatasetScanner {
                 class5 += isClass5 ? 1 : 0;
                 problems.add(isClass5
                         ? new Failure(shown, "", Stage.SCAN, "Class5",
-                                "line " + line + ": Classification 5 is not a density class; row skipped")
+                                "line " + line + ": " + labelName + " 5 is not a density class; row skipped")
                         : new Failure(shown, "", Stage.SCAN, "UnknownLabel", "line " + line
-                                + ": Classification '" + echo(label) + "' is not A-D or 1-4; row skipped"));
+                                + ": " + labelName + " '" + echo(label) + "' is not A-D or 1-4; row skipped"));
                 continue;
             }
             Map<String, String> extra = extraColumns(table, row, accessionCol, labelCol);
@@ -116,7 +130,7 @@ final class DatasetScanner {
         Path rootReal = realFolder(root, "DICOM folder");
         List<Failure> problems = new ArrayList<>();
         List<ImageRecord> images = new ArrayList<>();
-        DicomTreeWalker walker = new DicomTreeWalker(root, rootReal, problems::add);
+        DicomTreeWalker walker = new DicomTreeWalker(root, rootReal, problems::add, isImage);
         walker.walk(root, "", (file, rel) -> {
             int slash = rel.indexOf('/');
             String accession = slash >= 0 ? rel.substring(0, slash) : stem(rel);
@@ -156,6 +170,31 @@ final class DatasetScanner {
                     + MessageText.bounded(String.valueOf(table.header()), 200));
         }
         return col;
+    }
+
+    /** The named label column, or the first of {@link Dataset#LABEL_COLUMNS} present. */
+    private static int labelColumn(CsvTable table, String name, String csvName) throws MammoException {
+        if (name != null) {
+            if (name.isBlank()) {
+                throw new MammoException(Stage.SCAN, "the label column name is blank; columns found in " + csvName
+                        + ": " + table.header());
+            }
+            int col = table.column(name.strip());
+            if (col < 0) {
+                throw new MammoException(Stage.SCAN, csvName + ": no label column '" + name.strip()
+                        + "'; columns found: " + table.header());
+            }
+            return col;
+        }
+        for (String candidate : Dataset.LABEL_COLUMNS) {
+            int col = table.column(candidate);
+            if (col >= 0) {
+                return col;
+            }
+        }
+        throw new MammoException(Stage.SCAN, csvName + ": no label column (looked for "
+                + String.join(", ", Dataset.LABEL_COLUMNS) + "; name another one with labelColumn); columns found: "
+                + table.header());
     }
 
     private static Map<String, String> extraColumns(CsvTable table, CsvTable.Row row, int accessionCol,
@@ -212,7 +251,7 @@ final class DatasetScanner {
     }
 
     /** Top-level folders and files of the root that hold DICOM data but that no CSV row names. */
-    private static void reportNotInCsv(Path root, DicomTreeWalker walker, Set<String> listed,
+    private void reportNotInCsv(Path root, DicomTreeWalker walker, Set<String> listed,
                                        List<Failure> problems) {
         List<Path> unlisted = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
@@ -244,9 +283,9 @@ final class DatasetScanner {
                     }
                     return false;
                 });
-            } else if (DicomSniffer.looksLikeDicom(entry) && walker.insideRoot(entry)) {
-                problems.add(new Failure("", echo(name), Stage.SCAN, "NotInCsv", "DICOM file '" + echo(name)
-                        + "' lies directly in the DICOM root, outside any accession folder"));
+            } else if (isImage.test(entry) && walker.insideRoot(entry)) {
+                problems.add(new Failure("", echo(name), Stage.SCAN, "NotInCsv",
+                        "DICOM file '" + echo(name) + "' lies directly in the DICOM root, outside any accession folder"));
             }
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mammoembed.core.internal.MessageText;
 
 /** Input echoed into messages and failure rows is bounded and escaped, and the real cause is named. */
 class HostileCsvTest {

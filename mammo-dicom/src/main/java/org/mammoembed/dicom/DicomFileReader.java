@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.DicomReader;
-import org.mammoembed.core.DicomSniffer;
+import org.mammoembed.core.internal.DicomSniffer;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Photometric;
@@ -148,7 +148,7 @@ public final class DicomFileReader implements DicomReader {
         }
         LOG.debug("{}: decoded frame {} of {} ({}x{}x{}, {})", name, frame, px.frames(), px.rows(), px.columns(),
                 px.samplesPerPixel(), parsed.transferSyntax().uid());
-        return new DecodedImage(px.rows(), px.columns(), px.samplesPerPixel(), values, photometric, metadata, voi);
+        return DecodedImage.wrap(px.rows(), px.columns(), px.samplesPerPixel(), values, photometric, metadata, voi);
     }
 
     /** Stored values of one frame: decoded, masked to Bits Stored, sign-extended, YBR converted to RGB. */

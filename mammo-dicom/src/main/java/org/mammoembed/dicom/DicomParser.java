@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.mammoembed.core.DicomSniffer;
-import org.mammoembed.core.MessageText;
+import org.mammoembed.core.internal.DicomSniffer;
+import org.mammoembed.core.internal.MessageText;
 
 /**
  * Parses Part 10 files (PS3.10 7.1) and their data sets (PS3.5 7). The file is memory-mapped and values are

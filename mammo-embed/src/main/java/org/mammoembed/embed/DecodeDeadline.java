@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mammoembed.core.DecodedImage;
-import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.slf4j.Logger;
@@ -33,14 +33,14 @@ final class DecodeDeadline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DecodeDeadline.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final DicomReader reader;
+    private final ImageReader reader;
     private final Duration limit;
     private final int maxAbandoned;
     private final ExecutorService decoders;
     private final AtomicInteger abandonedRunning = new AtomicInteger();
     private final AtomicInteger abandonedTotal = new AtomicInteger();
 
-    DecodeDeadline(DicomReader reader, Duration limit, int maxAbandoned) {
+    DecodeDeadline(ImageReader reader, Duration limit, int maxAbandoned) {
         this.reader = reader;
         this.limit = limit;
         this.maxAbandoned = maxAbandoned;

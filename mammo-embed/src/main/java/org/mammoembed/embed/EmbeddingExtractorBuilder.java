@@ -3,9 +3,9 @@ package org.mammoembed.embed;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.ProgressListener;
-import org.mammoembed.dicom.DicomFileReader;
+import org.mammoembed.core.ImageReaders;
 
 /**
  * Options of an {@link EmbeddingExtractor}, from {@link EmbeddingExtractor#builder()}. Each setter checks its
@@ -25,9 +25,9 @@ public final class EmbeddingExtractorBuilder {
     Device device = Device.cpu();
     int batchSize = 32;
     ImagePreprocessor preprocessing;
-    DicomReader reader;
+    ImageReader reader;
     int workers = defaultWorkers();
-    int intraOpThreads = Runtime.getRuntime().availableProcessors();
+    int intraOpThreads = defaultIntraOpThreads();
     int frame;
     Duration decodeTimeout = DEFAULT_DECODE_TIMEOUT;
     int maxAbandonedDecodes = 4;
@@ -36,9 +36,17 @@ public final class EmbeddingExtractorBuilder {
     EmbeddingExtractorBuilder() {
     }
 
-    /** Decode/preprocess workers by default: half the cores (inference takes the rest), 1 to 8. */
-    static int defaultWorkers() {
-        return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() / 2));
+    /**
+     * The default of {@link #workers(int)} on this machine: half the available processors, at least 2 and at
+     * most 8. Programs that expose a workers option (the CLI) use this as their default too.
+     */
+    public static int defaultWorkers() {
+        return ThreadPolicy.defaultWorkers(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The default of {@link #intraOpThreads(int)} on this machine: the available processors. */
+    public static int defaultIntraOpThreads() {
+        return ThreadPolicy.defaultIntraOpThreads(Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -57,6 +65,17 @@ public final class EmbeddingExtractorBuilder {
             throw new IllegalArgumentException("model must not be empty, got 0 bytes");
         }
         this.model = ModelSource.of(onnxBytes);
+        return this;
+    }
+
+    /**
+     * The built-in ResNet50 backbone with <b>random</b> weights from {@code seed} ({@link OnnxModels#randomResNet50});
+     * unlike {@code model(OnnxModels.randomResNet50(seed))}, the extractor's {@link EmbeddingExtractor#modelIdentity()}
+     * then names it as data (source built-in, name resnet50, weights random, the seed), and no warning is logged
+     * here: {@code ModelIdentity.randomWeights()} says it, and a study writes it once to run.log. Required, as above.
+     */
+    public EmbeddingExtractorBuilder builtInResNet50(long seed) {
+        this.model = ModelSource.builtIn("resnet50", seed, OnnxModels.randomResNet50Unannounced(seed));
         return this;
     }
 
@@ -83,14 +102,20 @@ public final class EmbeddingExtractorBuilder {
     }
 
     /** Reads and decodes the DICOM files. Default {@link DicomFileReader#create()}. Must be thread-safe. */
-    public EmbeddingExtractorBuilder reader(DicomReader reader) {
+    public EmbeddingExtractorBuilder reader(ImageReader reader) {
         this.reader = Objects.requireNonNull(reader, "reader");
         return this;
     }
 
     /**
      * Threads that read, decode and preprocess images while the network runs, 1 to {@value #MAX_THREADS}.
-     * Default: half the available processors, at least 1 and at most 8.
+     * Default ({@link #defaultWorkers()}): half the available processors, at least 2 and at most 8.
+     *
+     * <p>Thread policy (with {@link #intraOpThreads(int)}): decoding and preprocessing a detector-size image
+     * costs about as much CPU as the network's inference on it, so the workers get half the cores; inference
+     * runs in bursts, one batch at a time, and may use every core while it runs. Two workers at least, because
+     * one leaves the CPU idle while it waits on file I/O (on 2 cores, 2 workers gave 1.12x to 1.46x the
+     * images/s of 1). Each worker holds one image in memory, hence the cap of 8 by default.
      */
     public EmbeddingExtractorBuilder workers(int workers) {
         if (workers < 1 || workers > MAX_THREADS) {
@@ -102,7 +127,8 @@ public final class EmbeddingExtractorBuilder {
 
     /**
      * ONNX Runtime intra-op threads (the threads one convolution uses), 1 to {@value #MAX_THREADS}.
-     * Default: the available processors.
+     * Default ({@link #defaultIntraOpThreads()}): the available processors; see {@link #workers(int)} for the
+     * policy.
      */
     public EmbeddingExtractorBuilder intraOpThreads(int intraOpThreads) {
         if (intraOpThreads < 1 || intraOpThreads > MAX_THREADS) {
@@ -158,6 +184,15 @@ public final class EmbeddingExtractorBuilder {
         return this;
     }
 
+    private static ImageReader defaultReader() {
+        try {
+            return ImageReaders.defaultReader();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("no reader given and " + e.getMessage()
+                    + ": add mammo-dicom to the class path or call reader(...)", e);
+        }
+    }
+
     /**
      * Loads the model on the device and checks that it fits the preprocessing.
      *
@@ -175,7 +210,7 @@ public final class EmbeddingExtractorBuilder {
         s.device = device;
         s.batchSize = batchSize;
         s.preprocessing = preprocessing != null ? preprocessing : Preprocessing.defaults();
-        s.reader = reader != null ? reader : DicomFileReader.create();
+        s.reader = reader != null ? reader : defaultReader();
         s.workers = workers;
         s.intraOpThreads = intraOpThreads;
         s.frame = frame;
@@ -183,6 +218,11 @@ public final class EmbeddingExtractorBuilder {
         s.maxAbandonedDecodes = maxAbandonedDecodes;
         s.progress = progress;
         OnnxEncoder encoder = OnnxEncoder.open(s.model, s.device, s.intraOpThreads, s.preprocessing, s.batchSize);
-        return new EmbeddingExtractor(encoder, s);
+        try {
+            return new EmbeddingExtractor(encoder, s, s.model.identity(encoder.signature()));
+        } catch (ModelException | RuntimeException e) {
+            encoder.close();
+            throw e;
+        }
     }
 }

@@ -8,7 +8,7 @@ package org.mammoembed.embed;
  * @param embedded          images embedded and handed to the sink
  * @param failed            images that failed (read, decode, preprocess or inference)
  * @param scanProblems      the dataset's scan problems, also handed to the sink as failures
- * @param decodeSeconds     time in {@code DicomReader.read} (reading and decoding), summed over images
+ * @param decodeSeconds     time in {@code ImageReader.read} (reading and decoding), summed over images
  * @param preprocessSeconds time in {@code ImagePreprocessor.apply}, summed over images
  * @param inferenceSeconds  time running the network, summed over batches
  * @param inputWaitSeconds  time the network thread waited for the workers' next image: near 0 when decoding
@@ -22,7 +22,8 @@ package org.mammoembed.embed;
 public record ExtractionSummary(int images, int embedded, int failed, int scanProblems, double decodeSeconds,
                                 double preprocessSeconds, double inferenceSeconds, double inputWaitSeconds,
                                 double wallSeconds,
-                                int batchSize, String executionProvider, int abandonedDecodes) {
+                                int batchSize, String executionProvider, int abandonedDecodes)
+        implements org.mammoembed.core.ExtractionStats {
 
     /** A summary of a run that abandoned no decode. */
     public ExtractionSummary(int images, int embedded, int failed, int scanProblems, double decodeSeconds,

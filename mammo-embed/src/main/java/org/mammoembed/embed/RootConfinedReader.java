@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.mammoembed.core.DecodedImage;
-import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
@@ -15,19 +15,19 @@ import org.mammoembed.core.Stage;
  * READ), never followed. The file's real path (links resolved) is checked and then handed to the wrapped reader,
  * so what is read is what was checked; only a swap in the microseconds between the two remains possible.
  */
-final class RootConfinedReader implements DicomReader {
-    private final DicomReader reader;
+final class RootConfinedReader implements ImageReader {
+    private final ImageReader reader;
     private final Path root;
     private final Path rootReal;
 
-    private RootConfinedReader(DicomReader reader, Path root, Path rootReal) {
+    private RootConfinedReader(ImageReader reader, Path root, Path rootReal) {
         this.reader = reader;
         this.root = root;
         this.rootReal = rootReal;
     }
 
     /** Confines {@code reader} to {@code root} (which must exist: every read fails otherwise). */
-    static DicomReader of(DicomReader reader, Path root) {
+    static ImageReader of(ImageReader reader, Path root) {
         Path abs = root.toAbsolutePath().normalize();
         Path real;
         try {
@@ -67,9 +67,9 @@ final class RootConfinedReader implements DicomReader {
     }
 
     @Override
-    public boolean isDicom(Path file) {
+    public boolean isImage(Path file) {
         try {
-            return reader.isDicom(confined(file));
+            return reader.isImage(confined(file));
         } catch (MammoException e) {
             return false;
         }

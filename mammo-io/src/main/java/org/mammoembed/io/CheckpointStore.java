@@ -1,5 +1,6 @@
 package org.mammoembed.io;
 
+import org.mammoembed.io.internal.AtomicOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,19 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #append} buffers; {@link #sync()} writes the buffered records in one go and fsyncs (call it per
  * batch). Not thread-safe.
  *
- * <p>How a run uses it (the run key should hold everything the rows depend on: model SHA-256, preprocessing
- * spec, embedding output name; the image list comes from the dataset, so it need not be in the key):
- * <pre>{@code
- * RunDirectory out = RunDirectory.prepare(folder, resume ? Mode.RESUME : Mode.NEW);
- * try (CheckpointStore store = CheckpointStore.open(out.checkpoint(), 2048, runKey)) {
- *     List<ImageRecord> todo = store.remaining(dataset);
- *     try (CheckpointSink sink = new CheckpointSink(store, batchSize)) {
- *         extractor.embed(todo, sink);          // whatever the engine offers
- *     }
- *     EmbeddingResult all = store.assemble(dataset);   // dataset order, whatever was interrupted
- *     // write embeddings.npy, joined.csv, failures.csv from `all`
- * }
- * }</pre>
+ * <p>{@code org.mammoembed.io.study.EmbeddingStudy} is the run that uses it (with a {@link CheckpointSink} per
+ * batch); its run key holds everything the rows depend on: model SHA-256, preprocessing spec, DICOM root and
+ * image count.
  */
 public final class CheckpointStore implements AutoCloseable {
     /** Name of the record file inside the checkpoint folder. */
@@ -71,6 +62,7 @@ public final class CheckpointStore implements AutoCloseable {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final List<PendingRecord> pendingIndex = new ArrayList<>();
     private final java.util.Set<String> pendingPaths = new java.util.HashSet<>();
+    private final List<String> problems = new ArrayList<>();
     private long end;
 
     private CheckpointStore(Path file, FileChannel channel, int dimension) {
@@ -148,6 +140,22 @@ public final class CheckpointStore implements AutoCloseable {
         return todo;
     }
 
+    /**
+     * The failures recorded so far for the dataset's images (those without an embedding), in dataset order:
+     * what a run stopped before its end reports in {@code failures.csv}.
+     */
+    public List<Failure> recordedFailures(Dataset dataset) throws IOException {
+        sync();
+        List<Failure> out = new ArrayList<>();
+        for (ImageRecord r : dataset.images()) {
+            Failure f = embeddings.containsKey(r.relativePath()) ? null : failures.get(r.relativePath());
+            if (f != null) {
+                out.add(new Failure(r.accessionNumber(), r.relativePath(), f.stage(), f.errorClass(), f.message()));
+            }
+        }
+        return out;
+    }
+
     /** Buffers one finished embedding; durable after the next {@link #sync()}. */
     public void append(EmbeddedImage image, float[] feature) throws IOException {
         if (feature.length != dimension) {
@@ -190,11 +198,16 @@ public final class CheckpointStore implements AutoCloseable {
      * @throws IllegalStateException when some images of the dataset are not recorded yet
      */
     public EmbeddingResult assemble(Dataset dataset) throws IOException {
+        return assemble(dataset, done -> { });
+    }
+
+    /** {@link #assemble(Dataset)}, telling {@code imagesDone} how many of the dataset's images are through. */
+    public EmbeddingResult assemble(Dataset dataset, java.util.function.LongConsumer imagesDone) throws IOException {
         int rows = countEmbedded(dataset);
         float[] features = new float[Math.multiplyExact(rows, dimension)];
         Assembled a = walk(dataset, (row, feature) -> System.arraycopy(feature, 0, features, row * dimension,
-                dimension));
-        return new EmbeddingResult(dimension, features, a.index(), a.failures());
+                dimension), imagesDone);
+        return EmbeddingResult.wrap(dimension, features, a.index(), a.failures());
     }
 
     /**
@@ -207,12 +220,18 @@ public final class CheckpointStore implements AutoCloseable {
      * @throws IllegalStateException when some images of the dataset are not recorded yet
      */
     public Assembled assembleTo(Dataset dataset, NpyWriter features) throws IOException {
+        return assembleTo(dataset, features, done -> { });
+    }
+
+    /** {@link #assembleTo(Dataset, NpyWriter)}, telling {@code imagesDone} how many images are through. */
+    public Assembled assembleTo(Dataset dataset, NpyWriter features, java.util.function.LongConsumer imagesDone)
+            throws IOException {
         if (features.columns() != dimension) {
             throw new IllegalArgumentException("features writer has " + features.columns() + " columns, expected "
                     + dimension);
         }
         countEmbedded(dataset);
-        return walk(dataset, (row, feature) -> features.append(feature));
+        return walk(dataset, (row, feature) -> features.append(feature), imagesDone);
     }
 
     /**
@@ -251,7 +270,8 @@ public final class CheckpointStore implements AutoCloseable {
     }
 
     /** Reads the recorded images in dataset order, handing each feature row to {@code rows}. */
-    private Assembled walk(Dataset dataset, RowConsumer rows) throws IOException {
+    private Assembled walk(Dataset dataset, RowConsumer rows, java.util.function.LongConsumer imagesDone)
+            throws IOException {
         List<EmbeddedImage> index = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
         for (ImageRecord r : dataset.images()) {
@@ -264,6 +284,7 @@ public final class CheckpointStore implements AutoCloseable {
                 Failure f = failures.get(r.relativePath());
                 failed.add(new Failure(r.accessionNumber(), r.relativePath(), f.stage(), f.errorClass(), f.message()));
             }
+            imagesDone.accept(index.size() + failed.size());
         }
         return new Assembled(index, failed);
     }
@@ -320,43 +341,31 @@ public final class CheckpointStore implements AutoCloseable {
         }
     }
 
-    /** Indexes every complete record; cuts the file at the first torn or corrupt one. */
+    /** Indexes every complete record (see {@link CheckpointRecovery}); cuts off a torn tail. */
     private void recover(long start) throws IOException {
+        CheckpointRecovery r = CheckpointRecovery.scan(channel, file, start, MAX_RECORD_BYTES);
+        embeddings.putAll(r.embeddings());
+        failures.putAll(r.failures());
+        problems.addAll(r.corruption());
         long size = channel.size();
-        long pos = start;
-        ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-        while (pos + 4 <= size) {
-            len.clear();
-            readFully(len, pos);
-            int n = len.getInt(0);
-            if (n < 1 || n > MAX_RECORD_BYTES || pos + 8 + n > size) {
-                break;
+        if (r.end() < size) {
+            if (problems.isEmpty()) {
+                LOG.warn("checkpoint: dropping {} bytes of an incomplete last record (interrupted run)",
+                        size - r.end());
             }
-            ByteBuffer rec = ByteBuffer.allocate(n + 4).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(rec, pos + 4);
-            CRC32 crc = new CRC32();
-            crc.update(rec.array(), 0, n);
-            if ((int) crc.getValue() != rec.getInt(n)) {
-                break;
-            }
-            ByteBuffer body = ByteBuffer.wrap(rec.array(), 1, n - 1).order(ByteOrder.LITTLE_ENDIAN);
-            String rel = CheckpointRecords.readString(body.duplicate().order(ByteOrder.LITTLE_ENDIAN));
-            if (rec.get(0) == CheckpointRecords.EMBEDDING) {
-                embeddings.putIfAbsent(rel, pos);
-            } else if (rec.get(0) == CheckpointRecords.FAILURE) {
-                failures.put(rel, CheckpointRecords.readFailure(body));
-            } else {
-                break;
-            }
-            pos += 8 + n;
-        }
-        if (pos < size) {
-            LOG.warn("checkpoint: dropping {} bytes of an incomplete last record (interrupted run)", size - pos);
-            channel.truncate(pos);
+            channel.truncate(r.end());
             channel.force(true);
         }
-        end = pos;
+        end = r.end();
         LOG.info("checkpoint: {} embeddings and {} failures recovered", embeddings.size(), failures.size());
+    }
+
+    /**
+     * Corruption found when the store was opened (damaged records, not a torn tail from a crash), one message
+     * each; empty for a healthy file. The images of damaged records are simply embedded again.
+     */
+    public List<String> corruption() {
+        return List.copyOf(problems);
     }
 
     /** A buffered record: where it will be in the file relative to the buffer start; failure for type 2. */
@@ -380,6 +389,10 @@ public final class CheckpointStore implements AutoCloseable {
     }
 
     private void readFully(ByteBuffer b, long position) throws IOException {
+        readFully(channel, file, b, position);
+    }
+
+    static void readFully(FileChannel channel, Path file, ByteBuffer b, long position) throws IOException {
         long p = position;
         while (b.hasRemaining()) {
             int r = channel.read(b, p);

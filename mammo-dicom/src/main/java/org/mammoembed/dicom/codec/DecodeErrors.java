@@ -1,6 +1,6 @@
 package org.mammoembed.dicom.codec;
 
-import org.mammoembed.core.MessageText;
+import org.mammoembed.core.internal.MessageText;
 import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.DicomException;
 import org.mammoembed.dicom.TransferSyntax;

@@ -1,0 +1,95 @@
+package org.mammoembed.io.study;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mammoembed.core.Dataset;
+import org.mammoembed.core.ImageReader;
+import org.mammoembed.core.EmbeddedImage;
+import org.mammoembed.core.EmbeddingSink;
+import org.mammoembed.core.Failure;
+import org.mammoembed.core.ImageMetadata;
+import org.mammoembed.core.ImageRecord;
+import org.mammoembed.core.MammoException;
+import org.mammoembed.io.EmbeddingCache;
+
+/**
+ * The optional embedding cache of a study: images whose content (SHA-256) was embedded before with the same
+ * model and preprocessing are served from the cache; the rest are embedded and stored. Re-running a study with
+ * one new exam computes one exam.
+ */
+final class CacheStage {
+    private final EmbeddingCache cache;
+    private final ImageReader reader;
+    private final Map<String, String> contentHash = new HashMap<>();
+    private int hits;
+
+    private CacheStage(EmbeddingCache cache, ImageReader reader) {
+        this.cache = cache;
+        this.reader = reader;
+    }
+
+    static CacheStage open(Path folder, String modelSha256, String preprocessing, ImageReader reader)
+            throws IOException {
+        return new CacheStage(EmbeddingCache.open(folder, modelSha256, preprocessing), reader);
+    }
+
+    /**
+     * Hands every cached image of {@code todo} to {@code sink} and returns the images still to embed, in order.
+     * A file that cannot be hashed is left to the embedder, which reports it properly.
+     */
+    Dataset serveHits(Dataset todo, EmbeddingSink sink) throws IOException {
+        List<ImageRecord> misses = new ArrayList<>();
+        for (ImageRecord r : todo.images()) {
+            String sha;
+            try {
+                sha = EmbeddingCache.contentSha256(r.path());
+            } catch (IOException e) {
+                misses.add(r);
+                continue;
+            }
+            contentHash.put(r.relativePath(), sha);
+            Optional<float[]> cached = cache.get(sha);
+            if (cached.isEmpty()) {
+                misses.add(r);
+                continue;
+            }
+            try {
+                ImageMetadata m = reader.readMetadata(r.path());
+                sink.accept(new EmbeddedImage(0, r, m.viewPosition(), m.laterality()), cached.get());
+                hits++;
+            } catch (MammoException e) {
+                sink.failed(Failure.of(r, e));
+            }
+        }
+        return new Dataset(todo.root(), misses, todo.problems());
+    }
+
+    /** Images served from the cache so far. */
+    int hits() {
+        return hits;
+    }
+
+    /** A sink that stores each new embedding in the cache before passing it on. */
+    EmbeddingSink storing(EmbeddingSink next) {
+        return new EmbeddingSink() {
+            @Override
+            public void accept(EmbeddedImage image, float[] feature) throws IOException {
+                String sha = contentHash.get(image.record().relativePath());
+                if (sha != null) {
+                    cache.put(sha, feature);
+                }
+                next.accept(image, feature);
+            }
+
+            @Override
+            public void failed(Failure failure) throws IOException {
+                next.failed(failure);
+            }
+        };
+    }
+}
