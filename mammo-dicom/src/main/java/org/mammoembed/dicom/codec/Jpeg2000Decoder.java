@@ -46,8 +46,8 @@ public final class Jpeg2000Decoder implements FrameDecoder {
             return new DecodedFrame(viaOpenCv, format.photometric());
         }
         Jj2000Logging.install();
-        ImageIoFrames.Result result = ImageIoFrames.read(J2KImageReaderSpi.class, PLUGIN, frame, cs.offset(),
-                cs.length(), format, transferSyntaxUid);
+        ImageIoFrames.Result result = ImageIoFrames.read(J2KImageReaderSpi.class, PLUGIN,
+                new Jj2000Input(frame, cs.offset(), cs.length()), format, transferSyntaxUid);
         String header = format.photometric() == null ? "" : format.photometric().trim();
         boolean transformed = format.samplesPerPixel() == 3
                 && (cs.componentTransform() || header.equals("YBR_ICT") || header.equals("YBR_RCT"));

@@ -151,7 +151,7 @@ public final class StudyAnalysis {
                     extra), row.field(view), row.field(lat)));
         }
         int d = (int) npy.shape()[1];
-        return new EmbeddingResult(d, npy.data(), index, List.of());
+        return EmbeddingResult.wrap(d, npy.data(), index, List.of());
     }
 
     private static int column(CsvTable csv, String name) throws MammoException {
