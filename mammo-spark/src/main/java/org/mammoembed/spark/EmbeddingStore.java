@@ -1,6 +1,7 @@
 package org.mammoembed.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
@@ -100,11 +101,11 @@ final class EmbeddingStore {
 
     /**
      * Writes {@code embeddings.parquet}: one row per image of {@code images}, in dataset order, with its latest
-     * result; then removes the checkpoint.
+     * result; then removes the checkpoint. Returns how many images have an embedding.
      *
      * @throws IllegalStateException when an image has no result at all
      */
-    void finish(Dataset<Row> images, long expected) throws IOException {
+    long finish(Dataset<Row> images, long expected) throws IOException {
         Dataset<Row> results = prior().orElseThrow(() -> new IllegalStateException("no results were written"));
         Dataset<Row> rows = images.select(ImageTable.ORDINAL, ImageTable.ACCESSION, ImageTable.BI_RADS,
                         ImageTable.IMAGE_PATH, ImageTable.SPLIT)
@@ -112,13 +113,14 @@ final class EmbeddingStore {
                 .select(COLUMNS.stream().map(functionsCol()).toArray(Column[]::new));
         Path tmp = outdir.resolve(".embeddings.parquet.tmp");
         rows.write().mode(SaveMode.Overwrite).parquet(tmp.toString());
-        long written = spark.read().parquet(tmp.toString()).count();
-        if (written != expected) {
-            throw new IllegalStateException(written + " result rows for " + expected + " images");
+        Row counts = spark.read().parquet(tmp.toString()).agg(count(lit(1)), count(col(EMBEDDING))).first();
+        if (counts.getLong(0) != expected) {
+            throw new IllegalStateException(counts.getLong(0) + " result rows for " + expected + " images");
         }
         deleteTree(parquet());
         Files.move(tmp, parquet());
         deleteTree(checkpoint());
+        return counts.getLong(1);
     }
 
     static Dataset<Row> latest(Dataset<Row> rows) {

@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The task side of {@link DicomEmbedder}: takes the partition's rows a batch at a time, embeds each batch with
+ * The task side of {@link DicomEmbedder}: takes the partition's rows a few batches at a time, embeds them with
  * this JVM's extractor (decoding in parallel, one inference per batch) and yields the rows in input order with
- * the embedding and failure columns appended. Only one batch of rows (and of file bytes) is held at a time.
+ * the embedding and failure columns appended. Only those rows (and at most one batch of file bytes) are held.
  *
  * <p>No image can fail the task: the extractor turns every bad file into a failure, and should it throw anyway
  * (an {@link Error} from a hostile file, an interrupt) the batch is redone one image at a time so that only the
@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
 final class PartitionEmbedder implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PartitionEmbedder.class);
+
+    /** Batches handed to one extract call when reading paths (only paths and outcomes are held meanwhile). */
+    static final int PATH_BATCHES_PER_CALL = 4;
 
     private final ExtractorSpec spec;
     private final int pathIndex;
@@ -56,14 +59,17 @@ final class PartitionEmbedder implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
+        // paths: several batches per extract call, so decoding overlaps inference as in embed; file bytes: one
+        // batch, so that at most one batch of (possibly 50 MB) files is held at once
+        int chunk = contentIndex >= 0 ? spec.batchSize() : PATH_BATCHES_PER_CALL * spec.batchSize();
         return new Iterator<>() {
             private Iterator<Row> done = List.<Row>of().iterator();
 
             @Override
             public boolean hasNext() {
                 while (!done.hasNext() && rows.hasNext()) {
-                    List<Row> batch = new ArrayList<>(spec.batchSize());
-                    while (batch.size() < spec.batchSize() && rows.hasNext()) {
+                    List<Row> batch = new ArrayList<>(chunk);
+                    while (batch.size() < chunk && rows.hasNext()) {
                         batch.add(rows.next());
                     }
                     done = embed(batch).iterator();

@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * Exit status: 0 done (bad images are rows, not errors), 1 the run could not go on, 2 bad command line.
  */
 public final class SparkEmbedJob {
-    private static final Logger LOG = LoggerFactory.getLogger(SparkEmbedJob.class);
+    /** Not a static field: main must choose the logging configuration before the first logger exists. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(SparkEmbedJob.class);
+    }
 
     private SparkEmbedJob() {
     }
@@ -47,11 +50,15 @@ public final class SparkEmbedJob {
 
     public static void main(String[] args) {
         System.setProperty("io.netty.tryReflectionSetAccessible", "true");
+        if (System.getProperty("log4j2.configurationFile") == null && System.getenv("SPARK_HOME") == null) {
+            // java -jar: Spark's INFO chatter would bury the job's own progress
+            System.setProperty("log4j2.configurationFile", "classpath:mammo-spark-log4j2.properties");
+        }
         JobArguments a;
         try {
             a = JobArguments.parse(args);
         } catch (IllegalArgumentException e) {
-            LOG.error("{}\n{}", e.getMessage(), JobArguments.USAGE);
+            Log.LOG.error("{}\n{}", e.getMessage(), JobArguments.USAGE);
             System.exit(2);
             return;
         }
@@ -64,7 +71,7 @@ public final class SparkEmbedJob {
         try {
             run(a, spark);
         } catch (MammoException | IOException | RuntimeException e) {
-            LOG.error("the run could not go on: {}", e.getMessage(), e);
+            Log.LOG.error("the run could not go on: {}", e.getMessage(), e);
             status = 1;
         } finally {
             spark.stop();
@@ -83,7 +90,7 @@ public final class SparkEmbedJob {
         preflight(a);
         RunDirectory dir = RunDirectory.prepare(a.outdir(), RunDirectory.Mode.RESUME);
         Dataset dataset = Dataset.fromCsv(a.csv(), a.dicomRoot());
-        LOG.info("scan: {} images, {} scan problems", dataset.size(), dataset.problems().size());
+        Log.LOG.info("scan: {} images, {} scan problems", dataset.size(), dataset.problems().size());
         Path model = a.model() != null ? a.model().toAbsolutePath() : builtInModel(dir, a.seed());
         if (!spark.sparkContext().isLocal()) {
             spark.sparkContext().addFile(model.toString()); // executors without shared storage get a copy
@@ -94,11 +101,14 @@ public final class SparkEmbedJob {
         SplitAssignment split = SplitAssignment.builder().seed(a.seed()).build();
         org.apache.spark.sql.Dataset<Row> images = ImageTable.of(spark, dataset, split, a.partitions());
         EmbeddingStore store = new EmbeddingStore(spark, dir.root());
-        long skipped = embedWaves(a, spark, embedder, images, store, started.toEpochMilli() * 1000);
-        store.finish(images, dataset.size());
-
+        long t1 = System.nanoTime();
+        long skipped = embedWaves(a, spark, embedder, images, dataset.size(), store, started.toEpochMilli() * 1000);
+        double embedSeconds = (System.nanoTime() - t1) / 1e9;
+        Log.LOG.info("embedding: {} images in {} s, {} images/s", dataset.size() - skipped,
+                String.format(java.util.Locale.ROOT, "%.1f", embedSeconds),
+                String.format(java.util.Locale.ROOT, "%.2f", (dataset.size() - skipped) / embedSeconds));
+        long embedded = store.finish(images, dataset.size());
         org.apache.spark.sql.Dataset<Row> result = spark.read().parquet(store.parquet().toString());
-        long embedded = result.filter(col(EmbeddingStore.EMBEDDING).isNotNull()).count();
         long failed = dataset.size() - embedded;
         EmbeddingExtractor extractor = ExecutorExtractors.get(embedder.spec(spark.conf()));
         Map<String, double[]> pca = null;
@@ -117,7 +127,7 @@ public final class SparkEmbedJob {
         }
         writeRunJson(dir, a, model, extractor, dataset, embedded, failed, started);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        LOG.info("embedded {} of {} images ({} failed, {} unchanged since an earlier run, {} scan problems) in"
+        Log.LOG.info("embedded {} of {} images ({} failed, {} unchanged since an earlier run, {} scan problems) in"
                 + " {} s", embedded, dataset.size(), failed, skipped, dataset.problems().size(),
                 String.format(java.util.Locale.ROOT, "%.1f", seconds));
         return new Summary(dataset.size(), embedded, failed, skipped, dataset.problems().size(), seconds);
@@ -125,20 +135,20 @@ public final class SparkEmbedJob {
 
     /** Embeds what earlier runs did not, a wave at a time; returns how many images were skipped. */
     private static long embedWaves(JobArguments a, SparkSession spark, DicomEmbedder embedder,
-                                   org.apache.spark.sql.Dataset<Row> images, EmbeddingStore store, long attempt) {
+                                   org.apache.spark.sql.Dataset<Row> images, long total, EmbeddingStore store,
+                                   long attempt) {
         org.apache.spark.sql.Dataset<Row> todo = store.todo(images);
-        boolean fresh = todo == images;
-        if (!fresh) {
+        if (todo == images && total <= a.wave()) {
+            Log.LOG.info("{} images to embed", total);
+            store.appendWave(embedder.transform(images), attempt);
+            return 0;
+        }
+        if (todo != images) {
             todo = todo.localCheckpoint(); // the hashes of unchanged files are computed once
         }
         List<Long> ordinals = todo.select(ImageTable.ORDINAL).as(Encoders.LONG()).collectAsList().stream()
                 .sorted().toList();
-        long total = images.count();
-        LOG.info("{} images to embed, {} unchanged since an earlier run", ordinals.size(), total - ordinals.size());
-        if (fresh && ordinals.size() <= a.wave()) {
-            store.appendWave(embedder.transform(images), attempt);
-            return 0;
-        }
+        Log.LOG.info("{} images to embed, {} unchanged since an earlier run", ordinals.size(), total - ordinals.size());
         int parts = partitions(a, spark);
         for (int w = 0, from = 0; from < ordinals.size(); w++, from += a.wave()) {
             int to = Math.min(ordinals.size(), from + a.wave());
@@ -146,7 +156,7 @@ public final class SparkEmbedJob {
                     .between(ordinals.get(from), ordinals.get(to - 1))).repartitionByRange(parts,
                     col(ImageTable.ORDINAL));
             store.appendWave(embedder.transform(wave), attempt + w);
-            LOG.info("wave {}: {} of {} images embedded", w + 1, to, ordinals.size());
+            Log.LOG.info("wave {}: {} of {} images embedded", w + 1, to, ordinals.size());
         }
         return total - ordinals.size();
     }
@@ -176,7 +186,7 @@ public final class SparkEmbedJob {
             OnnxModels.writeRandomResNet50(seed, tmp);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        LOG.warn("model: built-in ResNet50 with RANDOM weights (seed {}), not ImageNet: use --model with an"
+        Log.LOG.warn("model: built-in ResNet50 with RANDOM weights (seed {}), not ImageNet: use --model with an"
                 + " exported network for real studies", seed);
         return file;
     }

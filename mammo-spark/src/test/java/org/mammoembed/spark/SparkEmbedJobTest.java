@@ -145,7 +145,7 @@ class SparkEmbedJobTest {
                 .setModelPath(model.toString()).setBatchSize(3).setVectorCol("vec");
         Path saved = tmp.resolve("pipeline");
         org.apache.spark.sql.Dataset<Row> files = spark.read().format("binaryFile")
-                .option("recursiveFileLookup", "true").load(root.toString());
+                .option("recursiveFileLookup", "true").load(root.resolve("DEMO0000").toString());
         new Pipeline().setStages(new PipelineStage[] {embedder}).fit(files).write().save(saved.toString());
         PipelineModel loaded = PipelineModel.load(saved.toString());
         DicomEmbedder back = (DicomEmbedder) loaded.stages()[0];
@@ -169,7 +169,8 @@ class SparkEmbedJobTest {
             assertEquals(want.length, ((org.apache.spark.ml.linalg.Vector) r.getAs("vec")).size());
             embedded++;
         }
-        assertEquals(expected.size(), embedded);
+        assertEquals(4, embedded, "the four phantom views of DEMO0000");
+        assertEquals(6, rows.size(), "and its corrupt and pixel-less files, as failure rows");
     }
 
     private static int cli(String... args) {
