@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -152,14 +152,10 @@ final class EmbeddingStore {
         }
     }
 
+    /** Removes a folder and everything in it (Hadoop's recursive delete, on Spark's class path). */
     static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
+        if (Files.exists(folder) && !FileUtil.fullyDelete(folder.toFile())) {
+            throw new IOException("cannot delete " + folder);
         }
     }
 }

@@ -8,14 +8,14 @@ import java.util.Set;
 /**
  * The job's command line: {@code --master M --csv C --dicom-root D --outdir O [--model M] [--partitions N]
  * [--batch-size 32] [--seed 42] [--wave N] [--assemble] [--pca] [--cluster]}. Without {@code --master} the
- * master comes from spark-submit.
+ * master comes from spark-submit. {@code wave} 0 (the default) means {@link #waveFor(int)}.
  */
 record JobArguments(String master, Path csv, Path dicomRoot, Path outdir, Path model, int partitions,
                     int batchSize, long seed, int wave, boolean assemble, boolean pca, boolean cluster,
                     Map<String, String> given) {
 
     static final String USAGE = "usage: java -jar mammo-spark.jar [--master 'local[2]'] --csv C --dicom-root D"
-            + " --outdir O [--model M] [--partitions N] [--batch-size 32] [--seed 42] [--wave 20000] [--assemble]"
+            + " --outdir O [--model M] [--partitions N] [--batch-size 32] [--seed 42] [--wave N] [--assemble]"
             + " [--pca] [--cluster]   (or spark-submit --class org.mammoembed.spark.SparkEmbedJob ... with the"
             + " same options)";
     private static final Set<String> VALUED = Set.of("--master", "--csv", "--dicom-root", "--outdir", "--model",
@@ -46,8 +46,16 @@ record JobArguments(String master, Path csv, Path dicomRoot, Path outdir, Path m
         return new JobArguments(m.get("--master"), Path.of(m.get("--csv")), Path.of(m.get("--dicom-root")),
                 Path.of(m.get("--outdir")), m.containsKey("--model") ? Path.of(m.get("--model")) : null,
                 positive(m, "--partitions", 0, 0), positive(m, "--batch-size", 32, 1),
-                Long.parseLong(m.getOrDefault("--seed", "42")), positive(m, "--wave", 20_000, 1),
+                Long.parseLong(m.getOrDefault("--seed", "42")), positive(m, "--wave", 0, 1),
                 m.containsKey("--assemble"), m.containsKey("--pca"), m.containsKey("--cluster"), m);
+    }
+
+    /**
+     * Images per committed wave: as given, else 20,000 or 500 per core of the cluster, whichever is more, so that a
+     * wave is minutes of work for every core (each wave costs a few Spark jobs) and a lost cluster loses at most one.
+     */
+    int waveFor(int totalCores) {
+        return wave > 0 ? wave : Math.max(20_000, 500 * Math.max(1, totalCores));
     }
 
     private static int positive(Map<String, String> m, String option, int dflt, int min) {

@@ -2,8 +2,6 @@ package org.mammoembed.spark;
 
 import static org.apache.spark.sql.functions.col;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtLoggingLevel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +123,7 @@ public final class SparkEmbedJob {
         if (a.assemble()) {
             Assembler.write(spark, store.parquet(), dataset, dir, extractor.dimension(), split, pca);
         }
-        writeRunJson(dir, a, model, extractor, dataset, embedded, failed, started);
+        writeRunJson(dir, a, model, extractor, dataset, embedded, skipped, started);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Log.LOG.info("embedded {} of {} images ({} failed, {} unchanged since an earlier run, {} scan problems) in"
                 + " {} s", embedded, dataset.size(), failed, skipped, dataset.problems().size(),
@@ -138,7 +136,8 @@ public final class SparkEmbedJob {
                                    org.apache.spark.sql.Dataset<Row> images, long total, EmbeddingStore store,
                                    long attempt) {
         org.apache.spark.sql.Dataset<Row> todo = store.todo(images);
-        if (todo == images && total <= a.wave()) {
+        int waveSize = a.waveFor(spark.sparkContext().defaultParallelism());
+        if (todo == images && total <= waveSize) {
             Log.LOG.info("{} images to embed", total);
             store.appendWave(embedder.transform(images), attempt);
             return 0;
@@ -150,8 +149,8 @@ public final class SparkEmbedJob {
                 .sorted().toList();
         Log.LOG.info("{} images to embed, {} unchanged since an earlier run", ordinals.size(), total - ordinals.size());
         int parts = partitions(a, spark);
-        for (int w = 0, from = 0; from < ordinals.size(); w++, from += a.wave()) {
-            int to = Math.min(ordinals.size(), from + a.wave());
+        for (int w = 0, from = 0; from < ordinals.size(); w++, from += waveSize) {
+            int to = Math.min(ordinals.size(), from + waveSize);
             org.apache.spark.sql.Dataset<Row> wave = todo.filter(col(ImageTable.ORDINAL)
                     .between(ordinals.get(from), ordinals.get(to - 1))).repartitionByRange(parts,
                     col(ImageTable.ORDINAL));
@@ -192,22 +191,27 @@ public final class SparkEmbedJob {
     }
 
     private static void writeRunJson(RunDirectory dir, JobArguments a, Path model, EmbeddingExtractor ex,
-                                     Dataset dataset, long embedded, long failed, Instant started)
+                                     Dataset dataset, long embedded, long skipped, Instant started)
             throws IOException {
         ModelSignature sig = ex.modelSignature();
+        List<Long> in = List.of(sig.batch(), sig.channels(), sig.height(), sig.width());
+        List<Long> out = List.of(-1L, (long) sig.dimension());
+        String sha = Sha256.of(model);
+        RunManifest.Model m = a.model() != null
+                ? new RunManifest.Model(a.model().toString(), sha, sig.inputName(), in, sig.outputName(), out)
+                : new RunManifest.Model("built-in:resnet50", sha, sig.inputName(), in, sig.outputName(), out,
+                        "built-in", "resnet50", "random", a.seed());
+        long failed = dataset.size() - embedded;
         RunManifest.Builder b = RunManifest.builder()
-                .onnxRuntimeVersion(OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL)
-                        .getVersion())
+                .onnxRuntimeVersion(String.valueOf(ex.settings().getOrDefault("onnxRuntimeVersion", "")))
                 .executionProvider(ex.executionProvider())
-                .model(new RunManifest.Model(a.model() != null ? a.model().toString() : "built-in ResNet50 with"
-                        + " RANDOM weights (seed " + a.seed() + ")", Sha256.of(model), sig.inputName(),
-                        List.of(sig.batch(), sig.channels(), sig.height(), sig.width()), sig.outputName(),
-                        List.of(-1L, (long) sig.dimension())))
-                .preprocessing(ex.preprocessing().describe())
+                .model(m)
+                .preprocessing(ex.preprocessingSpec())
                 .seed(a.seed())
                 .startedAt(started)
                 .finishedAt(Instant.now())
-                .counts(new RunManifest.Counts(dataset.size(), embedded, failed, dataset.problems().size()));
+                .counts(new RunManifest.Counts(dataset.size(), embedded, failed, dataset.problems().size(),
+                        dataset.size() - skipped, skipped, 0));
         b.argument("engine", "spark");
         a.given().forEach((k, v) -> b.argument(k.substring(2), v));
         b.build().write(dir.runJson());

@@ -33,7 +33,7 @@ import org.mammoembed.io.NpyReader;
  * The Spark job in local[2] against the single-machine {@code embed} on the same study: a generated phantom
  * study (4 exams x 4 views), a corrupt file, a DICOM without pixel data, and (with {@code -Dmammo.corpus})
  * real mammograms in four encodings plus a truncated one. Outputs must be byte-identical and every embedding
- * bitwise equal; a rerun must skip everything; the transformer must also work on binaryFile bytes and inside a
+ * bitwise equal; a rerun must skip every unchanged image; the transformer must also work on binaryFile bytes and inside a
  * saved Pipeline.
  */
 class SparkEmbedJobTest {
@@ -86,12 +86,23 @@ class SparkEmbedJobTest {
         assertParquetMatchesEmbed(out);
         assertEquals(1, ExecutorExtractors.openCount(), "one extractor per JVM, reused across partitions");
 
-        SparkEmbedJob.Summary again = SparkEmbedJob.run(args, spark);
+        // a rerun skips every unchanged image; a file whose content changed is embedded again (here in waves of 3)
+        Files.copy(root.resolve("DEMO0002/L_CC.dcm"), root.resolve("DEMO0001/L_CC.dcm"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String[] rerun = java.util.Arrays.copyOf(args, args.length + 2);
+        rerun[args.length] = "--wave";
+        rerun[args.length + 1] = "3";
+        SparkEmbedJob.Summary again = SparkEmbedJob.run(rerun, spark);
         System.out.println("rerun: " + again);
-        assertEquals(first.embedded(), again.skipped(), "a rerun embeds nothing that was embedded");
-        assertEquals(first.failed(), again.failed());
-        for (String f : List.of("features.npy", "joined.csv", "failures.csv")) {
-            assertArrayEquals(Files.readAllBytes(single.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+        assertEquals(first.embedded() - 1, again.skipped(), "only the changed file is embedded again");
+        assertEquals(first.failed(), again.failed(), "failed images are retried and fail the same way");
+        Map<String, float[]> before = embedRows();
+        Row changed = spark.read().parquet(out.resolve("embeddings.parquet").toString())
+                .filter("ImagePath = 'DEMO0001/L_CC.dcm'").first();
+        List<Float> e = changed.getList(changed.fieldIndex("embedding"));
+        float[] want = before.get("DEMO0002/L_CC.dcm");
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(e.get(i)), "changed file, " + i);
         }
         assertTrue(Files.exists(out.resolve("run.json")));
         assertTrue(!Files.exists(out.resolve(".spark-checkpoint")), "the checkpoint is removed at the end");
