@@ -76,6 +76,7 @@ class SparkEmbedJobTest {
         Path out = tmp.resolve("spark");
         String[] args = {"--csv", csv.toString(), "--dicom-root", root.toString(), "--outdir", out.toString(),
                 "--model", model.toString(), "--partitions", "3", "--batch-size", "4", "--assemble"};
+        int extractorsBefore = ExecutorExtractors.openCount();
         SparkEmbedJob.Summary first = SparkEmbedJob.run(args, spark);
         System.out.println("spark job: " + first);
         assertEquals(0, first.skipped());
@@ -84,7 +85,8 @@ class SparkEmbedJobTest {
             assertArrayEquals(Files.readAllBytes(single.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
         }
         assertParquetMatchesEmbed(out);
-        assertEquals(1, ExecutorExtractors.openCount(), "one extractor per JVM, reused across partitions");
+        assertEquals(extractorsBefore + 1, ExecutorExtractors.openCount(),
+                "one extractor per JVM, reused across partitions, tasks and the driver's run.json");
 
         // a rerun skips every unchanged image; a file whose content changed is embedded again (here in waves of 3)
         Files.copy(root.resolve("DEMO0002/L_CC.dcm"), root.resolve("DEMO0001/L_CC.dcm"),
@@ -96,6 +98,7 @@ class SparkEmbedJobTest {
         System.out.println("rerun: " + again);
         assertEquals(first.embedded() - 1, again.skipped(), "only the changed file is embedded again");
         assertEquals(first.failed(), again.failed(), "failed images are retried and fail the same way");
+        assertEquals(extractorsBefore + 1, ExecutorExtractors.openCount(), "the rerun reuses the extractor");
         Map<String, float[]> before = embedRows();
         Row changed = spark.read().parquet(out.resolve("embeddings.parquet").toString())
                 .filter("ImagePath = 'DEMO0001/L_CC.dcm'").first();
