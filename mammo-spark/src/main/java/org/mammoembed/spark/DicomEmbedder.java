@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.mammoembed.io.Sha256;
+import org.mammoembed.io.EmbeddingCache;
 
 /**
  * A Spark ML {@link Transformer} that embeds DICOM images: the input rows plus the embedding
@@ -224,7 +224,7 @@ public final class DicomEmbedder extends Transformer implements DefaultParamsWri
         String sha = getOrDefault(modelSha256);
         if (sha.isEmpty()) {
             try {
-                sha = Sha256.of(ExecutorExtractors.locate(model));
+                sha = EmbeddingCache.contentSha256(ExecutorExtractors.locate(model));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the model " + model + " on the driver: "
                         + e.getMessage(), e);

@@ -23,7 +23,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
-import org.mammoembed.io.Sha256;
+import org.mammoembed.io.EmbeddingCache;
 
 /**
  * The job's results on disk and what makes a rerun cheap. Finished waves are appended to
@@ -131,7 +131,7 @@ final class EmbeddingStore {
 
     static String sha256OrNull(String path) {
         try {
-            return Sha256.of(Path.of(path));
+            return EmbeddingCache.contentSha256(Path.of(path));
         } catch (IOException | RuntimeException e) {
             return null;
         }

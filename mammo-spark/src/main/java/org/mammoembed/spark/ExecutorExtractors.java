@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkFiles;
 import org.mammoembed.embed.EmbeddingExtractor;
 import org.mammoembed.embed.ModelException;
-import org.mammoembed.io.Sha256;
+import org.mammoembed.io.EmbeddingCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +66,7 @@ final class ExecutorExtractors {
         Path model = locate(spec.modelPath());
         String sha;
         try {
-            sha = Sha256.of(model);
+            sha = EmbeddingCache.contentSha256(model);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the model " + model + ": " + e.getMessage(), e);
         }

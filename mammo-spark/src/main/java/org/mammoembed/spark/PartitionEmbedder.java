@@ -20,7 +20,7 @@ import org.mammoembed.core.Failure;
 import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.Stage;
 import org.mammoembed.embed.EmbeddingExtractor;
-import org.mammoembed.io.Sha256;
+import org.mammoembed.io.EmbeddingCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,13 +134,13 @@ final class PartitionEmbedder implements MapPartitionsFunction<Row, Row> {
             Path file;
             if (contentIndex >= 0) {
                 byte[] bytes = row.isNullAt(contentIndex) ? new byte[0] : (byte[]) row.get(contentIndex);
-                o.sha256 = Sha256.of(bytes);
                 file = Files.createTempFile("mammo-spark-", ".dcm");
                 temporary.add(file);
                 Files.write(file, bytes);
+                o.sha256 = EmbeddingCache.contentSha256(file);
             } else {
                 file = localPath(given);
-                o.sha256 = Sha256.of(file);
+                o.sha256 = EmbeddingCache.contentSha256(file);
             }
             return new ImageRecord("", null, file, key, Map.of());
         } catch (IOException | RuntimeException e) {

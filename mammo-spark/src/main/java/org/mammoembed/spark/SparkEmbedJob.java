@@ -20,7 +20,7 @@ import org.mammoembed.embed.OnnxModels;
 import org.mammoembed.io.JsonOutput;
 import org.mammoembed.io.RunDirectory;
 import org.mammoembed.io.RunManifest;
-import org.mammoembed.io.Sha256;
+import org.mammoembed.io.EmbeddingCache;
 import org.mammoembed.io.SplitAssignment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +94,7 @@ public final class SparkEmbedJob {
             spark.sparkContext().addFile(model.toString()); // executors without shared storage get a copy
         }
         DicomEmbedder embedder = new DicomEmbedder().setPathCol(ImageTable.PATH).setModelPath(model.toString())
-                .setModelSha256(Sha256.of(model)).setBatchSize(a.batchSize());
+                .setModelSha256(EmbeddingCache.contentSha256(model)).setBatchSize(a.batchSize());
         spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions(a, spark)));
         SplitAssignment split = SplitAssignment.builder().seed(a.seed()).build();
         org.apache.spark.sql.Dataset<Row> images = ImageTable.of(spark, dataset, split, a.partitions());
@@ -196,7 +196,7 @@ public final class SparkEmbedJob {
         ModelSignature sig = ex.modelSignature();
         List<Long> in = List.of(sig.batch(), sig.channels(), sig.height(), sig.width());
         List<Long> out = List.of(-1L, (long) sig.dimension());
-        String sha = Sha256.of(model);
+        String sha = EmbeddingCache.contentSha256(model);
         RunManifest.Model m = a.model() != null
                 ? new RunManifest.Model(a.model().toString(), sha, sig.inputName(), in, sig.outputName(), out)
                 : new RunManifest.Model("built-in:resnet50", sha, sig.inputName(), in, sig.outputName(), out,
