@@ -5,9 +5,10 @@ import java.util.stream.IntStream;
 
 /**
  * Exact k nearest neighbours of every row by cosine similarity, in the full feature space, by blocked brute
- * force: each block of {@value #QUERY_BLOCK} query rows is compared with every other row while the block stays
- * in cache, so the matrix is streamed from memory once per block rather than once per row. O(N² D) work,
- * spread over the common fork-join pool; at N = 20,000 and D = 2048 about 8·10¹¹ multiply-adds.
+ * force on unit-length copies of the rows: each block of {@value #QUERY_BLOCK} query rows is compared with every
+ * row while the block stays in cache, so the matrix is streamed from memory once per block rather than once per
+ * row. O(N² D) work, spread over the common fork-join pool; at N = 20,000 and D = 2048 about 8·10¹¹
+ * multiply-adds, and a copy of the features (N x D floats) is held meanwhile.
  *
  * <p>Ties keep the lower row index first; a row is never its own neighbour; a zero row has similarity 0 with
  * everything. Similarities are computed in float (relative error about 1e-6 at D = 2048).
@@ -42,13 +43,18 @@ final class CosineNeighbours {
         if ((long) n * d != x.length) {
             throw new IllegalArgumentException("features hold " + x.length + " values, not " + n + " x " + d);
         }
-        float[] inverseNorm = new float[n];
+        float[][] unit = new float[n][];
         for (int i = 0; i < n; i++) {
             double s = 0;
             for (int t = i * d, end = t + d; t < end; t++) {
                 s += (double) x[t] * x[t];
             }
-            inverseNorm[i] = s > 0 ? (float) (1.0 / Math.sqrt(s)) : 0f;
+            float inv = s > 0 ? (float) (1.0 / Math.sqrt(s)) : 0f;
+            float[] row = new float[d];
+            for (int t = 0; t < d; t++) {
+                row[t] = x[i * d + t] * inv;
+            }
+            unit[i] = row;
         }
         int[] indices = new int[n * k];
         float[] sims = new float[n * k];
@@ -58,7 +64,7 @@ final class CosineNeighbours {
         IntStream.range(0, blocks).parallel().forEach(b -> {
             int from = b * QUERY_BLOCK;
             int to = Math.min(n, from + QUERY_BLOCK);
-            searchBlock(x, d, n, k, inverseNorm, from, to, indices, sims);
+            searchBlock(unit, d, k, from, to, indices, sims);
         });
         for (int i = 0; i < sims.length; i++) {
             if (indices[i] < 0) {
@@ -68,47 +74,74 @@ final class CosineNeighbours {
         return new Result(k, indices, sims);
     }
 
-    private static void searchBlock(float[] x, int d, int n, int k, float[] inverseNorm, int from, int to,
-                                    int[] indices, float[] sims) {
-        float[] dots = new float[to - from];
-        for (int j = 0; j < n; j++) {
-            int cj = j * d;
+    private static void searchBlock(float[][] unit, int d, int k, int from, int to, int[] indices, float[] sims) {
+        int n = unit.length;
+        float[] dots = new float[2 * (to - from)];
+        for (int j = 0; j < n; j += 2) {
+            float[] c0 = unit[j];
+            // an odd last candidate is paired with itself; its second result is ignored
+            float[] c1 = unit[Math.min(j + 1, n - 1)];
             int q = from;
-            // four queries against one candidate: the candidate row is loaded once for four dot products
+            // four queries against two candidates: eight independent sums, six loads per eight products
             for (; q + 3 < to; q += 4) {
-                int q0 = q * d;
-                int q1 = q0 + d;
-                int q2 = q1 + d;
-                int q3 = q2 + d;
-                float a0 = 0;
-                float a1 = 0;
-                float a2 = 0;
-                float a3 = 0;
-                for (int t = 0; t < d; t++) {
-                    float c = x[cj + t];
-                    a0 += x[q0 + t] * c;
-                    a1 += x[q1 + t] * c;
-                    a2 += x[q2 + t] * c;
-                    a3 += x[q3 + t] * c;
-                }
-                dots[q - from] = a0;
-                dots[q + 1 - from] = a1;
-                dots[q + 2 - from] = a2;
-                dots[q + 3 - from] = a3;
+                dot4x2(unit[q], unit[q + 1], unit[q + 2], unit[q + 3], c0, c1, d, dots, 2 * (q - from));
             }
             for (; q < to; q++) {
-                float a = 0;
-                for (int t = 0, qi = q * d; t < d; t++) {
-                    a += x[qi + t] * x[cj + t];
+                float[] r = unit[q];
+                float a0 = 0;
+                float a1 = 0;
+                for (int t = 0; t < d; t++) {
+                    a0 += r[t] * c0[t];
+                    a1 += r[t] * c1[t];
                 }
-                dots[q - from] = a;
+                dots[2 * (q - from)] = a0;
+                dots[2 * (q - from) + 1] = a1;
             }
             for (q = from; q < to; q++) {
                 if (q != j) {
-                    offer(q * k, k, j, dots[q - from] * inverseNorm[q] * inverseNorm[j], indices, sims);
+                    offer(q * k, k, j, dots[2 * (q - from)], indices, sims);
+                }
+                if (j + 1 < n && q != j + 1) {
+                    offer(q * k, k, j + 1, dots[2 * (q - from) + 1], indices, sims);
                 }
             }
         }
+    }
+
+    private static void dot4x2(float[] q0, float[] q1, float[] q2, float[] q3, float[] c0, float[] c1, int d,
+                               float[] dots, int at) {
+        float a00 = 0;
+        float a01 = 0;
+        float a10 = 0;
+        float a11 = 0;
+        float a20 = 0;
+        float a21 = 0;
+        float a30 = 0;
+        float a31 = 0;
+        for (int t = 0; t < d; t++) {
+            float x0 = c0[t];
+            float x1 = c1[t];
+            float v0 = q0[t];
+            float v1 = q1[t];
+            float v2 = q2[t];
+            float v3 = q3[t];
+            a00 += v0 * x0;
+            a01 += v0 * x1;
+            a10 += v1 * x0;
+            a11 += v1 * x1;
+            a20 += v2 * x0;
+            a21 += v2 * x1;
+            a30 += v3 * x0;
+            a31 += v3 * x1;
+        }
+        dots[at] = a00;
+        dots[at + 1] = a01;
+        dots[at + 2] = a10;
+        dots[at + 3] = a11;
+        dots[at + 4] = a20;
+        dots[at + 5] = a21;
+        dots[at + 6] = a30;
+        dots[at + 7] = a31;
     }
 
     /** Inserts candidate {@code j} into one row's sorted top-k list when it beats the last entry. */

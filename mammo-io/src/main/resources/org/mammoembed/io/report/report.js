@@ -161,6 +161,9 @@
     document.body.dataset.renderedPoints = String(n);
     document.body.dataset.projection = state.layout;
     document.body.dataset.colour = state.colouring.key;
+    if (!document.body.dataset.firstRenderMs) {
+      document.body.dataset.firstRenderMs = String(Math.round(performance.now()));
+    }
   }
 
   // ---- the selection: thumbnail and nearest neighbours ----
