@@ -79,7 +79,8 @@ final class BaselinesCommand {
             throw new UsageException("embeddings-baselines: --folds " + folds + " is more than the " + exams
                     + " labelled exams in " + csv);
         }
-        Baselines baselines = Baselines.builder().folds(folds).seed(a.longValue("seed", 42)).build();
+        Baselines baselines = Baselines.builder().folds(folds).seed(a.longValue("seed", 42))
+                .progress(ConsoleProgress.forStdErr()).build();
         BaselineReport report = baselines.run(rows.toArray(new float[0][]), handcrafted,
                 labels.stream().mapToInt(Integer::intValue).toArray(), accessions);
         JsonOutput.write(dir.baselinesJson(), report.toMap());

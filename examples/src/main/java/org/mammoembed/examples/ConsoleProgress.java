@@ -2,19 +2,22 @@ package org.mammoembed.examples;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
-import org.mammoembed.core.Progress;
-import org.mammoembed.core.ProgressListener;
+import java.util.Map;
+import org.mammoembed.core.StageListener;
+import org.mammoembed.core.StageProgress;
 
 /**
- * Shows progress on the console: a redrawn bar on a terminal, plain lines every few seconds otherwise (so CI
- * logs stay readable).
+ * Shows the progress of every stage on the console: a redrawn bar on a terminal, plain lines every few seconds
+ * otherwise (so CI logs stay readable). A stage shorter than about 2 s prints nothing.
  */
-final class ConsoleProgress implements ProgressListener {
+final class ConsoleProgress implements StageListener {
     private static final long LINE_INTERVAL_NANOS = 5_000_000_000L;
+    private static final Duration QUIET_BELOW = Duration.ofSeconds(2);
     private final PrintStream out;
     private final boolean terminal;
-    private long lastLine = Long.MIN_VALUE;
+    private final Map<String, Long> lastLine = new HashMap<>();
 
     ConsoleProgress(PrintStream out, boolean terminal) {
         this.out = out;
@@ -26,29 +29,33 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public synchronized void onProgress(Progress p) {
-        boolean finished = p.done() >= p.total();
+    public synchronized void onStage(StageProgress p) {
+        if (p.elapsed().compareTo(QUIET_BELOW) < 0) {
+            return;
+        }
         if (terminal) {
             int width = 30;
             int filled = (int) Math.round(p.fraction() * width);
             out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + describe(p));
-            if (finished) {
+            if (p.finished()) {
                 out.println();
             }
             out.flush();
             return;
         }
         long now = System.nanoTime();
-        if (finished || lastLine == Long.MIN_VALUE || now - lastLine >= LINE_INTERVAL_NANOS) {
-            lastLine = now;
+        Long last = lastLine.get(p.stage());
+        if (p.finished() || last == null || now - last >= LINE_INTERVAL_NANOS) {
+            lastLine.put(p.stage(), now);
             out.println("progress: " + describe(p));
         }
     }
 
-    static String describe(Progress p) {
+    static String describe(StageProgress p) {
         String eta = p.eta().map(ConsoleProgress::format).orElse("?");
-        return String.format(Locale.ROOT, "%d/%d images, %d failed, %.2f images/s, ETA %s",
-                p.done(), p.total(), p.failed(), p.imagesPerSecond(), eta);
+        String failed = p.failed() > 0 ? ", " + p.failed() + " failed" : "";
+        return String.format(Locale.ROOT, "%s %d/%d %s%s, %.2f %s/s, ETA %s", p.stage(), p.done(), p.total(),
+                p.unit(), failed, p.perSecond(), p.unit(), eta);
     }
 
     private static String format(Duration d) {

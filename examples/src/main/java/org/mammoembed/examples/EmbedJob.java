@@ -3,51 +3,28 @@ package org.mammoembed.examples;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Stream;
-import org.mammoembed.core.Dataset;
-import org.mammoembed.core.DicomReader;
-import org.mammoembed.core.EmbeddedImage;
-import org.mammoembed.core.EmbeddingResult;
-import org.mammoembed.core.EmbeddingSink;
-import org.mammoembed.core.Failure;
+import org.mammoembed.core.Embedder;
 import org.mammoembed.core.MammoException;
-import org.mammoembed.core.Projection;
 import org.mammoembed.core.Stage;
-import org.mammoembed.dicom.DicomFileReader;
 import org.mammoembed.embed.EmbeddingExtractor;
-import org.mammoembed.embed.EmbeddingExtractorBuilder;
-import org.mammoembed.embed.ExtractionSummary;
-import org.mammoembed.io.CheckpointSink;
-import org.mammoembed.io.CheckpointStore;
-import org.mammoembed.io.FailuresCsv;
-import org.mammoembed.io.JoinedCsvWriter;
-import org.mammoembed.io.NpyWriter;
-import org.mammoembed.io.RunDirectory;
-import org.mammoembed.io.SplitAssignment;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.mammoembed.io.study.EmbeddingStudy;
+import org.mammoembed.io.study.FailureBudget;
+import org.mammoembed.io.study.StudyResult;
+import org.mammoembed.io.study.StudyStoppedException;
+import org.mammoembed.reduce.Analysis;
 
 /**
- * {@code embed}: scan the dataset, embed every image into a crash-safe checkpoint (resumable), then write the
- * outputs atomically: {@code features.npy}, {@code failures.csv}, {@code joined.csv}, projections and previews,
- * {@code clustering_metrics.json}, {@code run.json}, with {@code run.log} alongside.
+ * {@code embed}: the command-line face of {@link EmbeddingStudy}. Builds the extractor and the study from the
+ * parsed options, runs it, prints what happened. Everything a study guarantees (checkpoint and resume, cache,
+ * failure budget, provenance, run.log) is the library's.
  */
 final class EmbedJob {
     /** Exit status when the failure budget stopped the run (its finished work stays in the checkpoint). */
     static final int EXIT_STOPPED = 4;
-    private static final Logger LOG = LoggerFactory.getLogger(EmbedJob.class);
 
     private final EmbedOptions o;
     private final PrintStream out;
-    /** One reader for the extractor, the cache's header reads and the tag columns. */
-    private final DicomReader reader = DicomFileReader.create();
 
     EmbedJob(EmbedOptions options, PrintStream out) {
         this.o = options;
@@ -55,35 +32,62 @@ final class EmbedJob {
     }
 
     int run() throws IOException, MammoException {
-        Instant started = Instant.now();
         preflight();
-        RunDirectory dir;
-        try {
-            dir = RunDirectory.prepare(o.outdir(), o.mode());
-        } catch (MammoException e) {
-            throw new MammoException(e.stage(), e.getMessage() + " (embed: --overwrite or --resume)", e);
+        ModelChoice model = ModelChoice.of(o.model(), o.seed());
+        if (model.isBuiltIn()) {
+            out.println("warning: " + model.label());
         }
-        try (RunLog ignored = RunLog.open(dir.root().resolve("run.log"), o.mode() == RunDirectory.Mode.RESUME)) {
-            LOG.info("mammography embed, arguments {}", o.arguments());
-            Dataset dataset = Dataset.fromCsv(o.csv(), o.dicomRoot());
-            LOG.info("scan: {} images, {} scan problems", dataset.size(), dataset.problems().size());
-            for (Failure f : dataset.problems()) {
-                LOG.warn("scan problem: {} {} {}: {}", f.accessionNumber(), f.relativePath(), f.errorClass(),
-                        f.message());
+        try (EmbeddingExtractor extractor = model.applyTo(EmbeddingExtractor.builder().device(o.device())
+                .batchSize(o.batchSize()).workers(o.workers())).build()) {
+            StudyResult r;
+            try {
+                r = study(o, extractor).progress(ConsoleProgress.forStdErr()).run();
+            } catch (StudyStoppedException e) {
+                out.println(stopMessage(e));
+                printFailures(e.result());
+                out.println("finished work is kept: fix the data and rerun with --resume");
+                return EXIT_STOPPED;
+            } catch (MammoException e) {
+                throw withOptionNames(e);
             }
-            ModelChoice model = ModelChoice.of(o.model(), o.seed());
-            if (model.isBuiltIn()) {
-                LOG.warn("model: {}", model.label());
-                out.println("warning: " + model.label());
-            }
-            EmbeddingExtractorBuilder b = EmbeddingExtractor.builder().reader(reader).device(o.device())
-                    .batchSize(o.batchSize())
-                    .workers(o.workers());
-            try (EmbeddingExtractor extractor = model.applyTo(b).build()) {
-                LOG.info("extractor: {}", extractor.describe());
-                return embedAndWrite(dataset, model, extractor, dir, started);
-            }
+            print(r);
+            return 0;
         }
+    }
+
+    /** The study the options describe (the CLI's and the API's runs are the same thing). */
+    static EmbeddingStudy.Builder study(EmbedOptions o, Embedder embedder) {
+        EmbeddingStudy.Builder b = EmbeddingStudy.builder()
+                .dataset(o.csv(), o.dicomRoot())
+                .embedder(embedder)
+                .outputDir(o.outdir())
+                .resume(o.mode() == org.mammoembed.io.RunDirectory.Mode.RESUME)
+                .overwrite(o.mode() == org.mammoembed.io.RunDirectory.Mode.OVERWRITE)
+                .cache(o.cache())
+                .failureBudget(FailureBudget.maxRate(o.maxFailureRate()).andMaxCount(o.maxFailures())
+                        .minImages(EmbedOptions.FAILURE_RATE_MIN_IMAGES))
+                .joinedCsv(o.saveCsv())
+                .includeTags(o.includeTags())
+                .aggregate(o.aggregate())
+                .seed(o.seed());
+        if (o.anyReducer() || o.cluster()) {
+            Analysis.Builder a = Analysis.builder().projections3d(o.projection3d());
+            if (o.pca()) {
+                a.pca();
+            }
+            if (o.tsne()) {
+                a.tsne();
+            }
+            if (o.umap()) {
+                a.umap();
+            }
+            if (o.cluster()) {
+                a.clustering();
+            }
+            b.analysis(a.build());
+        }
+        o.arguments().forEach((k, v) -> b.argument(k, String.valueOf(v)));
+        return b;
     }
 
     /** Refuses missing inputs before anything is written, so a typo leaves no half-made output folder. */
@@ -99,125 +103,46 @@ final class EmbedJob {
         }
     }
 
-    private int embedAndWrite(Dataset dataset, ModelChoice model, EmbeddingExtractor extractor, RunDirectory dir,
-                              Instant started) throws IOException, MammoException {
-        String runKey = String.join("|", model.sha256(), extractor.preprocessing().describe(),
-                dataset.root().toString(), String.valueOf(dataset.size()));
-        ExtractionSummary summary;
-        EmbeddingResult result = null;
-        List<EmbeddedImage> index;
-        List<Failure> imageFailures;
-        try (CheckpointStore store = openCheckpoint(dir, extractor.dimension(), runKey)) {
-            int before = store.size();
-            Dataset todo = new Dataset(dataset.root(), store.remaining(dataset), List.of());
-            if (before > 0) {
-                LOG.info("resume: {} images already done, {} to go", dataset.size() - todo.size(), todo.size());
-                out.println("resuming: " + (dataset.size() - todo.size()) + " images already done");
-            }
-            Optional<CachedEmbeddings> cache = CachedEmbeddings.open(o.cache(), model.sha256(),
-                    extractor.preprocessing().describe(), reader);
-            try (CheckpointSink checkpoint = new CheckpointSink(store, o.batchSize())) {
-                EmbeddingSink sink = new FailureBudget(checkpoint, o.maxFailures(), o.maxFailureRate(),
-                        EmbedOptions.FAILURE_RATE_MIN_IMAGES);
-                if (cache.isPresent()) {
-                    todo = cache.get().serveHits(todo, sink);
-                    sink = cache.get().storing(sink);
-                }
-                summary = extractor.extract(todo, sink, ConsoleProgress.forStdErr());
-            } catch (MammoException e) {
-                if (e.getCause() instanceof FailureBudget.Exceeded) {
-                    LOG.error(e.getCause().getMessage());
-                    out.println(e.getCause().getMessage());
-                    out.println("finished work is kept: fix the data and rerun with --resume");
-                    return EXIT_STOPPED;
-                }
-                throw e;
-            }
-            if (o.needsFeaturesInMemory()) {
-                result = store.assemble(dataset);
-                writeFeatures(dir.embeddings(), result);
-                index = result.index();
-                imageFailures = result.failures();
-            } else {
-                // bounded memory: rows go from the checkpoint file to features.npy one at a time
-                try (NpyWriter npy = NpyWriter.create(dir.embeddings(), store.dimension())) {
-                    CheckpointStore.Assembled assembled = store.assembleTo(dataset, npy);
-                    npy.commit();
-                    index = assembled.index();
-                    imageFailures = assembled.failures();
-                }
-            }
-        }
-        List<Failure> failures = new ArrayList<>(dataset.problems());
-        failures.addAll(imageFailures);
-        FailuresCsv.write(dir.failuresCsv(), failures);
-        List<String> notes = new ArrayList<>();
-        List<Projection> projections = result == null ? List.of() : new AnalysisStage(o, dir).run(result, notes);
-        SplitAssignment split = SplitAssignment.builder().seed(o.seed()).build();
-        if (o.saveCsv()) {
-            JoinedCsvWriter.Builder joined = JoinedCsvWriter.builder().split(split);
-            projections.forEach(joined::projection);
-            joined.build().write(dir.joinedCsv(), TagColumns.add(index, o.includeTags(), reader));
-        }
-        if (o.aggregate() != null) {
-            EmbeddingResult exams = result.aggregate(o.aggregate());
-            writeFeatures(dir.root().resolve("features_by_accession.npy"), exams);
-            JoinedCsvWriter.builder().split(split).build()
-                    .write(dir.root().resolve("features_by_accession.csv"), exams.index());
-        }
-        Provenance.write(dir.runJson(), o, model, extractor, summary, dataset, index.size(), imageFailures.size(),
-                started);
-        deleteCheckpoint(dir.checkpoint());
-        printSummary(dataset, index.size(), imageFailures.size(), summary, notes);
-        return 0;
-    }
-
-    /** The checkpoint of this run; a checkpoint of another run is refused with the options that resolve it. */
-    private static CheckpointStore openCheckpoint(RunDirectory dir, int dimension, String runKey)
-            throws IOException, MammoException {
-        try {
-            return CheckpointStore.open(dir.checkpoint(), dimension, runKey);
-        } catch (MammoException e) {
-            throw new MammoException(e.stage(), "cannot --resume: " + e.getMessage()
+    /** The library names its options as the API does; the console names the command-line flags. */
+    private static MammoException withOptionNames(MammoException e) {
+        String m = e.getMessage();
+        if (m.startsWith("cannot resume: ")) {
+            return new MammoException(e.stage(), "cannot --resume: " + m.substring("cannot resume: ".length())
                     + " (embed: rerun with the original --csv, --dicom-root and --model, or use --overwrite)", e);
         }
+        if (m.contains("is not empty")) {
+            return new MammoException(e.stage(), m + " (embed: --overwrite or --resume)", e);
+        }
+        return e;
     }
 
-    static void writeFeatures(Path target, EmbeddingResult result) throws IOException {
-        try (NpyWriter npy = NpyWriter.create(target, result.dimension())) {
-            for (int i = 0; i < result.size(); i++) {
-                npy.append(result.row(i));
-            }
-            npy.commit();
+    private String stopMessage(StudyStoppedException e) {
+        if (e.failed() > o.maxFailures()) {
+            return String.format(Locale.ROOT, "stopped: %d images failed, more than --max-failures %d",
+                    e.failed(), o.maxFailures());
         }
+        return String.format(Locale.ROOT, "stopped: %d of %d images failed (%.1f%%), more than --max-failure-rate"
+                + " %.3f; the data look wrong: see failures.csv", e.failed(), e.done(), 100.0 * e.failed() / e.done(),
+                o.maxFailureRate());
     }
 
-    private static void deleteCheckpoint(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    private void printSummary(Dataset dataset, int embedded, int failed, ExtractionSummary s, List<String> notes) {
-        String summary = String.format(Locale.ROOT,
-                "embedded %d of %d images (%d failed, %d scan problems) in %.1f s, %.2f images/s", embedded,
-                dataset.size(), failed, dataset.problems().size(), s.wallSeconds(), s.imagesPerSecond());
-        LOG.info("summary: {}", summary);
-        out.println(summary);
-        if (dataset.size() == 0) {
-            // an empty run is almost always a wrong CSV or root: say why without making the user open files
-            out.println("nothing to embed; first scan problems (all are in failures.csv):");
-            dataset.problems().stream().limit(3).forEach(p -> out.println("  " + p.errorClass() + ": "
-                    + p.message()));
-        }
-        for (String n : notes) {
+    private void print(StudyResult r) {
+        out.println(r.summary());
+        printFailures(r);
+        for (String n : r.notes()) {
             out.println("note: " + n);
         }
-        out.println("outputs in " + o.outdir().toAbsolutePath().normalize());
+        out.println("outputs in " + r.outputDir());
+    }
+
+    /** The failure summary by stage and error class (every row is in failures.csv). */
+    private void printFailures(StudyResult r) {
+        if (r.failuresByKind().isEmpty()) {
+            return;
+        }
+        out.println("failures by stage and error class (all in failures.csv):");
+        for (StudyResult.FailureCount c : r.failuresByKind()) {
+            out.println("  " + c.stage() + " " + c.errorClass() + ": " + c.count());
+        }
     }
 }

@@ -111,22 +111,16 @@ class BadInputTest {
     }
 
     @Test
-    void headerOnlyCsvFinishesWithZeroImagesAndSaysWhy() throws Exception {
+    void headerOnlyCsvFailsWithTheReasonAndLeavesNothingBehind() throws Exception {
         Path csv = tmp.resolve("empty.csv");
         Files.writeString(csv, "AccessionNumber,Classification\n", StandardCharsets.UTF_8);
         Path out = tmp.resolve("out-empty");
         Path emptyRoot = Files.createDirectories(tmp.resolve("empty-root"));
         CliFixture.Result r = embed(csv, emptyRoot, out);
-        assertEquals(0, r.status(), r::all);
-        assertTrue(r.out().contains("embedded 0 of 0 images (0 failed, 1 scan problems)"), r.out());
-        assertTrue(r.out().contains("nothing to embed; first scan problems (all are in failures.csv):"
-                + System.lineSeparator() + "  EmptyCsv: empty.csv has a header but no data rows"), r.out());
-        assertArrayEquals(new long[] {0, 64}, NpyReader.read(out.resolve("features.npy")).shape());
-        List<Map<String, String>> failures = CliFixture.readCsv(out.resolve("failures.csv"));
-        assertEquals(1, failures.size());
-        assertEquals("EmptyCsv", failures.get(0).get("ErrorClass"));
-        assertEquals("empty.csv has a header but no data rows; no images to process",
-                failures.get(0).get("Message"));
+        assertEquals(1, r.status(), r::all);
+        assertTrue(r.err().contains("no image to embed: the scan found 0 images (1 scan problems; first:"
+                + " EmptyCsv: empty.csv has a header but no data rows"), r.err());
+        assertFalse(Files.exists(out), "a run that cannot start leaves no output folder");
     }
 
     @Test

@@ -33,11 +33,13 @@ class ExampleProgramsTest {
         assertEquals("DEMO0000/L_CC.dcm", folder.index().get(0).record().relativePath());
 
         Path studyOut = tmp.resolve("study");
-        EmbeddingResult study = EmbedStudy.run(csv, root, studyOut, model);
-        assertArrayEquals(folder.toArray(), study.toArray(), "same images, same order, same network");
+        EmbedStudy.main(new String[] {csv.toString(), root.toString(), studyOut.toString(),
+                tmp.resolve("cache").toString(), model.toString()});
         NpyReader.NpyArray npy = NpyReader.read(studyOut.resolve("features.npy"));
         assertArrayEquals(new long[] {16, 64}, npy.shape());
-        assertArrayEquals(study.toArray(), npy.data());
+        assertArrayEquals(folder.toArray(), npy.data(), "same images, same order, same network");
+        assertTrue(java.nio.file.Files.exists(studyOut.resolve("run.json")));
+        assertTrue(java.nio.file.Files.exists(studyOut.resolve("run.log")));
         List<Map<String, String>> joined = CliFixture.readCsv(studyOut.resolve("joined.csv"));
         assertEquals(16, joined.size());
         assertTrue(joined.get(0).containsKey("pca_1") && joined.get(0).containsKey("pca_2"));

@@ -110,7 +110,7 @@ class ResumeTest {
         assertTrue(last.waitFor(CHILD_TIMEOUT_S, TimeUnit.SECONDS), "resumed run did not finish");
         assertEquals(0, last.exitValue(), () -> read(log));
         String printed = read(log);
-        int done = Integer.parseInt(printed.replaceAll("(?s).*resuming: (\\d+) images already done.*", "$1"));
+        int done = Integer.parseInt(printed.replaceAll("(?s).*reused \\d+ \\(checkpoint (\\d+),.*", "$1"));
         assertTrue(done > 0 && done < 48, printed);
         assertTrue(printed.contains("embedded 48 of 48 images (0 failed, 0 scan problems)"), printed);
 

@@ -59,6 +59,13 @@ class RunOptionsTest {
         assertTrue(r.out().contains("--resume"), r.out());
         assertFalse(Files.exists(out.resolve("features.npy")), "no half-made features.npy");
         assertTrue(Files.exists(out.resolve(".checkpoint")), "finished work kept");
+        // the stopped run still reports what failed: failures.csv and one run.log line per failed image
+        List<Map<String, String>> stoppedFailures = CliFixture.readCsv(out.resolve("failures.csv"));
+        assertEquals(3, stoppedFailures.size(), stoppedFailures::toString);
+        String stoppedLog = Files.readString(out.resolve("run.log"));
+        for (Map<String, String> f : stoppedFailures) {
+            assertTrue(stoppedLog.contains("failed image: " + f.get("ImagePath")), stoppedLog);
+        }
 
         // the data fixed, --resume keeps the 8 images embedded before the stop and retries the 3 that failed
         copyTree(root, broken);
@@ -66,7 +73,7 @@ class RunOptionsTest {
                 broken.toString(), "--outdir", out.toString(), "--model", model.toString(), "--batch-size", "4",
                 "--workers", "1", "--resume");
         assertEquals(0, resumed.status(), resumed::all);
-        assertTrue(resumed.out().contains("resuming: 8 images already done"), resumed.out());
+        assertTrue(resumed.out().contains("reused 8 (checkpoint 8, cache 0)"), resumed.out());
         assertEquals(List.of(16L, (long) org.mammoembed.embed.OnnxModels.TINY_FEATURES),
                 List.of(org.mammoembed.io.NpyReader.read(out.resolve("features.npy")).shape()[0],
                         org.mammoembed.io.NpyReader.read(out.resolve("features.npy")).shape()[1]));

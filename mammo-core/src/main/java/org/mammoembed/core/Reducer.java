@@ -19,4 +19,16 @@ public interface Reducer {
      * @throws IllegalArgumentException when n is too small for the method (the message says the minimum)
      */
     Projection fitTransform(float[][] data);
+
+    /**
+     * {@link #fitTransform(float[][])}, telling {@code listener} how far it got under the stage name
+     * {@link #name()}. The default reports the start and the end; iterative methods report their iterations.
+     */
+    default Projection fitTransform(float[][] data, StageListener listener) {
+        long start = System.nanoTime();
+        listener.onStage(StageProgress.of(name(), 0, 1, "steps", 0, start));
+        Projection p = fitTransform(data);
+        listener.onStage(StageProgress.of(name(), 1, 1, "steps", 0, start));
+        return p;
+    }
 }

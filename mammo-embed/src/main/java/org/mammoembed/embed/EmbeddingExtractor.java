@@ -2,14 +2,18 @@ package org.mammoembed.embed;
 
 import ai.onnxruntime.OrtException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.mammoembed.core.Dataset;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.Embedder;
 import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.MammoException;
+import org.mammoembed.core.ModelIdentity;
 import org.mammoembed.core.ProgressListener;
 import org.mammoembed.core.Stage;
 
@@ -41,7 +45,7 @@ import org.mammoembed.core.Stage;
  * <p>Memory: at most {@code 3 * batchSize + workers} preprocessed inputs ({@code 3 x H x W} floats each) plus one
  * decoded frame per worker are held at once, whatever the dataset size.
  */
-public final class EmbeddingExtractor implements AutoCloseable {
+public final class EmbeddingExtractor implements Embedder, AutoCloseable {
 
     private final OnnxEncoder encoder;
     private final Device device;
@@ -52,9 +56,11 @@ public final class EmbeddingExtractor implements AutoCloseable {
     private final int frame;
     private final ProgressListener progress;
     private final String modelDescription;
+    private final ModelIdentity identity;
 
     /** Takes a validated snapshot of the builder's options; see {@link EmbeddingExtractorBuilder#build()}. */
-    EmbeddingExtractor(OnnxEncoder encoder, EmbeddingExtractorBuilder b) {
+    EmbeddingExtractor(OnnxEncoder encoder, EmbeddingExtractorBuilder b, ModelIdentity identity) {
+        this.identity = identity;
         this.encoder = encoder;
         this.device = b.device;
         this.preprocessor = b.preprocessing;
@@ -96,6 +102,7 @@ public final class EmbeddingExtractor implements AutoCloseable {
      * @param listener told after each batch
      * @throws MammoException with stage WRITE when the sink throws, INFER when the run is interrupted
      */
+    @Override
     public ExtractionSummary extract(Dataset dataset, EmbeddingSink sink, ProgressListener listener)
             throws MammoException {
         Objects.requireNonNull(dataset, "dataset");
@@ -137,6 +144,7 @@ public final class EmbeddingExtractor implements AutoCloseable {
     }
 
     /** Length of one embedding (2048 for ResNet50). */
+    @Override
     public int dimension() {
         return encoder.signature().dimension();
     }
@@ -150,6 +158,7 @@ public final class EmbeddingExtractor implements AutoCloseable {
      * The ONNX Runtime execution provider that runs the network ({@code CPUExecutionProvider} or
      * {@code CUDAExecutionProvider}): with {@link Device#auto()} this says what was actually picked.
      */
+    @Override
     public String executionProvider() {
         return encoder.executionProvider();
     }
@@ -159,12 +168,46 @@ public final class EmbeddingExtractor implements AutoCloseable {
         return device;
     }
 
+    @Override
     public int batchSize() {
         return encoder.batchSize();
     }
 
     public ImagePreprocessor preprocessing() {
         return preprocessor;
+    }
+
+    /** {@code preprocessing().describe()}. */
+    @Override
+    public String preprocessingSpec() {
+        return preprocessor.describe();
+    }
+
+    /** The model as data (source, name, seed of a built-in network, SHA-256, input and output). */
+    @Override
+    public ModelIdentity modelIdentity() {
+        return identity;
+    }
+
+    /** The reader images are decoded with. */
+    @Override
+    public DicomReader reader() {
+        return reader;
+    }
+
+    /** device, executionProvider, batchSize, intraOpThreads, workers, frame, onnxRuntimeVersion: effective values. */
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("device", device.toString());
+        m.put("executionProvider", executionProvider());
+        m.put("batchSize", batchSize());
+        m.put("intraOpThreads", intraOpThreads);
+        m.put("workers", workers);
+        m.put("frame", frame);
+        m.put("onnxRuntimeVersion", ai.onnxruntime.OrtEnvironment.getEnvironment(
+                ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL).getVersion());
+        return m;
     }
 
     /** For run provenance: model, signature, provider and settings, one line. */

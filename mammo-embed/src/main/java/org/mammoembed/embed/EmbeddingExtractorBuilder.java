@@ -55,6 +55,17 @@ public final class EmbeddingExtractorBuilder {
         return this;
     }
 
+    /**
+     * The built-in ResNet50 backbone with <b>random</b> weights from {@code seed} ({@link OnnxModels#randomResNet50});
+     * unlike {@code model(OnnxModels.randomResNet50(seed))}, the extractor's {@link EmbeddingExtractor#modelIdentity()}
+     * then names it as data (source built-in, name resnet50, weights random, the seed), and no warning is logged
+     * here: {@code ModelIdentity.randomWeights()} says it, and a study writes it once to run.log. Required, as above.
+     */
+    public EmbeddingExtractorBuilder builtInResNet50(long seed) {
+        this.model = ModelSource.builtIn("resnet50", seed, OnnxModels.randomResNet50Unannounced(seed));
+        return this;
+    }
+
     /** Where the network runs. Default {@link Device#cpu()}. */
     public EmbeddingExtractorBuilder device(Device device) {
         this.device = Objects.requireNonNull(device, "device");
@@ -146,6 +157,11 @@ public final class EmbeddingExtractorBuilder {
         s.frame = frame;
         s.progress = progress;
         OnnxEncoder encoder = OnnxEncoder.open(s.model, s.device, s.intraOpThreads, s.preprocessing, s.batchSize);
-        return new EmbeddingExtractor(encoder, s);
+        try {
+            return new EmbeddingExtractor(encoder, s, s.model.identity(encoder.signature()));
+        } catch (ModelException | RuntimeException e) {
+            encoder.close();
+            throw e;
+        }
     }
 }

@@ -20,7 +20,8 @@ package org.mammoembed.embed;
 public record ExtractionSummary(int images, int embedded, int failed, int scanProblems, double decodeSeconds,
                                 double preprocessSeconds, double inferenceSeconds, double inputWaitSeconds,
                                 double wallSeconds,
-                                int batchSize, String executionProvider) {
+                                int batchSize, String executionProvider)
+        implements org.mammoembed.core.ExtractionStats {
 
     /** Images finished (embedded or failed) per second of wall time; 0 for an empty run. */
     public double imagesPerSecond() {

@@ -78,9 +78,21 @@ public final class OnnxModels {
                 .toByteArray();
     }
 
+    /**
+     * {@link #randomResNet50(long)} without the warning, for {@link EmbeddingExtractorBuilder#builtInResNet50}, whose
+     * model identity says "random weights" as data (a study logs it once, in run.log).
+     */
+    static byte[] randomResNet50Unannounced(long seed) {
+        return resNet50Spec(seed).toByteArray();
+    }
+
     private static OnnxModel resNet50Model(long seed) {
         LOG.warn("Creating ResNet50 with RANDOM weights (seed {}), not ImageNet: embeddings carry no image meaning",
                 seed);
+        return resNet50Spec(seed);
+    }
+
+    private static OnnxModel resNet50Spec(long seed) {
         return RandomResNetBuilder.build(ResNetSpec.resnet50(), seed,
                 "torchvision ResNet50 v1.5 backbone (no fc), random He-normal weights (seed " + seed
                         + "), batch norms folded; not trained.");

@@ -71,6 +71,7 @@ public final class CheckpointStore implements AutoCloseable {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final List<PendingRecord> pendingIndex = new ArrayList<>();
     private final java.util.Set<String> pendingPaths = new java.util.HashSet<>();
+    private final List<String> problems = new ArrayList<>();
     private long end;
 
     private CheckpointStore(Path file, FileChannel channel, int dimension) {
@@ -146,6 +147,22 @@ public final class CheckpointStore implements AutoCloseable {
             }
         }
         return todo;
+    }
+
+    /**
+     * The failures recorded so far for the dataset's images (those without an embedding), in dataset order:
+     * what a run stopped before its end reports in {@code failures.csv}.
+     */
+    public List<Failure> recordedFailures(Dataset dataset) throws IOException {
+        sync();
+        List<Failure> out = new ArrayList<>();
+        for (ImageRecord r : dataset.images()) {
+            Failure f = embeddings.containsKey(r.relativePath()) ? null : failures.get(r.relativePath());
+            if (f != null) {
+                out.add(new Failure(r.accessionNumber(), r.relativePath(), f.stage(), f.errorClass(), f.message()));
+            }
+        }
+        return out;
     }
 
     /** Buffers one finished embedding; durable after the next {@link #sync()}. */
@@ -320,7 +337,12 @@ public final class CheckpointStore implements AutoCloseable {
         }
     }
 
-    /** Indexes every complete record; cuts the file at the first torn or corrupt one. */
+    /**
+     * Indexes every complete record. A bad record at the end is a torn tail from a crash and is cut off; a record
+     * that fails its CRC with intact records after it is corruption (a flipped byte on disk): it is reported as
+     * such and skipped, so its image is embedded again and the later records are kept. A corrupt length field
+     * cannot be skipped over: the file is cut there and the loss is reported as corruption too.
+     */
     private void recover(long start) throws IOException {
         long size = channel.size();
         long pos = start;
@@ -330,33 +352,61 @@ public final class CheckpointStore implements AutoCloseable {
             readFully(len, pos);
             int n = len.getInt(0);
             if (n < 1 || n > MAX_RECORD_BYTES || pos + 8 + n > size) {
+                if (n >= 1 && n <= MAX_RECORD_BYTES || size - pos < 8) {
+                    break; // a length that fits the format but not the file: the last write was torn
+                }
+                corruption("checkpoint " + file.getFileName() + " is corrupt at offset " + pos + ": record length "
+                        + n + " is impossible; the " + (size - pos) + " bytes from there on are dropped and their"
+                        + " images will be embedded again");
                 break;
             }
             ByteBuffer rec = ByteBuffer.allocate(n + 4).order(ByteOrder.LITTLE_ENDIAN);
             readFully(rec, pos + 4);
             CRC32 crc = new CRC32();
             crc.update(rec.array(), 0, n);
-            if ((int) crc.getValue() != rec.getInt(n)) {
-                break;
+            byte type = rec.get(0);
+            if ((int) crc.getValue() != rec.getInt(n) || type != CheckpointRecords.EMBEDDING
+                    && type != CheckpointRecords.FAILURE) {
+                if (pos + 8 + n >= size) {
+                    break; // the last record: a torn write
+                }
+                corruption("checkpoint " + file.getFileName() + " is corrupt at offset " + pos + ": a record of "
+                        + n + " bytes fails its CRC-32 check (damaged on disk, not an interrupted write); it is"
+                        + " skipped and its image will be embedded again");
+                pos += 8 + n;
+                continue;
             }
             ByteBuffer body = ByteBuffer.wrap(rec.array(), 1, n - 1).order(ByteOrder.LITTLE_ENDIAN);
             String rel = CheckpointRecords.readString(body.duplicate().order(ByteOrder.LITTLE_ENDIAN));
-            if (rec.get(0) == CheckpointRecords.EMBEDDING) {
+            if (type == CheckpointRecords.EMBEDDING) {
                 embeddings.putIfAbsent(rel, pos);
-            } else if (rec.get(0) == CheckpointRecords.FAILURE) {
-                failures.put(rel, CheckpointRecords.readFailure(body));
             } else {
-                break;
+                failures.put(rel, CheckpointRecords.readFailure(body));
             }
             pos += 8 + n;
         }
         if (pos < size) {
-            LOG.warn("checkpoint: dropping {} bytes of an incomplete last record (interrupted run)", size - pos);
+            if (problems.isEmpty()) {
+                LOG.warn("checkpoint: dropping {} bytes of an incomplete last record (interrupted run)", size - pos);
+            }
             channel.truncate(pos);
             channel.force(true);
         }
         end = pos;
         LOG.info("checkpoint: {} embeddings and {} failures recovered", embeddings.size(), failures.size());
+    }
+
+    private void corruption(String message) {
+        LOG.warn(message);
+        problems.add(message);
+    }
+
+    /**
+     * Corruption found when the store was opened (damaged records, not a torn tail from a crash), one message
+     * each; empty for a healthy file. The images of damaged records are simply embedded again.
+     */
+    public List<String> corruption() {
+        return List.copyOf(problems);
     }
 
     /** A buffered record: where it will be in the file relative to the buffer start; failure for type 2. */

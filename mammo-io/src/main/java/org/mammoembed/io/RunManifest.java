@@ -14,9 +14,9 @@ import java.util.Objects;
  * traced and reproduced. Holds no patient identifiers; image paths never appear (only counts).
  *
  * <p>JSON keys (in this order): {@code libraryVersion, gitCommit, java, os, onnxRuntimeVersion,
- * executionProvider, model {path, sha256, inputName, inputShape, outputName, outputShape}, preprocessing,
- * arguments, seed, startedAt, finishedAt, counts {images, embedded, failed, scanProblems},
- * imagesPerSecond}. Times are ISO-8601 UTC strings; unknown text values are "".
+ * executionProvider, model {path, sha256, inputName, inputShape, outputName, outputShape, source, name, weights,
+ * seed}, preprocessing, arguments, options, seed, startedAt, finishedAt, counts {images, embedded, failed,
+ * scanProblems, computed, reusedFromCheckpoint, reusedFromCache}, imagesPerSecond}. Times are ISO-8601 UTC strings; unknown text values are "".
  *
  * @param libraryVersion     mammo-embed version (jar manifest), "unknown" when run from classes
  * @param gitCommit          commit of the build, "" when unknown
@@ -26,20 +26,23 @@ import java.util.Objects;
  * @param executionProvider  e.g. "CPU" or "CUDA"
  * @param model              the network
  * @param preprocessing      the preprocessing spec string (resize, windowing, normalisation)
- * @param arguments          every argument of the run, in the order given
+ * @param arguments          every argument of the run as the user typed it, in the order given
+ * @param options            the effective value of every option, typed, defaults included
  * @param seed               the run's random seed
  * @param startedAt          start, ISO-8601
  * @param finishedAt         end, ISO-8601
  * @param counts             what happened to the images
- * @param imagesPerSecond    images finished per second of wall time
+ * @param imagesPerSecond    images finished in this run (computed or failed, not reused) per second of the
+ *                           embedding stage's wall time: the one definition the console uses too
  */
 public record RunManifest(String libraryVersion, String gitCommit, String java, String os,
                           String onnxRuntimeVersion, String executionProvider, Model model, String preprocessing,
-                          Map<String, String> arguments, long seed, String startedAt, String finishedAt,
+                          Map<String, String> arguments, Map<String, Object> options, long seed, String startedAt, String finishedAt,
                           Counts counts, double imagesPerSecond) {
 
     public RunManifest {
         arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
     /**
@@ -51,12 +54,22 @@ public record RunManifest(String libraryVersion, String gitCommit, String java, 
      * @param inputShape  graph input shape (-1 for dynamic axes)
      * @param outputName  graph output used as the embedding
      * @param outputShape its shape
+     * @param source      "file", "built-in" or "bytes"
+     * @param name        the built-in model's name (e.g. "resnet50"), the file as given, or ""
+     * @param weights     "random" for a built-in random-weight network, "file" otherwise
+     * @param weightSeed  the weight seed of a built-in network, null otherwise
      */
     public record Model(String path, String sha256, String inputName, List<Long> inputShape, String outputName,
-                        List<Long> outputShape) {
+                        List<Long> outputShape, String source, String name, String weights, Long weightSeed) {
         public Model {
             inputShape = List.copyOf(inputShape);
             outputShape = List.copyOf(outputShape);
+        }
+
+        /** A model file: source "file", weights "file". */
+        public Model(String path, String sha256, String inputName, List<Long> inputShape, String outputName,
+                     List<Long> outputShape) {
+            this(path, sha256, inputName, inputShape, outputName, outputShape, "file", path, "file", null);
         }
     }
 
@@ -65,8 +78,16 @@ public record RunManifest(String libraryVersion, String gitCommit, String java, 
      * @param embedded     images embedded
      * @param failed       images that failed
      * @param scanProblems scan-stage problems (CSV rows, folders)
+     * @param computed     images embedded or failed by this run (not reused)
+     * @param reusedFromCheckpoint images taken from the checkpoint of an interrupted run
+     * @param reusedFromCache      images served by the embedding cache
      */
-    public record Counts(long images, long embedded, long failed, long scanProblems) {
+    public record Counts(long images, long embedded, long failed, long scanProblems, long computed,
+                         long reusedFromCheckpoint, long reusedFromCache) {
+        /** Counts of a run that reused nothing: computed = embedded + failed. */
+        public Counts(long images, long embedded, long failed, long scanProblems) {
+            this(images, embedded, failed, scanProblems, embedded + failed, 0, 0);
+        }
     }
 
     /** A builder with the Java, OS and library version of this process filled in. */
@@ -91,6 +112,8 @@ public record RunManifest(String libraryVersion, String gitCommit, String java, 
         private Model model = new Model("", "", "", List.of(), "", List.of());
         private String preprocessing = "";
         private final Map<String, String> arguments = new LinkedHashMap<>();
+        private final Map<String, Object> options = new LinkedHashMap<>();
+        private Double imagesPerSecond;
         private long seed = 42;
         private Instant startedAt = Instant.now();
         private Instant finishedAt;
@@ -141,6 +164,21 @@ public record RunManifest(String libraryVersion, String gitCommit, String java, 
             return this;
         }
 
+        /** Adds the effective value of one option (typed: number, boolean, string, list, map, or null). */
+        public Builder option(String name, Object value) {
+            options.put(text(name, "option name"), value);
+            return this;
+        }
+
+        /** Default: (embedded + failed) / (finishedAt - startedAt); a study passes its own definition. */
+        public Builder imagesPerSecond(double v) {
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException("imagesPerSecond must be finite and >= 0, got " + v);
+            }
+            this.imagesPerSecond = v;
+            return this;
+        }
+
         /** Default 42. */
         public Builder seed(long v) {
             this.seed = v;
@@ -173,9 +211,10 @@ public record RunManifest(String libraryVersion, String gitCommit, String java, 
                         + startedAt);
             }
             double seconds = (end.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
-            double rate = seconds > 0 ? (counts.embedded() + counts.failed()) / seconds : 0.0;
+            double rate = imagesPerSecond != null ? imagesPerSecond
+                    : seconds > 0 ? (counts.embedded() + counts.failed()) / seconds : 0.0;
             return new RunManifest(libraryVersion, gitCommit, java, os, onnxRuntimeVersion, executionProvider,
-                    model, preprocessing, arguments, seed, startedAt.toString(), end.toString(), counts, rate);
+                    model, preprocessing, arguments, options, seed, startedAt.toString(), end.toString(), counts, rate);
         }
 
         private static String text(String v, String option) {

@@ -124,6 +124,7 @@ class CheckpointStoreTest {
                 assertFalse(store.isDone("E2/img5.dcm"));
                 assertTrue(store.isDone("E2/img4.dcm"));
                 assertEquals(lastStart, Files.size(copy.resolve(CheckpointStore.FILE_NAME)), "tail cut off");
+                assertEquals(List.of(), store.corruption(), "a torn tail is not corruption, cut at " + cut);
             }
             runAll(copy, ds, 0, 6);
             try (CheckpointStore store = CheckpointStore.open(copy, D, KEY)) {
@@ -137,19 +138,53 @@ class CheckpointStoreTest {
     }
 
     @Test
-    void corruptedRecordIsDroppedWithEverythingAfterIt() throws Exception {
+    void aFlippedByteMidFileIsReportedAsCorruptionAndOnlyThatImageIsRedone() throws Exception {
+        Dataset ds = dataset(6);
+        Path ck = dir.resolve("ck");
+        runAll(ck, ds, 0, 6);
+        EmbeddingResult reference;
+        try (CheckpointStore store = CheckpointStore.open(ck, D, KEY)) {
+            reference = store.assemble(ds);
+        }
+        Path clean = dir.resolve("clean");
+        runAll(clean, ds, 0, 2);
+        long secondRecord = Files.size(clean.resolve(CheckpointStore.FILE_NAME));
+        byte[] bytes = Files.readAllBytes(ck.resolve(CheckpointStore.FILE_NAME));
+        bytes[(int) secondRecord + 20] ^= 0x40;
+        Files.write(ck.resolve(CheckpointStore.FILE_NAME), bytes);
+        try (CheckpointStore store = CheckpointStore.open(ck, D, KEY)) {
+            assertEquals(5, store.size());
+            assertEquals(List.of("E1/img2.dcm", "E1/img3.dcm"),
+                    store.remaining(ds).stream().map(ImageRecord::relativePath).toList());
+            assertEquals(1, store.corruption().size());
+            assertTrue(store.corruption().get(0).contains("is corrupt at offset " + secondRecord)
+                    && store.corruption().get(0).contains("not an interrupted write"), store.corruption()::toString);
+        }
+        runAll(ck, ds, 0, 6);
+        try (CheckpointStore store = CheckpointStore.open(ck, D, KEY)) {
+            EmbeddingResult r = store.assemble(ds);
+            assertArrayEquals(reference.toArray(), r.toArray());
+            assertEquals(reference.index(), r.index());
+            assertEquals(reference.failures(), r.failures());
+        }
+    }
+
+    @Test
+    void aCorruptLengthFieldMidFileIsReportedAsCorruption() throws Exception {
         Dataset ds = dataset(6);
         Path ck = dir.resolve("ck");
         runAll(ck, ds, 0, 2);
         long secondHalf = Files.size(ck.resolve(CheckpointStore.FILE_NAME));
         runAll(ck, ds, 2, 6);
         byte[] bytes = Files.readAllBytes(ck.resolve(CheckpointStore.FILE_NAME));
-        bytes[(int) secondHalf + 20] ^= 0x40;
+        bytes[(int) secondHalf + 3] ^= 0x40;
         Files.write(ck.resolve(CheckpointStore.FILE_NAME), bytes);
         try (CheckpointStore store = CheckpointStore.open(ck, D, KEY)) {
             assertEquals(2, store.size());
             assertEquals(List.of("E1/img2.dcm", "E1/img3.dcm", "E2/img4.dcm", "E2/img5.dcm"),
                     store.remaining(ds).stream().map(ImageRecord::relativePath).toList());
+            assertEquals(1, store.corruption().size(), store.corruption()::toString);
+            assertTrue(store.corruption().get(0).contains("record length"), store.corruption()::toString);
         }
     }
 

@@ -43,7 +43,7 @@ class RunManifestAndDirectoryTest {
         m.write(f);
         Map<String, Object> json = JsonOutput.readObject(f);
         assertEquals(List.of("libraryVersion", "gitCommit", "java", "os", "onnxRuntimeVersion", "executionProvider",
-                "model", "preprocessing", "arguments", "seed", "startedAt", "finishedAt", "counts",
+                "model", "preprocessing", "arguments", "options", "seed", "startedAt", "finishedAt", "counts",
                 "imagesPerSecond"), new ArrayList<>(json.keySet()));
         @SuppressWarnings("unchecked")
         Map<String, Object> modelJson = (Map<String, Object>) json.get("model");
@@ -51,7 +51,8 @@ class RunManifestAndDirectoryTest {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", modelJson.get("sha256"));
         assertEquals(List.of(-1, 3, 224, 224), modelJson.get("inputShape"));
         assertEquals(Map.of("csv", "classificacao.csv", "batch", "16"), json.get("arguments"));
-        assertEquals(Map.of("images", 25, "embedded", 18, "failed", 2, "scanProblems", 3), json.get("counts"));
+        assertEquals(Map.of("images", 25, "embedded", 18, "failed", 2, "scanProblems", 3, "computed", 20,
+                "reusedFromCheckpoint", 0, "reusedFromCache", 0), json.get("counts"));
         assertEquals(2.0, json.get("imagesPerSecond"));
         assertEquals("2026-01-01T10:00:10Z", json.get("finishedAt"));
         assertEquals(System.getProperty("java.version"), ((String) json.get("java")).split(" ")[0]);

@@ -6,6 +6,8 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.mammoembed.core.Projection;
 import org.mammoembed.core.Reducer;
+import org.mammoembed.core.StageListener;
+import org.mammoembed.core.StageProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tsne implements Reducer {
     private static final Logger LOG = LoggerFactory.getLogger(Tsne.class);
+    private static final int PROGRESS_EVERY = 25;
     private static final int EXAGGERATION_ITERATIONS = 250;
     private static final double MIN_GAIN = 0.01;
 
@@ -71,6 +74,14 @@ public final class Tsne implements Reducer {
 
     @Override
     public Projection fitTransform(float[][] data) {
+        return fitTransform(data, StageListener.NONE);
+    }
+
+    /** Reports the gradient-descent iterations (every 25) under the stage name "tsne". */
+    @Override
+    public Projection fitTransform(float[][] data, StageListener listener) {
+        long start = System.nanoTime();
+        listener.onStage(StageProgress.of(name(), 0, iterations, "iterations", 0, start));
         int d = Check.matrix(data);
         int n = data.length;
         Map<String, Object> details = new LinkedHashMap<>();
@@ -78,6 +89,7 @@ public final class Tsne implements Reducer {
         details.put("seed", seed);
         if (n == 1) {
             details.put("note", "a single row is placed at the origin");
+            listener.onStage(StageProgress.of(name(), iterations, iterations, "iterations", 0, start));
             return new Projection(name(), new double[1][dimensions], details);
         }
         double effective = perplexity;
@@ -99,7 +111,7 @@ public final class Tsne implements Reducer {
         }
         double rate = learningRate > 0 ? learningRate : Math.max(n / earlyExaggeration / 4.0, 50.0);
         double[] y = initialLayout(x, n);
-        double kl = optimise(p, y, n, rate);
+        double kl = optimise(p, y, n, rate, listener, start);
 
         double[][] out = new double[n][dimensions];
         for (int c = 0; c < dimensions; c++) {
@@ -204,7 +216,8 @@ public final class Tsne implements Reducer {
     }
 
     /** Gradient descent with momentum and gains; returns the final KL divergence. */
-    private double optimise(SparseAffinities p, double[] y, int n, double rate) {
+    private double optimise(SparseAffinities p, double[] y, int n, double rate, StageListener listener,
+                            long start) {
         int dim = dimensions;
         double[] update = new double[n * dim];
         double[] gains = new double[n * dim];
@@ -223,8 +236,8 @@ public final class Tsne implements Reducer {
                 update[t] = momentum * update[t] - rate * gains[t] * grad[t];
                 y[t] += update[t];
             }
-            if (LOG.isDebugEnabled() && (it + 1) % 250 == 0) {
-                LOG.debug("t-SNE iteration {} of {}", it + 1, iterations);
+            if ((it + 1) % PROGRESS_EVERY == 0 || it + 1 == iterations) {
+                listener.onStage(StageProgress.of(name(), it + 1, iterations, "iterations", 0, start));
             }
         }
         return klDivergence(p, y, n);

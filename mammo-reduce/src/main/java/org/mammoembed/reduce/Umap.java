@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.mammoembed.core.Projection;
 import org.mammoembed.core.Reducer;
+import org.mammoembed.core.StageListener;
+import org.mammoembed.core.StageProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Umap implements Reducer {
     private static final Logger LOG = LoggerFactory.getLogger(Umap.class);
+    private static final int PROGRESS_EVERY = 20;
     private static final double SPREAD = 1.0;
     private static final double INIT_EXTENT = 10.0;
 
@@ -68,6 +71,13 @@ public final class Umap implements Reducer {
 
     @Override
     public Projection fitTransform(float[][] data) {
+        return fitTransform(data, StageListener.NONE);
+    }
+
+    /** Reports the SGD epochs (summed over the graph's components) under the stage name "umap". */
+    @Override
+    public Projection fitTransform(float[][] data, StageListener listener) {
+        long start = System.nanoTime();
         int d = Check.matrix(data);
         int n = data.length;
         Map<String, Object> details = new LinkedHashMap<>();
@@ -104,12 +114,19 @@ public final class Umap implements Reducer {
             maxWeight = Math.max(maxWeight, w);
         }
         List<int[]> members = ConnectedComponents.members(component, count);
+        long totalEpochs = (long) epochCount * count;
+        listener.onStage(StageProgress.of(name(), 0, totalEpochs, "epochs", 0, start));
         List<double[][]> layouts = new ArrayList<>(count);
         double[][] means = new double[count][];
         for (int c = 0; c < count; c++) {
             int[] rows = members.get(c);
             means[c] = meanOf(x, rows);
-            layouts.add(layoutComponent(x, rows, graph, maxWeight, curve, epochCount, c));
+            long before = (long) c * epochCount;
+            layouts.add(layoutComponent(x, rows, graph, maxWeight, curve, epochCount, c, epoch -> {
+                if (epoch % PROGRESS_EVERY == 0 || epoch == epochCount) {
+                    listener.onStage(StageProgress.of(name(), before + epoch, totalEpochs, "epochs", 0, start));
+                }
+            }));
         }
         ComponentPlacement.place(layouts, means, dimensions, seed);
         double[][] out = new double[n][];
@@ -129,7 +146,8 @@ public final class Umap implements Reducer {
     }
 
     private double[][] layoutComponent(double[][] x, int[] rows, SparseAffinities graph, double maxWeight,
-                                       UmapCurve curve, int epochCount, int index) {
+                                       UmapCurve curve, int epochCount, int index,
+                                       java.util.function.IntConsumer epochsDone) {
         int m = rows.length;
         int[] local = new int[x.length];
         java.util.Arrays.fill(local, -1);
@@ -158,7 +176,8 @@ public final class Umap implements Reducer {
         }
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
         double[][] embedding = startLayout(x, rows, random);
-        UmapLayout.optimise(embedding, head, tail, w, maxWeight, curve, epochCount, negativeSampleRate, random);
+        UmapLayout.optimise(embedding, head, tail, w, maxWeight, curve, epochCount, negativeSampleRate, random,
+                epochsDone);
         return embedding;
     }
 

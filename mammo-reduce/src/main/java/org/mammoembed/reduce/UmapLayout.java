@@ -23,7 +23,8 @@ final class UmapLayout {
      * @param maxWeight the graph's largest weight; edges below maxWeight / epochs were already removed
      */
     static void optimise(double[][] embedding, int[] head, int[] tail, double[] weights, double maxWeight,
-                         UmapCurve curve, int epochs, int negativeSampleRate, SplittableRandom random) {
+                         UmapCurve curve, int epochs, int negativeSampleRate, SplittableRandom random,
+                         java.util.function.IntConsumer epochsDone) {
         int m = embedding.length;
         int edges = head.length;
         int dim = embedding.length == 0 ? 0 : embedding[0].length;
@@ -75,6 +76,7 @@ final class UmapLayout {
                 }
                 nextNegative[e] += negatives * epochsPerNegative[e];
             }
+            epochsDone.accept(epoch + 1);
         }
     }
 

@@ -1,77 +1,37 @@
 package org.mammoembed.examples.programs;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.mammoembed.core.Dataset;
-import org.mammoembed.core.EmbeddingResult;
-import org.mammoembed.core.Failure;
-import org.mammoembed.core.MammoException;
-import org.mammoembed.core.Projection;
 import org.mammoembed.embed.EmbeddingExtractor;
-import org.mammoembed.embed.EmbeddingExtractorBuilder;
-import org.mammoembed.embed.OnnxModels;
-import org.mammoembed.io.FailuresCsv;
-import org.mammoembed.io.JoinedCsvWriter;
-import org.mammoembed.io.NpyWriter;
-import org.mammoembed.io.RunDirectory;
-import org.mammoembed.io.ScatterPlot;
-import org.mammoembed.reduce.Pca;
+import org.mammoembed.io.study.EmbeddingStudy;
+import org.mammoembed.io.study.FailureBudget;
+import org.mammoembed.io.study.StudyResult;
+import org.mammoembed.reduce.Analysis;
 
 /**
- * A labelled study to the standard outputs with the library API alone (what {@code mammography embed} does,
- * minus resume, cache and provenance): {@code features.npy}, {@code joined.csv} with PCA columns,
- * {@code failures.csv} and {@code preview/pca_2d.png}.
- *
- * <pre>
- * java -cp "examples/target/mammography.jar:examples/target/lib/*" \
- *     org.mammoembed.examples.programs.EmbedStudy classificacao.csv DICOM_ROOT OUTDIR [MODEL.onnx]
- * </pre>
+ * A labelled study to the standard outputs through the library's study API: resumable after a crash (run it
+ * again after a kill), cached (a second study with one new exam computes one exam), with failures.csv, run.log
+ * and run.json provenance, PCA columns and preview.
+ * {@code java -cp "examples/target/mammography.jar:examples/target/lib/*" org.mammoembed.examples.programs.EmbedStudy
+ * classificacao.csv DICOM_ROOT OUTDIR CACHE [MODEL.onnx]}
  */
 public final class EmbedStudy {
     private EmbedStudy() {
     }
 
-    public static void main(String[] args) throws IOException, MammoException {
-        if (args.length < 3 || args.length > 4) {
-            System.err.println("usage: EmbedStudy CSV DICOM_ROOT OUTDIR [MODEL.onnx]");
-            System.exit(2);
+    public static void main(String[] args) throws Exception {
+        var model = EmbeddingExtractor.builder().batchSize(16);
+        try (EmbeddingExtractor ex = (args.length > 4 ? model.model(Path.of(args[4])) : model.builtInResNet50(42))
+                .build()) {
+            StudyResult r = EmbeddingStudy.builder()
+                    .dataset(Path.of(args[0]), Path.of(args[1]))
+                    .embedder(ex)
+                    .outputDir(Path.of(args[2]))       // features.npy, joined.csv, failures.csv, run.json, run.log
+                    .resume(true)                      // picks up a killed run; starts afresh in an empty folder
+                    .cache(Path.of(args[3]))           // embeddings keyed by file content, model and preprocessing
+                    .failureBudget(FailureBudget.maxRate(0.20))
+                    .analysis(Analysis.builder().pca().build())
+                    .run();
+            System.out.println(r.summary());
         }
-        EmbeddingResult r = run(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]),
-                args.length == 4 ? Path.of(args[3]) : null);
-        System.out.println("embedded " + r.size() + " images (" + r.dimension() + " features), "
-                + r.failures().size() + " failed; outputs in " + args[2]);
-    }
-
-    /** Embeds the study and writes the outputs into {@code outdir} (replacing earlier ones); returns the result. */
-    public static EmbeddingResult run(Path csv, Path dicomRoot, Path outdir, Path model)
-            throws IOException, MammoException {
-        RunDirectory out = RunDirectory.prepare(outdir, RunDirectory.Mode.OVERWRITE);
-        Dataset dataset = Dataset.fromCsv(csv, dicomRoot);
-        EmbeddingExtractorBuilder b = EmbeddingExtractor.builder().batchSize(16);
-        b = model != null ? b.model(model) : b.model(OnnxModels.randomResNet50(42));
-        EmbeddingResult result;
-        try (EmbeddingExtractor extractor = b.build()) {
-            result = extractor.extract(dataset);
-        }
-        try (NpyWriter npy = NpyWriter.create(out.embeddings(), result.dimension())) {
-            npy.appendRows(result.toArray(), 0, result.size());
-            npy.commit(); // without commit, close() discards the half-written file
-        }
-        // scan problems (bad CSV rows, missing folders) and image failures go to the same file
-        List<Failure> failures = new ArrayList<>(dataset.problems());
-        failures.addAll(result.failures());
-        FailuresCsv.write(out.failuresCsv(), failures);
-        JoinedCsvWriter.Builder joined = JoinedCsvWriter.builder();
-        if (result.size() >= 3) {
-            Projection pca = Pca.builder().components(2).build().fitTransform(result.toMatrix());
-            joined.projection(pca);
-            Files.createDirectories(out.preview2d("pca").getParent());
-            ScatterPlot.builder().build().write(out.preview2d("pca"), pca, ScatterPlot.labelsOf(result.index()));
-        }
-        joined.build().write(out.joinedCsv(), result.index());
-        return result;
     }
 }

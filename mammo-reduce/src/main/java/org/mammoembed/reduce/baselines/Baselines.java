@@ -33,8 +33,10 @@ public final class Baselines {
     private final long seed;
     private final Set<BaselineModel> models;
     private final Hyperparameters hyperparameters;
+    private final org.mammoembed.core.StageListener progress;
 
     private Baselines(Builder b) {
+        this.progress = b.progress;
         this.folds = b.folds;
         this.seed = b.seed;
         this.models = EnumSet.copyOf(b.models);
@@ -59,9 +61,15 @@ public final class Baselines {
     public BaselineReport run(float[][] embeddings, float[][] handcrafted, int[] labels, List<String> accessions) {
         int n = checkInputs(embeddings, handcrafted, labels, accessions);
         int[] fold = GroupedStratifiedFolds.assign(labels, accessions, folds, seed);
-        List<ModelResult> embedding = evaluate("embedding", embeddings, labels, fold);
+        long[] done = {0};
+        long total = (long) models.size() * folds * (handcrafted == null ? 1 : 2);
+        long start = System.nanoTime();
+        progress.onStage(org.mammoembed.core.StageProgress.of("baselines", 0, total, "folds", 0, start));
+        Runnable foldDone = () -> progress.onStage(org.mammoembed.core.StageProgress.of("baselines", ++done[0],
+                total, "folds", 0, start));
+        List<ModelResult> embedding = evaluate("embedding", embeddings, labels, fold, foldDone);
         List<ModelResult> descriptors = handcrafted == null ? List.of() : evaluate("handcrafted", handcrafted,
-                labels, fold);
+                labels, fold, foldDone);
         PairedTTest test = null;
         if (!descriptors.isEmpty()) {
             ModelResult a = best(embedding);
@@ -90,7 +98,7 @@ public final class Baselines {
         return best;
     }
 
-    private List<ModelResult> evaluate(String featureSet, float[][] x, int[] labels, int[] fold) {
+    private List<ModelResult> evaluate(String featureSet, float[][] x, int[] labels, int[] fold, Runnable foldDone) {
         List<ModelResult> out = new ArrayList<>();
         for (BaselineModel model : models) {
             List<ClassificationScores> scores = new ArrayList<>();
@@ -103,6 +111,7 @@ public final class Baselines {
                         hyperparameters, seed * 31 + f);
                 int[] predicted = fitted.predict(scaler.apply(x, test));
                 scores.add(ClassificationScores.of(select(labels, test), predicted));
+                foldDone.run();
             }
             ModelResult result = new ModelResult(model, featureSet, scores);
             LOG.info("{} {}: balanced accuracy {}", featureSet, model.key(), result.balancedAccuracy().format());
@@ -154,8 +163,15 @@ public final class Baselines {
         private Set<BaselineModel> models = EnumSet.allOf(BaselineModel.class);
         private double c = 1.0;
         private int trees = 100;
+        private org.mammoembed.core.StageListener progress = org.mammoembed.core.StageListener.NONE;
 
         private Builder() {
+        }
+
+        /** Told after each model's fold (stage "baselines", unit "folds"). Default: nobody. */
+        public Builder progress(org.mammoembed.core.StageListener listener) {
+            this.progress = Objects.requireNonNull(listener, "progress");
+            return this;
         }
 
         /** Cross-validation folds, 2-20; must not exceed the number of exams. Default 5. */

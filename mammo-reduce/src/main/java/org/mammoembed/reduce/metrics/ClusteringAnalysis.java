@@ -33,21 +33,41 @@ public final class ClusteringAnalysis {
 
     /** Runs on float features (n x d) with one density per row. */
     public ClusteringReport run(float[][] features, List<BiRadsDensity> densities) {
+        return run(features, densities, org.mammoembed.core.StageListener.NONE);
+    }
+
+    /**
+     * {@link #run(float[][], List)}, reporting the k-means sweep (stage "kmeans", one unit per k) to
+     * {@code listener}.
+     */
+    public ClusteringReport run(float[][] features, List<BiRadsDensity> densities,
+                                org.mammoembed.core.StageListener listener) {
         int[] labels = new int[densities.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = densities.get(i).code();
         }
-        return run(ClusterMetrics.toDouble(features), labels);
+        return run(ClusterMetrics.toDouble(features), labels, listener);
     }
 
     /** Runs on n x d features with any integer labels, one per row. */
     public ClusteringReport run(double[][] x, int[] labels) {
+        return run(x, labels, org.mammoembed.core.StageListener.NONE);
+    }
+
+    /** {@link #run(double[][], int[])}, reporting the k-means sweep (stage "kmeans", one unit per k). */
+    public ClusteringReport run(double[][] x, int[] labels, org.mammoembed.core.StageListener listener) {
+        long start = System.nanoTime();
+        long ks = maxK - minK + 1;
         org.mammoembed.reduce.Check.matrix(x);
         ClusterScores given = ClusterMetrics.of(x, labels, silhouetteSample, seed);
         List<KMeansSweep> sweep = new ArrayList<>();
         Integer bestK = null;
         double bestSilhouette = Double.NEGATIVE_INFINITY;
+        listener.onStage(org.mammoembed.core.StageProgress.of("kmeans", 0, ks, "k", 0, start));
         for (int k = minK; k <= maxK; k++) {
+            if (k > minK) {
+                listener.onStage(org.mammoembed.core.StageProgress.of("kmeans", k - minK, ks, "k", 0, start));
+            }
             if (k >= x.length) {
                 sweep.add(new KMeansSweep(k, ClusterScores.undefined("k = " + k + " needs more than " + k
                         + " rows, got " + x.length), Double.NaN));
@@ -61,6 +81,7 @@ public final class ClusteringAnalysis {
             }
             sweep.add(new KMeansSweep(k, scores, km.inertia()));
         }
+        listener.onStage(org.mammoembed.core.StageProgress.of("kmeans", ks, ks, "k", 0, start));
         return new ClusteringReport(given, x.length, x[0].length, clock.instant(), sweep, bestK,
                 silhouetteSample);
     }

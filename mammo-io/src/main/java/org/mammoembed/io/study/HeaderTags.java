@@ -1,4 +1,4 @@
-package org.mammoembed.examples;
+package org.mammoembed.io.study;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,25 +10,21 @@ import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * {@code embed --include-tags}: adds the chosen DICOM header values as {@code joined.csv} columns named
- * {@code TagGGGGEEEE}. Off by default, because those tags can be patient identifiers: a caller who asks for
- * them gets them, nobody else does. Reads each image's header again (header only, no pixels).
+ * Header tags as {@code joined.csv} columns named {@code TagGGGGEEEE}. Off by default, because those tags can
+ * be patient identifiers: a caller who asks for them gets them, nobody else does. Reads each image's header
+ * again (header only, no pixels).
  */
-final class TagColumns {
-    private static final Logger LOG = LoggerFactory.getLogger(TagColumns.class);
-
-    private TagColumns() {
+final class HeaderTags {
+    private HeaderTags() {
     }
 
     static String columnName(int tag) {
         return String.format(Locale.ROOT, "Tag%08X", tag);
     }
 
-    static List<EmbeddedImage> add(List<EmbeddedImage> rows, List<Integer> tags, DicomReader reader) {
+    static List<EmbeddedImage> add(List<EmbeddedImage> rows, List<Integer> tags, DicomReader reader, RunLogFile log) {
         if (tags.isEmpty()) {
             return rows;
         }
@@ -40,7 +36,7 @@ final class TagColumns {
             try {
                 m = reader.readMetadata(r.path());
             } catch (MammoException e) {
-                LOG.warn("--include-tags: cannot reread the header of {}: {}", r.relativePath(), e.getMessage());
+                log.warn("include tags: cannot reread the header of " + r.relativePath() + ": " + e.getMessage());
             }
             for (int tag : tags) {
                 columns.put(columnName(tag), m == null ? "" : m.tag(tag).orElse(""));

@@ -1,4 +1,4 @@
-package org.mammoembed.examples;
+package org.mammoembed.io.study;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,41 +17,34 @@ import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.io.EmbeddingCache;
 import org.mammoembed.io.Sha256;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The optional embedding cache of {@code embed --cache DIR}: images whose content (SHA-256) was embedded before
- * with the same model and preprocessing are served from the cache; the rest are embedded and stored. Re-running
- * a study with one new exam computes one exam.
+ * The optional embedding cache of a study: images whose content (SHA-256) was embedded before with the same
+ * model and preprocessing are served from the cache; the rest are embedded and stored. Re-running a study with
+ * one new exam computes one exam.
  */
-final class CachedEmbeddings {
-    private static final Logger LOG = LoggerFactory.getLogger(CachedEmbeddings.class);
+final class CacheStage {
     private final EmbeddingCache cache;
     private final DicomReader reader;
     private final Map<String, String> contentHash = new HashMap<>();
+    private int hits;
 
-    private CachedEmbeddings(EmbeddingCache cache, DicomReader reader) {
+    private CacheStage(EmbeddingCache cache, DicomReader reader) {
         this.cache = cache;
         this.reader = reader;
     }
 
-    /** Empty when no cache folder was asked for. */
-    static Optional<CachedEmbeddings> open(Path folder, String modelSha256, String preprocessing, DicomReader reader)
+    static CacheStage open(Path folder, String modelSha256, String preprocessing, DicomReader reader)
             throws IOException {
-        if (folder == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new CachedEmbeddings(EmbeddingCache.open(folder, modelSha256, preprocessing), reader));
+        return new CacheStage(EmbeddingCache.open(folder, modelSha256, preprocessing), reader);
     }
 
     /**
      * Hands every cached image of {@code todo} to {@code sink} and returns the images still to embed, in order.
-     * A file that cannot be hashed is left to the extractor, which reports it properly.
+     * A file that cannot be hashed is left to the embedder, which reports it properly.
      */
     Dataset serveHits(Dataset todo, EmbeddingSink sink) throws IOException {
         List<ImageRecord> misses = new ArrayList<>();
-        int hits = 0;
         for (ImageRecord r : todo.images()) {
             String sha;
             try {
@@ -74,8 +67,12 @@ final class CachedEmbeddings {
                 sink.failed(Failure.of(r, e));
             }
         }
-        LOG.info("embedding cache: {} hits, {} to compute", hits, misses.size());
         return new Dataset(todo.root(), misses, todo.problems());
+    }
+
+    /** Images served from the cache so far. */
+    int hits() {
+        return hits;
     }
 
     /** A sink that stores each new embedding in the cache before passing it on. */

@@ -1,0 +1,45 @@
+package org.mammoembed.core;
+
+import java.util.Map;
+
+/**
+ * What a study runner needs from an embedding engine: stream a dataset's embeddings to a sink, and say what
+ * determines the numbers (model, preprocessing) so that checkpoints, caches and provenance can be keyed on it.
+ * {@code org.mammoembed.embed.EmbeddingExtractor} is the built-in implementation (ONNX Runtime); the study API
+ * in {@code mammo-io} depends on this interface only. Implementations own their native resources; the study
+ * never closes an embedder it was given.
+ */
+public interface Embedder {
+
+    /** Length of one embedding (D). */
+    int dimension();
+
+    /** The network as data: where it came from, its SHA-256, its input and output. */
+    ModelIdentity modelIdentity();
+
+    /**
+     * The full preprocessing recipe, one line. Anything that changes the numbers must be in it: it is part of
+     * the cache key and of the checkpoint key, and is written to {@code run.json}.
+     */
+    String preprocessingSpec();
+
+    /** The execution provider that actually runs the network, e.g. {@code CPUExecutionProvider}. */
+    String executionProvider();
+
+    /** Images per inference batch; a study syncs its checkpoint once per batch. */
+    int batchSize();
+
+    /** The reader the embedder decodes with; a study reuses it for header reads (cache hits, tag columns). */
+    DicomReader reader();
+
+    /** The effective settings (device, batch size, workers, threads, frame...), typed, for provenance. */
+    Map<String, Object> settings();
+
+    /**
+     * Streams the embeddings of {@code dataset} to {@code sink}: first the dataset's scan problems (as
+     * failures), then every image in input order, embedded or failed.
+     *
+     * @throws MammoException only when the run cannot go on (the sink threw, interrupted); bad images never throw
+     */
+    ExtractionStats extract(Dataset dataset, EmbeddingSink sink, ProgressListener listener) throws MammoException;
+}
