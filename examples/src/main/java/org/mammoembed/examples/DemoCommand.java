@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.mammoembed.core.MammoException;
+import org.mammoembed.io.JsonOutput;
+import org.mammoembed.io.report.StudyReport;
 
 /**
  * {@code demo --outdir O}: writes a synthetic study to {@code O/data}, runs {@code embed} on it with every
@@ -52,7 +54,7 @@ final class DemoCommand {
         }
         String[] embed = {"embed", "--csv", csv.toString(), "--dicom-root", data.resolve("archive").toString(),
                 "--outdir", outdir.resolve("embed").toString(), "--save-csv", "--pca", "--tsne", "--umap",
-                "--cluster", "--projection-3d", "--aggregate", "mean", "--seed", String.valueOf(seed),
+                "--cluster", "--projection-3d", "--aggregate", "mean", "--report", "--seed", String.valueOf(seed),
                 "--batch-size", String.valueOf(a.positiveInt("batch-size", 16)), "--overwrite"};
         int status = new EmbedJob(EmbedOptions.parse("embed", embed, 1), out).run();
         if (status != 0) {
@@ -62,8 +64,16 @@ final class DemoCommand {
         String[] baselines = {"--features", embedded.resolve("features.npy").toString(),
                 "--csv", embedded.resolve("joined.csv").toString(), "--outdir", outdir.resolve("baselines").toString(),
                 "--dicom-root", data.resolve("archive").toString(), "--seed", String.valueOf(seed)};
-        return new BaselinesCommand(out).run(CliArguments.parse("embeddings-baselines", baselines, 0,
+        status = new BaselinesCommand(out).run(CliArguments.parse("embeddings-baselines", baselines, 0,
                 BaselinesCommand.VALUED, Set.of()));
+        if (status == 0) {
+            // the report again, now with the baseline table in its side panel
+            StudyReport.fromRunFolder(embedded).kmeans(ReportKMeans.seeded(seed))
+                    .baselines(JsonOutput.readObject(outdir.resolve("baselines").resolve("baselines.json")))
+                    .build().write(embedded);
+            out.println("report: open " + embedded.resolve(StudyReport.HTML).toUri() + " in a browser");
+        }
+        return status;
     }
 
     private static int[] size(String text) throws UsageException {

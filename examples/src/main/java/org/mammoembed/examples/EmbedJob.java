@@ -66,7 +66,9 @@ final class EmbedJob {
                 .cache(o.cache())
                 .failureBudget(FailureBudget.maxRate(o.maxFailureRate()).andMaxCount(o.maxFailures())
                         .minImages(EmbedOptions.FAILURE_RATE_MIN_IMAGES))
-                .joinedCsv(o.saveCsv())
+                .joinedCsv(o.saveCsv() || o.report())
+                .report(o.report())
+                .reportClusters(ReportKMeans.seeded(o.seed()))
                 .includeTags(o.includeTags())
                 .aggregate(o.aggregate())
                 .seed(o.seed());

@@ -23,7 +23,7 @@ record EmbedOptions(Path csv, Path dicomRoot, Path outdir, Path model, boolean s
     static final Set<String> VALUED = Set.of("csv", "dicom-root", "outdir", "model", "batch-size", "seed", "device",
             "aggregate", "max-failures", "max-failure-rate", "cache", "workers", "include-tags");
     static final Set<String> SWITCHES = Set.of("save-csv", "pca", "tsne", "umap", "cluster", "projection-3d",
-            "resume", "overwrite");
+            "resume", "overwrite", "report");
     /** The original tool stopped at 5% failures; real archives hold more oddities (SR, presentation states). */
     static final double DEFAULT_MAX_FAILURE_RATE = 0.20;
     /** The rate is judged only after this many images, so that two bad files first do not stop a run. */
@@ -69,6 +69,11 @@ record EmbedOptions(Path csv, Path dicomRoot, Path outdir, Path model, boolean s
                 a.optionalPath("cache"), a.positiveInt("workers", Math.max(1, Runtime.getRuntime().availableProcessors())),
                 tags(a.string("include-tags", "")),
                 a.asMap());
+    }
+
+    /** {@code --report}: also write report.html (needs joined.csv, so it implies --save-csv). */
+    boolean report() {
+        return Boolean.TRUE.equals(arguments.get("report"));
     }
 
     boolean anyReducer() {

@@ -74,6 +74,7 @@ public final class Mammography {
                 "        [--cluster] [--projection-3d] [--aggregate mean|max] [--batch-size 32] [--seed 42]",
                 "        [--device cpu|cuda|cuda:N|auto] [--workers N] [--resume | --overwrite]",
                 "        [--max-failures N] [--max-failure-rate 0.20] [--cache DIR] [--include-tags 00100020,...]",
+                "        [--report]",
                 "      embed every DICOM under D/<AccessionNumber>/ for the rows of C (classificacao.csv)",
                 "  demo --outdir O [--exams-per-class 5] [--size 416x336] [--seed 42] [--data-only] [--overwrite]",
                 "      write a synthetic study and run embed on it with every option on, then the baselines",

@@ -33,9 +33,9 @@ final class ReportData {
     private ReportData() {
     }
 
-    static void write(Path target, StudyReport report, CosineNeighbours.Result nn, ReportThumbnails thumbnails)
-            throws IOException {
-        Map<String, Object> data = build(report, nn, thumbnails);
+    static void write(Path target, StudyReport report, int[] kmeans, CosineNeighbours.Result nn,
+                      ReportThumbnails thumbnails) throws IOException {
+        Map<String, Object> data = build(report, kmeans, nn, thumbnails);
         AtomicOutput.write(target, out -> {
             out.write("window.MAMMO_REPORT = ".getBytes(StandardCharsets.UTF_8));
             MAPPER.writeValue(out, data);
@@ -43,7 +43,8 @@ final class ReportData {
         });
     }
 
-    static Map<String, Object> build(StudyReport report, CosineNeighbours.Result nn, ReportThumbnails thumbnails) {
+    static Map<String, Object> build(StudyReport report, int[] kmeans, CosineNeighbours.Result nn,
+                                     ReportThumbnails thumbnails) {
         List<ReportRow> rows = report.rows;
         int n = rows.size();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -76,8 +77,8 @@ final class ReportData {
         columns.put("view", view);
         columns.put("laterality", side);
         columns.put("thumb", thumb);
-        if (report.kmeans != null) {
-            columns.put("kmeans", report.kmeans);
+        if (kmeans != null) {
+            columns.put("kmeans", kmeans);
         }
         int[] examFailed = examsWithFailures(rows, report.failures);
         if (examFailed != null) {

@@ -40,6 +40,7 @@ public final class StudyReport {
     final int dimension;
     final Map<String, Projection> projections;
     final int[] kmeans;
+    final PointClusters clusterer;
     final List<Failure> failures;
     final Map<String, Object> clusteringMetrics;
     final Map<String, Object> baselines;
@@ -52,6 +53,7 @@ public final class StudyReport {
         this.dimension = b.dimension;
         this.projections = new LinkedHashMap<>(b.projections);
         this.kmeans = b.kmeans;
+        this.clusterer = b.clusterer;
         this.failures = List.copyOf(b.failures);
         this.clusteringMetrics = b.clusteringMetrics;
         this.baselines = b.baselines;
@@ -96,12 +98,27 @@ public final class StudyReport {
         Files.createDirectories(assets.resolve(ReportThumbnails.FOLDER));
         CosineNeighbours.Result nn = CosineNeighbours.of(features, rows.size(), dimension,
                 Math.max(1, Math.min(neighbours, rows.size() - 1)));
+        int[] clusters = kmeans != null ? kmeans : clustersAtBestK();
         long t1 = System.nanoTime();
-        ReportData.write(assets.resolve("data.js"), this, nn, ReportThumbnails.in(outputFolder));
+        ReportData.write(assets.resolve("data.js"), this, clusters, nn, ReportThumbnails.in(outputFolder));
         ReportAssets.copy(outputFolder, title);
         LOG.info("report: {} points, {} layouts, neighbours in {} s, written in {} s", rows.size(),
                 projections.size(), seconds(t1 - t0), seconds(System.nanoTime() - t1));
         return outputFolder.resolve(HTML);
+    }
+
+    /** The clusterer's labels at the clustering metrics' best k, or null when either is missing. */
+    private int[] clustersAtBestK() {
+        if (clusterer == null || clusteringMetrics == null
+                || !(clusteringMetrics.get("kmeans") instanceof Map<?, ?> km) || !(km.get("best_k") instanceof Number k)) {
+            return null;
+        }
+        int[] labels = clusterer.assign(features, rows.size(), dimension, k.intValue());
+        if (labels.length != rows.size()) {
+            throw new IllegalStateException("the clusterer gave " + labels.length + " labels for " + rows.size()
+                    + " rows");
+        }
+        return labels;
     }
 
     private static String seconds(long nanos) {
@@ -116,6 +133,7 @@ public final class StudyReport {
         private int dimension;
         private final Map<String, Projection> projections = new LinkedHashMap<>();
         private int[] kmeans;
+        private PointClusters clusterer;
         private List<Failure> failures = List.of();
         private Map<String, Object> clusteringMetrics;
         private Map<String, Object> baselines;
@@ -184,6 +202,15 @@ public final class StudyReport {
         /** A k-means cluster per row (0-based), for the "k-means cluster" colouring. Default: none. */
         public Builder kmeans(int[] labels) {
             this.kmeans = Objects.requireNonNull(labels, "kmeans").clone();
+            return this;
+        }
+
+        /**
+         * Computes the k-means colouring at the clustering metrics' best k ({@code kmeans.best_k} of
+         * {@link #clusteringMetrics}) when no labels were given. Default: none.
+         */
+        public Builder kmeans(PointClusters clusterer) {
+            this.clusterer = Objects.requireNonNull(clusterer, "clusterer");
             return this;
         }
 

@@ -144,7 +144,7 @@
   function tooltip(params) {
     var i = pointOf(params);
     if (i === undefined) { return ''; }
-    return '<b>' + esc(C.accession[i]) + '</b><br>BI-RADS: ' + esc(C.birads[i] ? C.birads[i] + ' (' + densityLabel(C.birads[i]) + ')' : 'unlabelled') +
+    return '<b>' + esc(C.accession[i]) + '</b><br>BI-RADS: ' + esc(C.birads[i] ? C.birads[i] + ' \u00b7 ' + densityLabel(C.birads[i]) : 'unlabelled') +
       '<br>' + esc(C.path[i]) + '<br>view: ' + esc(C.view[i] || '?') + ', laterality: ' + esc(C.laterality[i] || '?');
   }
 
@@ -185,11 +185,12 @@
 
   function select(i) {
     state.selected = i;
+    if (history.replaceState) { history.replaceState(null, '', '#point=' + i); }
     var box = document.getElementById('selection');
     box.textContent = '';
     box.dataset.index = String(i);
     var fields = el('dl', { 'class': 'fields' });
-    [['BI-RADS', C.birads[i] ? C.birads[i] + ' (' + densityLabel(C.birads[i]) + ')' : 'unlabelled'], ['image', C.path[i]],
+    [['BI-RADS', C.birads[i] ? C.birads[i] + ' \u00b7 ' + densityLabel(C.birads[i]) : 'unlabelled'], ['image', C.path[i]],
       ['view', C.view[i]], ['laterality', C.laterality[i]], ['split', C.split[i]],
       ['cluster', C.kmeans ? 'cluster ' + (C.kmeans[i] + 1) : null]].forEach(function (f) {
       if (f[1] !== null && f[1] !== undefined) {
@@ -328,6 +329,9 @@
     });
     window.addEventListener('resize', function () { chart.resize(); });
     showLayout(layouts.indexOf('pca') >= 0 ? 'pca' : layouts[0]);
+    // report.html#point=12 opens with point 12 selected (a link to one image)
+    var m = /point=(\d+)/.exec(location.hash);
+    if (m && Number(m[1]) < N) { select(Number(m[1])); }
   }
 
   start();
