@@ -15,15 +15,7 @@ class CosineNeighboursTest {
         Integer[] order = new Integer[n - 1];
         double[] sim = new double[n];
         for (int j = 0, o = 0; j < n; j++) {
-            double dot = 0;
-            double ni = 0;
-            double nj = 0;
-            for (int t = 0; t < d; t++) {
-                dot += (double) x[i * d + t] * x[j * d + t];
-                ni += (double) x[i * d + t] * x[i * d + t];
-                nj += (double) x[j * d + t] * x[j * d + t];
-            }
-            sim[j] = dot / Math.sqrt(ni * nj);
+            sim[j] = cosine(x, d, i, j);
             if (j != i) {
                 order[o++] = j;
             }

@@ -40,7 +40,7 @@ class ReportScaleTest {
         Random rnd = new Random(9);
         float[] input = new float[224 * 224];
         for (var image : study.images) {
-            fillGrey(input, image.index(), rnd);
+            SyntheticStudy.fillGrey(input, image.index(), rnd);
             thumbnails.write(image.record().relativePath(), input, 1, 224, 224);
         }
         long t0 = System.nanoTime();
@@ -92,22 +92,6 @@ class ReportScaleTest {
             Files.createDirectories(ReportBrowserTest.ARTEFACTS);
             Files.copy(browser.driver.getScreenshotAs(OutputType.FILE).toPath(),
                     ReportBrowserTest.ARTEFACTS.resolve("report-20000.png"), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** A grey breast-like input (one channel), as in {@link SyntheticStudy#fillInput}, with texture and noise. */
-    static void fillGrey(float[] input, int index, Random rnd) {
-        float density = 0.25f + 0.15f * ((index / 4) % 4);
-        double cx = 10 + (index % 2) * 204;
-        for (int y = 0; y < 224; y++) {
-            for (int x = 0; x < 224; x++) {
-                double dx = (x - cx) / 150.0;
-                double dy = (y - 112) / 100.0;
-                double r = dx * dx + dy * dy;
-                float v = r < 1 ? (float) (density + 0.3 * (1 - r) + 0.05 * Math.sin(x / 6.0 + index)
-                        * Math.cos(y / 9.0) + 0.02 * rnd.nextGaussian()) : 0f;
-                input[y * 224 + x] = Math.max(0, Math.min(1, v));
-            }
         }
     }
 

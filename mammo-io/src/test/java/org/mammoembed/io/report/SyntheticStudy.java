@@ -118,23 +118,45 @@ final class SyntheticStudy {
         }
     }
 
-    /** An ImageNet-normalised CHW input: brighter tissue for denser classes, noise, dark background. */
+    /** An ImageNet-normalised CHW input from {@link #fillGrey}. */
     static void fillInput(float[] input, int index, Random rnd) {
         int plane = 224 * 224;
-        float density = 0.25f + 0.15f * ((index / 4) % 4);
-        double cx = 10 + (index % 2) * 204;
-        for (int y = 0; y < 224; y++) {
-            for (int x = 0; x < 224; x++) {
-                double dx = (x - cx) / 150.0;
-                double dy = (y - 112) / 100.0;
-                double r = dx * dx + dy * dy;
-                float v = r < 1 ? (float) (density + 0.3 * (1 - r) + 0.05 * Math.sin(x / 6.0 + index)
-                        * Math.cos(y / 9.0) + 0.02 * rnd.nextGaussian()) : 0f;
-                v = Math.max(0, Math.min(1, v));
-                input[y * 224 + x] = (v - 0.485f) / 0.229f;
-                input[plane + y * 224 + x] = (v - 0.456f) / 0.224f;
-                input[2 * plane + y * 224 + x] = (v - 0.406f) / 0.225f;
+        fillGrey(input, index, rnd);
+        for (int i = plane - 1; i >= 0; i--) {
+            float v = input[i];
+            input[i] = (v - 0.485f) / 0.229f;
+            input[plane + i] = (v - 0.456f) / 0.224f;
+            input[2 * plane + i] = (v - 0.406f) / 0.225f;
+        }
+    }
+
+    private static final float[][] TISSUE = tissue();
+
+    /** Per density class and side: a breast-like ellipse, brighter for denser classes, with smooth texture. */
+    private static float[][] tissue() {
+        float[][] t = new float[8][224 * 224];
+        for (int c = 0; c < 8; c++) {
+            float density = 0.25f + 0.15f * (c / 2);
+            double cx = 10 + (c % 2) * 204;
+            for (int y = 0; y < 224; y++) {
+                for (int x = 0; x < 224; x++) {
+                    double dx = (x - cx) / 150.0;
+                    double dy = (y - 112) / 100.0;
+                    double r = dx * dx + dy * dy;
+                    t[c][y * 224 + x] = r < 1 ? (float) (density + 0.3 * (1 - r) + 0.05 * Math.sin(x / 6.0 + c)
+                            * Math.cos(y / 9.0)) : -1f;
+                }
             }
+        }
+        return t;
+    }
+
+    /** One grey 224 x 224 plane in [0, 1] for image {@code index}: its class's tissue plus seeded noise. */
+    static void fillGrey(float[] input, int index, Random rnd) {
+        float[] base = TISSUE[2 * ((index / 4) % 4) + index % 2];
+        for (int i = 0; i < base.length; i++) {
+            float v = base[i] < 0 ? 0f : base[i] + 0.02f * (rnd.nextFloat() + rnd.nextFloat() - 1f) * 1.7f;
+            input[i] = Math.max(0, Math.min(1, v));
         }
     }
 }
