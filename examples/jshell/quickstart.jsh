@@ -35,6 +35,6 @@ System.out.println("embedded " + result.size() + " images x " + result.dimension
         + result.failures().size() + " failed");
 
 Projection pca = Pca.builder().components(2).seed(42).build().fitTransform(result.toMatrix());
-System.out.println("PCA explained variance ratio: " + pca.details().get("explained_variance_ratio"));
+System.out.println("PCA explained variance ratio: " + java.util.Arrays.toString(pca.explainedVarianceRatio().orElseThrow()));
 System.out.println("first image at " + java.util.Arrays.toString(pca.coordinates()[0]));
 /exit

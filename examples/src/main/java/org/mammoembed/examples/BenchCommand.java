@@ -5,14 +5,17 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.mammoembed.core.Dataset;
 import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.ProgressListener;
 import org.mammoembed.embed.EmbeddingExtractor;
+import org.mammoembed.embed.EmbeddingExtractorBuilder;
 import org.mammoembed.embed.ExtractionSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench --csv C --dicom-root D [--model M] [--batch-size 32] [--repeat 1]}: embeds the dataset
@@ -20,21 +23,47 @@ import org.mammoembed.embed.ExtractionSummary;
  * end-to-end images/s, and the process's peak resident memory. A measurement, not a test: run it on a quiet
  * machine and compare ratios measured in the same session.
  */
-final class BenchCommand {
-    static final Set<String> VALUED = Set.of("csv", "dicom-root", "model", "batch-size", "repeat", "seed", "workers");
+@Command(name = "bench", sortOptions = false, showDefaultValues = true,
+        description = "Embed the dataset (discarding the features) and print where the time went: decode, "
+                + "preprocessing and inference per image, images/s and peak resident memory.")
+final class BenchCommand implements Callable<Integer> {
     private final PrintStream out;
+
+    @Option(names = "--csv", required = true, paramLabel = "CSV", description = "Label CSV. Required.")
+    Path csv;
+    @Option(names = "--dicom-root", required = true, paramLabel = "DICOM_ROOT",
+            description = "Folder of accession folders. Required.")
+    Path dicomRoot;
+    @Option(names = "--label-column", paramLabel = "NAME",
+            description = "CSV column holding the density label. Default: BI-RADS, Classification or density.")
+    String labelColumn;
+    @Option(names = "--model", paramLabel = "ONNX",
+            description = "Exported backbone. Default: the built-in ResNet50 with random weights.")
+    Path modelFile;
+    @Option(names = "--batch-size", paramLabel = "N", converter = CliConverters.PositiveInt.class,
+            description = "Images per inference batch.")
+    int batch = 32;
+    @Option(names = "--repeat", paramLabel = "N", converter = CliConverters.PositiveInt.class,
+            description = "Passes over the dataset (one table row each).")
+    int repeat = 1;
+    @Option(names = "--seed", paramLabel = "N", converter = CliConverters.AnyLong.class,
+            description = "Seed of the built-in model's weights.")
+    long seed = 42;
+    @Option(names = "--workers", paramLabel = "N", converter = CliConverters.PositiveInt.class,
+            description = "Decode/preprocess threads; the default is the library's policy: half the processors, "
+                    + "1 to 8.")
+    int workers = EmbeddingExtractorBuilder.defaultWorkers();
 
     BenchCommand(PrintStream out) {
         this.out = out;
     }
 
-    int run(CliArguments a) throws UsageException, IOException, MammoException {
-        Dataset dataset = Dataset.fromCsv(a.path("csv"), a.path("dicom-root"));
-        ModelChoice model = ModelChoice.of(a.optionalPath("model"), a.longValue("seed", 42));
-        int repeat = a.positiveInt("repeat", 1);
-        int batch = a.positiveInt("batch-size", 32);
+    @Override
+    public Integer call() throws IOException, MammoException {
+        Dataset dataset = Dataset.fromCsv(csv, dicomRoot, labelColumn);
+        ModelChoice model = ModelChoice.of(modelFile, seed);
         try (EmbeddingExtractor ex = model.applyTo(EmbeddingExtractor.builder().batchSize(batch)
-                .workers(a.positiveInt("workers", Math.max(1, Runtime.getRuntime().availableProcessors()))))
+                .workers(workers))
                 .build()) {
             out.println("model: " + model.label());
             out.println("extractor: " + ex.describe());

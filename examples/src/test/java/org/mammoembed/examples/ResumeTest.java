@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mammoembed.io.CheckpointStore;
 import org.mammoembed.io.RunDirectory;
+import org.mammoembed.io.study.KillPoint;
 
 /**
  * Crash safety: {@code embed} in a child JVM is killed with SIGKILL at two points, each time restarted with
@@ -23,7 +24,7 @@ import org.mammoembed.io.RunDirectory;
  * two runs from mixing: a checkpoint of another run, and a non-empty folder without --overwrite/--resume.
  */
 class ResumeTest {
-    private static final long CHILD_TIMEOUT_S = 120;
+    private static final long CHILD_TIMEOUT_S = KillPoint.CHILD_TIMEOUT_S;
 
     @TempDir
     static Path tmp;
@@ -47,50 +48,15 @@ class ResumeTest {
     }
 
     private static Process child(List<String> args, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Mammography.class.getName()));
-        cmd.addAll(args);
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return KillPoint.start(Mammography.class, args, log);
     }
 
-    private static long checkpointSize(Path out) throws IOException {
-        Path f = out.resolve(".checkpoint").resolve(CheckpointStore.FILE_NAME);
-        return Files.exists(f) ? Files.size(f) : -1;
-    }
-
-    /**
-     * Starts a child and kills it (SIGKILL) once its checkpoint has grown by more than {@code growthBytes} past
-     * the size first seen (the header for a fresh run, the earlier records for a resumed one).
-     */
     private static long runAndKill(List<String> args, Path out, long growthBytes, Path log) throws Exception {
-        Process p = child(args, log);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHILD_TIMEOUT_S);
-        try {
-            long base = -1;
-            while (true) {
-                long size = checkpointSize(out);
-                if (base <= 0) {
-                    base = size;
-                } else if (size > base + growthBytes) {
-                    break;
-                }
-                assertTrue(p.isAlive(), () -> "child ended before the kill point: " + read(log));
-                assertTrue(System.nanoTime() < deadline, "checkpoint never grew");
-                Thread.sleep(2);
-            }
-        } finally {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
-        return checkpointSize(out);
+        return KillPoint.runAndKill(Mammography.class, args, out, growthBytes, log);
     }
 
     private static String read(Path f) {
-        try {
-            return Files.readString(f, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return KillPoint.read(f);
     }
 
     @Test

@@ -86,6 +86,56 @@ class StudyApiTest {
     }
 
     @Test
+    void analysisOnExistingOutputsWritesWhatEmbedWithTheAnalysisWrites() throws Exception {
+        Path csv = CliFixture.study(tmp.resolve("data"), 1);
+        Path root = tmp.resolve("data/archive");
+        Path model = CliFixture.tinyModel(tmp, CliFixture.MODEL_SEED);
+        Path withPca = tmp.resolve("with");
+        CliFixture.Result r = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root", root.toString(),
+                "--outdir", withPca.toString(), "--model", model.toString(), "--save-csv", "--pca", "--umap",
+                "--cluster", "--aggregate", "max", "--workers", "1");
+        assertEquals(0, r.status(), r::all);
+        Path plain = tmp.resolve("plain");
+        r = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root", root.toString(), "--outdir",
+                plain.toString(), "--model", model.toString(), "--save-csv", "--workers", "1");
+        assertEquals(0, r.status(), r::all);
+
+        org.mammoembed.core.AnalysisResult a = org.mammoembed.io.study.StudyAnalysis.onOutputs(plain)
+                .analysis(Analysis.builder().pca().umap().clustering().build())
+                .aggregate(Aggregation.MAX)
+                .run();
+        assertEquals(2, a.projections2d().size());
+        for (String f : List.of("joined.csv", "preview/pca_2d.png", "preview/umap_2d.png",
+                "features_by_accession.npy", "features_by_accession.csv")) {
+            assertArrayEquals(Files.readAllBytes(withPca.resolve(f)), Files.readAllBytes(plain.resolve(f)), f);
+        }
+        Map<String, Object> m1 = JsonOutput.readObject(withPca.resolve("clustering_metrics.json"));
+        Map<String, Object> m2 = JsonOutput.readObject(plain.resolve("clustering_metrics.json"));
+        m1.remove("timestamp");
+        m2.remove("timestamp");
+        assertEquals(m1, m2);
+    }
+
+    @Test
+    void aFailedStartLeavesTheFolderForTheRerun() throws Exception {
+        Path csv = CliFixture.study(tmp.resolve("data"), 1);
+        Path root = tmp.resolve("data/archive");
+        Path bad = tmp.resolve("bad.onnx");
+        Files.writeString(bad, "not a model");
+        Path out = tmp.resolve("out");
+        CliFixture.Result r = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root", root.toString(),
+                "--outdir", out.toString(), "--model", bad.toString());
+        assertEquals(1, r.status(), r::all);
+        assertTrue(Files.notExists(out), "nothing created by a run that could not start");
+        Path model = CliFixture.tinyModel(tmp, CliFixture.MODEL_SEED);
+        r = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root", root.toString(),
+                "--outdir", out.toString(), "--model", model.toString(), "--workers", "1");
+        assertEquals(0, r.status(), r::all);
+        assertTrue(r.out().contains("embedded 16 of 16 images (0 failed, 0 scan problems); this run computed 16,"
+                + " reused 0 (checkpoint 0, cache 0)"), r.out());
+    }
+
+    @Test
     void theBuiltInModelIsDataInRunJson() throws Exception {
         Path csv = CliFixture.study(tmp.resolve("data"), 1);
         Path three = tmp.resolve("one.csv");

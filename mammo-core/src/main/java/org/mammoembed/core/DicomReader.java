@@ -3,12 +3,12 @@ package org.mammoembed.core;
 import java.nio.file.Path;
 
 /**
- * The narrow door through which pixels enter mammo-embed. {@code org.mammoembed.dicom.DicomFileReader} is
- * the built-in pure-Java implementation; a reader backed by another toolkit (dcm4che, GDCM) only has to
- * implement these three methods. Implementations must be thread-safe: the extractor calls them from several
- * worker threads at once.
+ * An {@link ImageReader} for DICOM files. {@code org.mammoembed.dicom.DicomFileReader} is the built-in
+ * pure-Java implementation, found through {@link ImageReaders#named(String) ImageReaders.named("dicom")}; a
+ * reader backed by another toolkit (dcm4che, GDCM) only has to implement three methods. Implementations must
+ * be thread-safe: the extractor calls them from several worker threads at once.
  */
-public interface DicomReader {
+public interface DicomReader extends ImageReader {
 
     /**
      * Whether the file looks like DICOM by its content (the "DICM" marker after the preamble, or a plausible
@@ -16,20 +16,9 @@ public interface DicomReader {
      */
     boolean isDicom(Path file);
 
-    /** Reads the header only (stops before the pixel data). */
-    ImageMetadata readMetadata(Path file) throws MammoException;
-
-    /**
-     * Reads and decodes one frame (0-based) after the modality LUT.
-     *
-     * @throws MammoException with stage {@link Stage#READ} for unreadable or malformed files and
-     *                        {@link Stage#DECODE} for pixel data that cannot be decoded (naming the
-     *                        transfer syntax), never any other exception type for bad input
-     */
-    DecodedImage read(Path file, int frame) throws MammoException;
-
-    /** Reads frame 0. */
-    default DecodedImage read(Path file) throws MammoException {
-        return read(file, 0);
+    /** A DICOM reader reads the files that look like DICOM. */
+    @Override
+    default boolean isImage(Path file) {
+        return isDicom(file);
     }
 }

@@ -12,11 +12,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.mammoembed.core.internal.DicomSniffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds DICOM files (by content, via {@link DicomSniffer}) under a folder of a DICOM root, depth first, each
+ * Finds DICOM files (by content, as the reader judges: DICOM by default) under a folder of a DICOM root, depth first, each
  * folder's entries sorted by name, so files come out in component-wise relative-path order. Only one folder's
  * names are held at a time per level, never the whole tree.
  *
@@ -43,18 +45,26 @@ final class DicomTreeWalker {
     private final Path root;
     private final Path rootReal;
     private final Consumer<Failure> problems;
+    private final Predicate<Path> isImage;
     /** Real paths of the folders from the walk's start down to the current one: a link into them is a loop. */
     private final Set<Path> onChain = new HashSet<>();
+
+    /** A walker that finds DICOM files by content. */
+    DicomTreeWalker(Path root, Path rootReal, Consumer<Failure> problems) {
+        this(root, rootReal, problems, DicomSniffer::looksLikeDicom);
+    }
 
     /**
      * @param root     absolute, normalised DICOM root
      * @param rootReal the root's real path (links resolved), the boundary no file may escape
      * @param problems receives scan-stage failures
+     * @param isImage  whether a file is an image (the reader's {@link ImageReader#isImage})
      */
-    DicomTreeWalker(Path root, Path rootReal, Consumer<Failure> problems) {
+    DicomTreeWalker(Path root, Path rootReal, Consumer<Failure> problems, Predicate<Path> isImage) {
         this.root = root;
         this.rootReal = rootReal;
         this.problems = problems;
+        this.isImage = isImage;
     }
 
     /** The '/'-separated path of {@code p} relative to the root. */
@@ -173,7 +183,7 @@ final class DicomTreeWalker {
      * thumbnails); a file named {@code *.dcm} that is not DICOM is reported, since its owner meant it as one.
      */
     private boolean isDicom(Path file, Path entry, String accession) {
-        if (DicomSniffer.looksLikeDicom(file)) {
+        if (isImage.test(file)) {
             return true;
         }
         String name = entry.getFileName().toString().toLowerCase(java.util.Locale.ROOT);

@@ -29,8 +29,8 @@ public interface Embedder {
     /** Images per inference batch; a study syncs its checkpoint once per batch. */
     int batchSize();
 
-    /** The reader the embedder decodes with; a study reuses it for header reads (cache hits, tag columns). */
-    DicomReader reader();
+    /** The reader the embedder decodes with (DICOM by default); a study reuses it for header reads (cache hits, tag columns). */
+    ImageReader reader();
 
     /** The effective settings (device, batch size, workers, threads, frame...), typed, for provenance. */
     Map<String, Object> settings();

@@ -19,11 +19,25 @@ public final class EmbeddingResult {
 
     /**
      * @param dimension D
-     * @param features  N*D values, row-major; taken as is (not copied)
+     * @param features  N*D values, row-major; copied
      * @param index     N rows, {@code index.get(i).index() == i}
      * @param failures  images that could not be embedded
      */
     public EmbeddingResult(int dimension, float[] features, List<EmbeddedImage> index, List<Failure> failures) {
+        this(Objects.requireNonNull(features, "features").clone(), dimension, index, failures);
+    }
+
+    /**
+     * A result that takes ownership of {@code features} without copying (N x 2048 floats is 8 KB per image):
+     * for the code that just assembled the array, which must not keep or change it afterwards.
+     */
+    public static EmbeddingResult wrap(int dimension, float[] features, List<EmbeddedImage> index,
+                                       List<Failure> failures) {
+        return new EmbeddingResult(features, dimension, index, failures);
+    }
+
+    /** Takes {@code features} as is (the argument order tells it apart from the copying constructor). */
+    private EmbeddingResult(float[] features, int dimension, List<EmbeddedImage> index, List<Failure> failures) {
         if (dimension <= 0) {
             throw new IllegalArgumentException("dimension must be > 0, got " + dimension);
         }
@@ -113,6 +127,6 @@ public final class EmbeddingResult {
             rows.add(new EmbeddedImage(r, examRecord, "", ""));
             r++;
         }
-        return new EmbeddingResult(dimension, out, rows, failures);
+        return new EmbeddingResult(out, dimension, rows, failures);
     }
 }

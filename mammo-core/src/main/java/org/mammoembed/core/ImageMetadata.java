@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * What the pipeline and its users need to know about one DICOM image, read from its header.
- * Text values are trimmed; absent values are {@code null} (strings) or empty optionals.
+ * Text values are trimmed; absent values are {@code null} (strings) or empty optionals. Immutable: the pixel
+ * spacing is copied in and out.
  *
  * <p>{@link #tag(int)} gives the text value of any top-level data element the reader kept. That map can hold
  * patient identifiers, so {@link #toString()} never prints it; outputs add tags only when a caller asks.
@@ -35,6 +36,12 @@ public record ImageMetadata(
     public ImageMetadata {
         tags = Collections.unmodifiableMap(new TreeMap<>(tags));
         pixelSpacing = pixelSpacing == null ? Optional.empty() : pixelSpacing.map(double[]::clone);
+    }
+
+    /** Pixel Spacing (row, column) in mm, a copy. */
+    @Override
+    public Optional<double[]> pixelSpacing() {
+        return pixelSpacing.map(double[]::clone);
     }
 
     /** The text value of a top-level element, e.g. {@code tag(0x00080060)} for Modality. */

@@ -38,6 +38,6 @@ final class CollectingSink implements EmbeddingSink {
     }
 
     EmbeddingResult toResult() {
-        return new EmbeddingResult(dimension, Arrays.copyOf(features, index.size() * dimension), index, failures);
+        return EmbeddingResult.wrap(dimension, Arrays.copyOf(features, index.size() * dimension), index, failures);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.mammoembed.core.Dataset;
 import org.mammoembed.core.DecodedImage;
-import org.mammoembed.core.DicomReader;
 import org.mammoembed.core.Embedder;
+import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.MammoException;
@@ -50,10 +50,12 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
     private final OnnxEncoder encoder;
     private final Device device;
     private final ImagePreprocessor preprocessor;
-    private final DicomReader reader;
+    private final ImageReader reader;
     private final int workers;
     private final int intraOpThreads;
     private final int frame;
+    private final java.time.Duration decodeTimeout;
+    private final int maxAbandonedDecodes;
     private final ProgressListener progress;
     private final String modelDescription;
     private final ModelIdentity identity;
@@ -68,6 +70,8 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         this.workers = b.workers;
         this.intraOpThreads = b.intraOpThreads;
         this.frame = b.frame;
+        this.decodeTimeout = b.decodeTimeout;
+        this.maxAbandonedDecodes = b.maxAbandonedDecodes;
         this.progress = b.progress;
         this.modelDescription = b.model.describe();
     }
@@ -109,7 +113,10 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(listener, "listener");
         ensureOpen();
-        return new BatchPipeline(encoder, reader, preprocessor, frame, workers)
+        // confinement is checked when each file is opened, not only when the dataset was scanned
+        DecodeDeadline deadline = new DecodeDeadline(RootConfinedReader.of(reader, dataset.root()), decodeTimeout,
+                maxAbandonedDecodes);
+        return new BatchPipeline(encoder, deadline, preprocessor, frame, workers)
                 .run(dataset.images(), dataset.problems(), sink, listener);
     }
 
@@ -163,6 +170,14 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         return encoder.executionProvider();
     }
 
+    /**
+     * Why the network runs where it does, one sentence: e.g. "CUDA device 0 works", "the CPU was asked for", or
+     * for {@link Device#auto()} on a machine without a usable GPU "CUDA is not usable (reason)".
+     */
+    public String placementReason() {
+        return encoder.placement();
+    }
+
     /** The device asked for. */
     public Device device() {
         return device;
@@ -191,7 +206,7 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
 
     /** The reader images are decoded with. */
     @Override
-    public DicomReader reader() {
+    public ImageReader reader() {
         return reader;
     }
 

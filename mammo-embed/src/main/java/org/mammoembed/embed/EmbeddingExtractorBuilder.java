@@ -1,10 +1,11 @@
 package org.mammoembed.embed;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
-import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.ProgressListener;
-import org.mammoembed.dicom.DicomFileReader;
+import org.mammoembed.core.ImageReaders;
 
 /**
  * Options of an {@link EmbeddingExtractor}, from {@link EmbeddingExtractor#builder()}. Each setter checks its
@@ -17,23 +18,35 @@ public final class EmbeddingExtractorBuilder {
     public static final int MAX_BATCH_SIZE = 1024;
     /** Largest accepted thread count for {@link #workers(int)} and {@link #intraOpThreads(int)}. */
     public static final int MAX_THREADS = 256;
+    /** Default {@link #decodeTimeout(Duration)}. */
+    public static final Duration DEFAULT_DECODE_TIMEOUT = Duration.ofSeconds(120);
 
     ModelSource model;
     Device device = Device.cpu();
     int batchSize = 32;
     ImagePreprocessor preprocessing;
-    DicomReader reader;
+    ImageReader reader;
     int workers = defaultWorkers();
-    int intraOpThreads = Runtime.getRuntime().availableProcessors();
+    int intraOpThreads = defaultIntraOpThreads();
     int frame;
+    Duration decodeTimeout = DEFAULT_DECODE_TIMEOUT;
+    int maxAbandonedDecodes = 4;
     ProgressListener progress = ProgressListener.NONE;
 
     EmbeddingExtractorBuilder() {
     }
 
-    /** Decode/preprocess workers by default: half the cores (inference takes the rest), 1 to 8. */
-    static int defaultWorkers() {
-        return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() / 2));
+    /**
+     * The default of {@link #workers(int)} on this machine: half the available processors, at least 2 and at
+     * most 8. Programs that expose a workers option (the CLI) use this as their default too.
+     */
+    public static int defaultWorkers() {
+        return ThreadPolicy.defaultWorkers(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The default of {@link #intraOpThreads(int)} on this machine: the available processors. */
+    public static int defaultIntraOpThreads() {
+        return ThreadPolicy.defaultIntraOpThreads(Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -89,14 +102,20 @@ public final class EmbeddingExtractorBuilder {
     }
 
     /** Reads and decodes the DICOM files. Default {@link DicomFileReader#create()}. Must be thread-safe. */
-    public EmbeddingExtractorBuilder reader(DicomReader reader) {
+    public EmbeddingExtractorBuilder reader(ImageReader reader) {
         this.reader = Objects.requireNonNull(reader, "reader");
         return this;
     }
 
     /**
      * Threads that read, decode and preprocess images while the network runs, 1 to {@value #MAX_THREADS}.
-     * Default: half the available processors, at least 1 and at most 8.
+     * Default ({@link #defaultWorkers()}): half the available processors, at least 2 and at most 8.
+     *
+     * <p>Thread policy (with {@link #intraOpThreads(int)}): decoding and preprocessing a detector-size image
+     * costs about as much CPU as the network's inference on it, so the workers get half the cores; inference
+     * runs in bursts, one batch at a time, and may use every core while it runs. Two workers at least, because
+     * one leaves the CPU idle while it waits on file I/O (on 2 cores, 2 workers gave 1.12x to 1.46x the
+     * images/s of 1). Each worker holds one image in memory, hence the cap of 8 by default.
      */
     public EmbeddingExtractorBuilder workers(int workers) {
         if (workers < 1 || workers > MAX_THREADS) {
@@ -108,7 +127,8 @@ public final class EmbeddingExtractorBuilder {
 
     /**
      * ONNX Runtime intra-op threads (the threads one convolution uses), 1 to {@value #MAX_THREADS}.
-     * Default: the available processors.
+     * Default ({@link #defaultIntraOpThreads()}): the available processors; see {@link #workers(int)} for the
+     * policy.
      */
     public EmbeddingExtractorBuilder intraOpThreads(int intraOpThreads) {
         if (intraOpThreads < 1 || intraOpThreads > MAX_THREADS) {
@@ -128,10 +148,49 @@ public final class EmbeddingExtractorBuilder {
         return this;
     }
 
+    /**
+     * How long reading and decoding one image may take before the image is failed ("decode exceeded N s",
+     * stage DECODE) and the run goes on; between 1 ms and 1 day. Default 120 s: a detector-sized JPEG 2000
+     * mammogram decodes in a few seconds, so this only catches decoders that never return. The abandoned decode
+     * cannot be stopped (codecs ignore interruption): it runs on, on a daemon thread, holding one core and at
+     * most one image's memory, and is counted in {@link ExtractionSummary#abandonedDecodes()}.
+     */
+    public EmbeddingExtractorBuilder decodeTimeout(Duration decodeTimeout) {
+        Objects.requireNonNull(decodeTimeout, "decodeTimeout");
+        if (decodeTimeout.compareTo(Duration.ofMillis(1)) < 0 || decodeTimeout.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("decodeTimeout must be between 1 ms and 1 day, got " + decodeTimeout);
+        }
+        this.decodeTimeout = decodeTimeout;
+        return this;
+    }
+
+    /**
+     * How many abandoned decodes ({@link #decodeTimeout(Duration)}) may still be running at once before the run
+     * stops with a {@code MammoException} instead of starting more images, 1 to {@value #MAX_THREADS}: this bounds
+     * the cores and memory that runaway decoders can take. Default 4.
+     */
+    public EmbeddingExtractorBuilder maxAbandonedDecodes(int maxAbandonedDecodes) {
+        if (maxAbandonedDecodes < 1 || maxAbandonedDecodes > MAX_THREADS) {
+            throw new IllegalArgumentException("maxAbandonedDecodes must be between 1 and " + MAX_THREADS + ", got "
+                    + maxAbandonedDecodes);
+        }
+        this.maxAbandonedDecodes = maxAbandonedDecodes;
+        return this;
+    }
+
     /** Told after each batch of {@code extract} calls that do not pass their own. Default: none. */
     public EmbeddingExtractorBuilder progressListener(ProgressListener listener) {
         this.progress = Objects.requireNonNull(listener, "progressListener");
         return this;
+    }
+
+    private static ImageReader defaultReader() {
+        try {
+            return ImageReaders.defaultReader();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("no reader given and " + e.getMessage()
+                    + ": add mammo-dicom to the class path or call reader(...)", e);
+        }
     }
 
     /**
@@ -151,10 +210,12 @@ public final class EmbeddingExtractorBuilder {
         s.device = device;
         s.batchSize = batchSize;
         s.preprocessing = preprocessing != null ? preprocessing : Preprocessing.defaults();
-        s.reader = reader != null ? reader : DicomFileReader.create();
+        s.reader = reader != null ? reader : defaultReader();
         s.workers = workers;
         s.intraOpThreads = intraOpThreads;
         s.frame = frame;
+        s.decodeTimeout = decodeTimeout;
+        s.maxAbandonedDecodes = maxAbandonedDecodes;
         s.progress = progress;
         OnnxEncoder encoder = OnnxEncoder.open(s.model, s.device, s.intraOpThreads, s.preprocessing, s.batchSize);
         try {

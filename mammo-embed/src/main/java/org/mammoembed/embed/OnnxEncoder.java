@@ -13,16 +13,19 @@ import java.util.Map;
 
 /**
  * One ONNX Runtime session running an embedding backbone on batches of preprocessed images. Owns the session
- * and one direct input and one direct output buffer, reused by every batch (ORT reads and writes them in place:
- * no per-batch tensor copies). {@link #infer} is serialised: the buffers are shared.
+ * (with its options, which ORT needs until the session closes) and one direct input and one direct output
+ * buffer, reused by every batch (ORT reads and writes them in place: no per-batch tensor copies). {@link #infer} is serialised: the buffers are shared.
  */
 final class OnnxEncoder implements AutoCloseable {
     private static volatile OrtEnvironment sharedEnvironment;
 
     private final OrtEnvironment env;
+    /** The session and its options, closed together. */
+    private final SessionFactory.Placed placed;
     private final OrtSession session;
     private final ModelSignature signature;
     private final String executionProvider;
+    private final String placement;
     private final int batchSize;
     private final long[] inputShape;
     private final long[] outputShape;
@@ -43,7 +46,7 @@ final class OnnxEncoder implements AutoCloseable {
         try {
             return new OnnxEncoder(env, placed, pre, batchSize);
         } catch (ModelException | RuntimeException e) {
-            closeQuietly(placed.session());
+            placed.close();
             throw e;
         }
     }
@@ -51,8 +54,10 @@ final class OnnxEncoder implements AutoCloseable {
     private OnnxEncoder(OrtEnvironment env, SessionFactory.Placed placed, ImagePreprocessor pre, int batchSize)
             throws ModelException {
         this.env = env;
+        this.placed = placed;
         this.session = placed.session();
         this.executionProvider = placed.provider();
+        this.placement = placed.why();
         this.batchSize = batchSize;
         this.imageValues = Math.multiplyExact(pre.channels(), Math.multiplyExact(pre.height(), pre.width()));
         this.inputShape = new long[] {batchSize, pre.channels(), pre.height(), pre.width()};
@@ -90,6 +95,11 @@ final class OnnxEncoder implements AutoCloseable {
     /** Name of the ONNX Runtime execution provider that runs the model, e.g. {@code CPUExecutionProvider}. */
     String executionProvider() {
         return executionProvider;
+    }
+
+    /** Why the session runs on its provider. */
+    String placement() {
+        return placement;
     }
 
     /** Values of one preprocessed image (C*H*W). */
@@ -145,7 +155,7 @@ final class OnnxEncoder implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            closeQuietly(session);
+            placed.close();
         }
     }
 
@@ -156,15 +166,6 @@ final class OnnxEncoder implements AutoCloseable {
     private static FloatBuffer directFloats(int count) {
         return ByteBuffer.allocateDirect(Math.multiplyExact(count, Float.BYTES)).order(ByteOrder.nativeOrder())
                 .asFloatBuffer();
-    }
-
-    private static void closeQuietly(OrtSession s) {
-        try {
-            s.close();
-        } catch (OrtException e) {
-            org.slf4j.LoggerFactory.getLogger(OnnxEncoder.class).warn("closing the ONNX Runtime session failed: {}",
-                    e.getMessage());
-        }
     }
 
     /**
@@ -185,8 +186,10 @@ final class OnnxEncoder implements AutoCloseable {
                     OrtEnvironment e = OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
                     e.setTelemetry(false);
                     sharedEnvironment = e;
-                } catch (OrtException | LinkageError e) {
+                } catch (OrtException e) {
                     throw new ModelException("ONNX Runtime cannot start on this machine: " + e.getMessage(), e);
+                } catch (LinkageError e) {
+                    throw new ModelException(NativeLibraryProbe.explain(e), e);
                 }
             }
             return sharedEnvironment;

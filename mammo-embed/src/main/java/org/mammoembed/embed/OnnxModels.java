@@ -3,9 +3,9 @@ package org.mammoembed.embed;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.mammoembed.embed.onnx.OnnxModel;
-import org.mammoembed.embed.onnx.RandomResNetBuilder;
-import org.mammoembed.embed.onnx.ResNetSpec;
+import org.mammoembed.embed.internal.onnx.OnnxModel;
+import org.mammoembed.embed.internal.onnx.RandomResNetBuilder;
+import org.mammoembed.embed.internal.onnx.ResNetSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

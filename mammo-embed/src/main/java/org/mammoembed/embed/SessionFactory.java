@@ -25,8 +25,22 @@ final class SessionFactory {
             + "an NVIDIA driver, CUDA 12 and cuDNN 9 on the library path (ONNX Runtime 1.23); "
             + "use Device.cpu() or Device.auto() to run without a GPU";
 
-    /** A session and the provider it runs on. */
-    record Placed(OrtSession session, String provider) {
+    /**
+     * A session, the options it was created with and the provider it runs on. ONNX Runtime requires the options
+     * to outlive the session (the CUDA provider keeps pointers into them), so they are owned together and
+     * closed together: the session first, then its options.
+     */
+    record Placed(OrtSession session, SessionOptions options, String provider, String why) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                LOG.warn("closing the ONNX Runtime session failed: {}", e.getMessage());
+            } finally {
+                options.close();
+            }
+        }
     }
 
     private final OrtEnvironment env;
@@ -43,7 +57,7 @@ final class SessionFactory {
         model.check();
         switch (device.kind()) {
             case CPU:
-                return onCpu();
+                return onCpu("the CPU was asked for");
             case CUDA:
                 try {
                     return onCuda(device.deviceId(), true);
@@ -61,28 +75,26 @@ final class SessionFactory {
                     } else {
                         LOG.debug("device auto: CUDA is not usable ({}); running on the CPU", e.getMessage());
                     }
-                    return onCpu();
+                    return onCpu("CUDA is not usable (" + e.getMessage() + ")");
                 }
             default:
                 throw new AssertionError(device);
         }
     }
 
-    private Placed onCpu() throws ModelException {
-        try (SessionOptions opts = baseOptions()) {
-            return new Placed(open(opts), OrtProvider.CPU.getName());
+    /** @param why the reason the CPU runs the model, a sentence for the user */
+    private Placed onCpu(String why) throws ModelException {
+        SessionOptions opts = baseOptions();
+        try {
+            return new Placed(open(opts), opts, OrtProvider.CPU.getName(), why);
         } catch (OrtException e) {
+            opts.close();
             throw new ModelException("cannot load the model " + model.describe() + ": " + e.getMessage(), e);
         }
     }
 
     private void checkLoadsOnCpu() throws ModelException {
-        OrtSession s = onCpu().session();
-        try {
-            s.close();
-        } catch (OrtException e) {
-            LOG.warn("closing a probe session failed: {}", e.getMessage());
-        }
+        onCpu("probe").close();
     }
 
     /** CUDA failures of any kind (provider missing from the jar, libraries not loading, no device). */
@@ -104,26 +116,26 @@ final class SessionFactory {
      *                   CUDA problem
      */
     private Placed onCuda(int deviceId, boolean probeModel) throws CudaUnavailable, ModelException {
-        try (SessionOptions opts = baseOptions()) {
-            try {
-                opts.addCUDA(deviceId);
-            } catch (OrtException | RuntimeException | LinkageError e) {
-                throw new CudaUnavailable(e);
+        SessionOptions opts = baseOptions();
+        try {
+            opts.addCUDA(deviceId);
+        } catch (OrtException | RuntimeException | LinkageError e) {
+            opts.close();
+            throw new CudaUnavailable(e);
+        }
+        try {
+            return new Placed(open(opts), opts, OrtProvider.CUDA.getName(), "CUDA device " + deviceId + " works");
+        } catch (OrtException | RuntimeException | LinkageError e) {
+            opts.close();
+            if (probeModel) {
+                checkLoadsOnCpu();
             }
-            try {
-                return new Placed(open(opts), OrtProvider.CUDA.getName());
-            } catch (OrtException | RuntimeException | LinkageError e) {
-                if (probeModel) {
-                    checkLoadsOnCpu();
-                }
-                throw new CudaUnavailable(e);
-            }
-        } catch (OrtException e) {
-            throw new ModelException("cannot configure ONNX Runtime: " + e.getMessage(), e);
+            throw new CudaUnavailable(e);
         }
     }
 
-    private SessionOptions baseOptions() throws OrtException {
+    /** The options every session gets; the caller owns (and closes) them. */
+    private SessionOptions baseOptions() throws ModelException {
         SessionOptions opts = new SessionOptions();
         try {
             opts.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
@@ -135,7 +147,10 @@ final class SessionFactory {
             // the library never prints: ORT's errors reach us as OrtExceptions, reported and logged via SLF4J
             opts.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
             return opts;
-        } catch (OrtException | RuntimeException e) {
+        } catch (OrtException e) {
+            opts.close();
+            throw new ModelException("cannot configure ONNX Runtime: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
             opts.close();
             throw e;
         }

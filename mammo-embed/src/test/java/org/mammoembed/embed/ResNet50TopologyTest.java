@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mammoembed.embed.onnx.OnnxModelReader;
+import org.mammoembed.embed.internal.onnx.OnnxModelReader;
 
 /**
  * The generated ResNet50 graph, parsed back with the independent test reader, against torchvision's ResNet50

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mammoembed.embed.onnx.OnnxModelReader;
+import org.mammoembed.embed.internal.onnx.OnnxModelReader;
 
 /**
  * Opt-in ({@code -Dmammo.models=...}): our ResNet50 has the structure of the shared

@@ -62,8 +62,10 @@ final class SyntheticReader implements DicomReader {
     /** {@link #imageFor} with its first pixel set to {@code value} (negative: refused by NearestPreprocessor). */
     static DecodedImage withFirstPixel(long seed, float value) {
         DecodedImage image = imageFor(seed);
-        image.pixels()[0] = value;
-        return image;
+        float[] px = image.pixels();
+        px[0] = value;
+        return new DecodedImage(image.rows(), image.columns(), image.samplesPerPixel(), px, image.photometric(),
+                image.metadata(), image.voi());
     }
 
     private static void sleep(long ms) {

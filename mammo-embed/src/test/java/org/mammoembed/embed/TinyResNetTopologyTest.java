@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mammoembed.embed.onnx.OnnxModelReader;
+import org.mammoembed.embed.internal.onnx.OnnxModelReader;
 
 /** The tiny model is a real (small) residual network: stem, four bottleneck stages with downsampling, pooling. */
 class TinyResNetTopologyTest {

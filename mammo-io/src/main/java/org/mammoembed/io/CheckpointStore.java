@@ -1,5 +1,6 @@
 package org.mammoembed.io;
 
+import org.mammoembed.io.internal.AtomicOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,19 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #append} buffers; {@link #sync()} writes the buffered records in one go and fsyncs (call it per
  * batch). Not thread-safe.
  *
- * <p>How a run uses it (the run key should hold everything the rows depend on: model SHA-256, preprocessing
- * spec, embedding output name; the image list comes from the dataset, so it need not be in the key):
- * <pre>{@code
- * RunDirectory out = RunDirectory.prepare(folder, resume ? Mode.RESUME : Mode.NEW);
- * try (CheckpointStore store = CheckpointStore.open(out.checkpoint(), 2048, runKey)) {
- *     List<ImageRecord> todo = store.remaining(dataset);
- *     try (CheckpointSink sink = new CheckpointSink(store, batchSize)) {
- *         extractor.embed(todo, sink);          // whatever the engine offers
- *     }
- *     EmbeddingResult all = store.assemble(dataset);   // dataset order, whatever was interrupted
- *     // write embeddings.npy, joined.csv, failures.csv from `all`
- * }
- * }</pre>
+ * <p>{@code org.mammoembed.io.study.EmbeddingStudy} is the run that uses it (with a {@link CheckpointSink} per
+ * batch); its run key holds everything the rows depend on: model SHA-256, preprocessing spec, DICOM root and
+ * image count.
  */
 public final class CheckpointStore implements AutoCloseable {
     /** Name of the record file inside the checkpoint folder. */
@@ -207,11 +198,16 @@ public final class CheckpointStore implements AutoCloseable {
      * @throws IllegalStateException when some images of the dataset are not recorded yet
      */
     public EmbeddingResult assemble(Dataset dataset) throws IOException {
+        return assemble(dataset, done -> { });
+    }
+
+    /** {@link #assemble(Dataset)}, telling {@code imagesDone} how many of the dataset's images are through. */
+    public EmbeddingResult assemble(Dataset dataset, java.util.function.LongConsumer imagesDone) throws IOException {
         int rows = countEmbedded(dataset);
         float[] features = new float[Math.multiplyExact(rows, dimension)];
         Assembled a = walk(dataset, (row, feature) -> System.arraycopy(feature, 0, features, row * dimension,
-                dimension));
-        return new EmbeddingResult(dimension, features, a.index(), a.failures());
+                dimension), imagesDone);
+        return EmbeddingResult.wrap(dimension, features, a.index(), a.failures());
     }
 
     /**
@@ -224,12 +220,18 @@ public final class CheckpointStore implements AutoCloseable {
      * @throws IllegalStateException when some images of the dataset are not recorded yet
      */
     public Assembled assembleTo(Dataset dataset, NpyWriter features) throws IOException {
+        return assembleTo(dataset, features, done -> { });
+    }
+
+    /** {@link #assembleTo(Dataset, NpyWriter)}, telling {@code imagesDone} how many images are through. */
+    public Assembled assembleTo(Dataset dataset, NpyWriter features, java.util.function.LongConsumer imagesDone)
+            throws IOException {
         if (features.columns() != dimension) {
             throw new IllegalArgumentException("features writer has " + features.columns() + " columns, expected "
                     + dimension);
         }
         countEmbedded(dataset);
-        return walk(dataset, (row, feature) -> features.append(feature));
+        return walk(dataset, (row, feature) -> features.append(feature), imagesDone);
     }
 
     /**
@@ -268,7 +270,8 @@ public final class CheckpointStore implements AutoCloseable {
     }
 
     /** Reads the recorded images in dataset order, handing each feature row to {@code rows}. */
-    private Assembled walk(Dataset dataset, RowConsumer rows) throws IOException {
+    private Assembled walk(Dataset dataset, RowConsumer rows, java.util.function.LongConsumer imagesDone)
+            throws IOException {
         List<EmbeddedImage> index = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
         for (ImageRecord r : dataset.images()) {
@@ -281,6 +284,7 @@ public final class CheckpointStore implements AutoCloseable {
                 Failure f = failures.get(r.relativePath());
                 failed.add(new Failure(r.accessionNumber(), r.relativePath(), f.stage(), f.errorClass(), f.message()));
             }
+            imagesDone.accept(index.size() + failed.size());
         }
         return new Assembled(index, failed);
     }
@@ -337,68 +341,23 @@ public final class CheckpointStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Indexes every complete record. A bad record at the end is a torn tail from a crash and is cut off; a record
-     * that fails its CRC with intact records after it is corruption (a flipped byte on disk): it is reported as
-     * such and skipped, so its image is embedded again and the later records are kept. A corrupt length field
-     * cannot be skipped over: the file is cut there and the loss is reported as corruption too.
-     */
+    /** Indexes every complete record (see {@link CheckpointRecovery}); cuts off a torn tail. */
     private void recover(long start) throws IOException {
+        CheckpointRecovery r = CheckpointRecovery.scan(channel, file, start, MAX_RECORD_BYTES);
+        embeddings.putAll(r.embeddings());
+        failures.putAll(r.failures());
+        problems.addAll(r.corruption());
         long size = channel.size();
-        long pos = start;
-        ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-        while (pos + 4 <= size) {
-            len.clear();
-            readFully(len, pos);
-            int n = len.getInt(0);
-            if (n < 1 || n > MAX_RECORD_BYTES || pos + 8 + n > size) {
-                if (n >= 1 && n <= MAX_RECORD_BYTES || size - pos < 8) {
-                    break; // a length that fits the format but not the file: the last write was torn
-                }
-                corruption("checkpoint " + file.getFileName() + " is corrupt at offset " + pos + ": record length "
-                        + n + " is impossible; the " + (size - pos) + " bytes from there on are dropped and their"
-                        + " images will be embedded again");
-                break;
-            }
-            ByteBuffer rec = ByteBuffer.allocate(n + 4).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(rec, pos + 4);
-            CRC32 crc = new CRC32();
-            crc.update(rec.array(), 0, n);
-            byte type = rec.get(0);
-            if ((int) crc.getValue() != rec.getInt(n) || type != CheckpointRecords.EMBEDDING
-                    && type != CheckpointRecords.FAILURE) {
-                if (pos + 8 + n >= size) {
-                    break; // the last record: a torn write
-                }
-                corruption("checkpoint " + file.getFileName() + " is corrupt at offset " + pos + ": a record of "
-                        + n + " bytes fails its CRC-32 check (damaged on disk, not an interrupted write); it is"
-                        + " skipped and its image will be embedded again");
-                pos += 8 + n;
-                continue;
-            }
-            ByteBuffer body = ByteBuffer.wrap(rec.array(), 1, n - 1).order(ByteOrder.LITTLE_ENDIAN);
-            String rel = CheckpointRecords.readString(body.duplicate().order(ByteOrder.LITTLE_ENDIAN));
-            if (type == CheckpointRecords.EMBEDDING) {
-                embeddings.putIfAbsent(rel, pos);
-            } else {
-                failures.put(rel, CheckpointRecords.readFailure(body));
-            }
-            pos += 8 + n;
-        }
-        if (pos < size) {
+        if (r.end() < size) {
             if (problems.isEmpty()) {
-                LOG.warn("checkpoint: dropping {} bytes of an incomplete last record (interrupted run)", size - pos);
+                LOG.warn("checkpoint: dropping {} bytes of an incomplete last record (interrupted run)",
+                        size - r.end());
             }
-            channel.truncate(pos);
+            channel.truncate(r.end());
             channel.force(true);
         }
-        end = pos;
+        end = r.end();
         LOG.info("checkpoint: {} embeddings and {} failures recovered", embeddings.size(), failures.size());
-    }
-
-    private void corruption(String message) {
-        LOG.warn(message);
-        problems.add(message);
     }
 
     /**
@@ -430,6 +389,10 @@ public final class CheckpointStore implements AutoCloseable {
     }
 
     private void readFully(ByteBuffer b, long position) throws IOException {
+        readFully(channel, file, b, position);
+    }
+
+    static void readFully(FileChannel channel, Path file, ByteBuffer b, long position) throws IOException {
         long p = position;
         while (b.hasRemaining()) {
             int r = channel.read(b, p);

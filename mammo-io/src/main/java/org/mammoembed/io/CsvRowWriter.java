@@ -1,5 +1,6 @@
 package org.mammoembed.io;
 
+import org.mammoembed.io.internal.AtomicOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,5 +1,7 @@
 package org.mammoembed.io;
 
+import org.mammoembed.io.internal.AtomicOutput;
+import org.mammoembed.io.internal.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -51,6 +53,11 @@ public final class EmbeddingCache {
         }
         Files.createDirectories(folder);
         return new EmbeddingCache(folder.toAbsolutePath().normalize(), modelSha256, preprocessing);
+    }
+
+    /** The key of a file's content: its SHA-256, lower-case hex (what {@link #get} and {@link #put} take). */
+    public static String contentSha256(Path file) throws IOException {
+        return Sha256.of(file);
     }
 
     /** The embedding of a file with this content, if cached. */

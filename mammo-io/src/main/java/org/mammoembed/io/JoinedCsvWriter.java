@@ -75,7 +75,7 @@ public final class JoinedCsvWriter {
                 fields.add(row.viewPosition());
                 fields.add(row.laterality());
                 for (Projection p : projections) {
-                    for (double v : p.coordinates()[i]) {
+                    for (double v : p.row(i)) {
                         fields.add(number(v));
                     }
                 }

@@ -1,5 +1,6 @@
 package org.mammoembed.io;
 
+import org.mammoembed.io.internal.AtomicOutput;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

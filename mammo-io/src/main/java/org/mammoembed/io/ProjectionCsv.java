@@ -30,7 +30,7 @@ public final class ProjectionCsv {
                 fields.add(JoinedCsvWriter.biRads(row.record()));
                 fields.add(row.record().relativePath());
                 fields.add(Integer.toString(row.index()));
-                for (double v : projection.coordinates()[i]) {
+                for (double v : projection.row(i)) {
                     fields.add(JoinedCsvWriter.number(v));
                 }
                 csv.row(fields);

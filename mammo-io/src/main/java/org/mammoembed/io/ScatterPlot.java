@@ -1,5 +1,6 @@
 package org.mammoembed.io;
 
+import org.mammoembed.io.internal.AtomicOutput;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

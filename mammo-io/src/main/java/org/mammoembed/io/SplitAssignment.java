@@ -1,5 +1,6 @@
 package org.mammoembed.io;
 
+import org.mammoembed.io.internal.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,5 +1,5 @@
 /**
- * Outputs of a run, all written atomically ({@link org.mammoembed.io.AtomicOutput}) into a
+ * Outputs of a run, all written atomically ({@code internal.AtomicOutput}) into a
  * {@link org.mammoembed.io.RunDirectory}:
  * <ul>
  *   <li>{@code embeddings.npy}: float32 (N, D), streamed by {@link org.mammoembed.io.NpyWriter};</li>

@@ -1,5 +1,6 @@
 package org.mammoembed.io;
 
+import org.mammoembed.io.internal.Sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package org.mammoembed.reduce;
 
+import org.mammoembed.reduce.internal.Check;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,8 @@ import org.mammoembed.core.Reducer;
  * Cost O(n * d * (k + 10) * (2 * powerIterations + 2)); measured by {@code ReducerBenchmark}: 20,000 x 2048 in
  * 3.9 CPU s (5.9 s wall on a shared 2-core machine).
  *
- * <p>{@link Projection#details()} holds {@code explained_variance_ratio} (list, one per component, summing to
- * at most 1), {@code explained_variance}, {@code whiten} and {@code seed}. Any n >= 1 works: with one row the
+ * <p>{@link Projection#explainedVarianceRatio()} holds one ratio per component (summing to at most 1);
+ * {@link Projection#details()} holds {@code explained_variance}, {@code whiten} and {@code seed}. Any n >= 1 works: with one row the
  * output is the origin and the ratios are 0.
  */
 public final class Pca implements Reducer {
@@ -57,12 +58,11 @@ public final class Pca implements Reducer {
             }
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("explained_variance_ratio", toList(model.explainedVarianceRatio()));
         details.put("explained_variance", toList(model.variance));
         details.put("whiten", whiten);
         details.put("power_iterations", powerIterations);
         details.put("seed", seed);
-        return new Projection(name(), scores, details);
+        return new Projection(name(), scores, model.explainedVarianceRatio(), details);
     }
 
     static List<Double> toList(double[] values) {

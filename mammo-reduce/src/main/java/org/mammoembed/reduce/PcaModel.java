@@ -1,5 +1,6 @@
 package org.mammoembed.reduce;
 
+import org.mammoembed.reduce.internal.ColumnMeans;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 

@@ -1,5 +1,6 @@
 package org.mammoembed.reduce;
 
+import org.mammoembed.reduce.internal.Check;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

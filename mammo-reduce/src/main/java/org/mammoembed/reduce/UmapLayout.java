@@ -1,5 +1,6 @@
 package org.mammoembed.reduce;
 
+import org.mammoembed.reduce.internal.Distances;
 import java.util.SplittableRandom;
 
 /**

@@ -28,14 +28,14 @@ class PcaAgainstScikitLearnTest {
         List<double[]> expected = read("expected.csv");
         Projection p = Pca.builder().components(3).build().fitTransform(x);
         @SuppressWarnings("unchecked")
-        List<Double> ratio = (List<Double>) p.details().get("explained_variance_ratio");
+        List<Double> ratio = java.util.Arrays.stream(p.explainedVarianceRatio().orElseThrow()).boxed().toList();
         for (int c = 0; c < 3; c++) {
             assertEquals(expected.get(0)[c], ratio.get(c), 1e-9 * expected.get(0)[c], "ratio " + c);
         }
         double scale = Math.abs(expected.get(1)[0]) + 1.0;
         for (int i = 0; i < x.length; i++) {
             for (int c = 0; c < 3; c++) {
-                assertEquals(expected.get(i + 1)[c], p.coordinates()[i][c], 1e-6 * scale, "row " + i + " comp " + c);
+                assertEquals(expected.get(i + 1)[c], p.coordinate(i, c), 1e-6 * scale, "row " + i + " comp " + c);
             }
         }
     }

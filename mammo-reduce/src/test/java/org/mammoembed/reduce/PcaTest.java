@@ -21,7 +21,7 @@ class PcaTest {
             assertEquals(x[i][1], p.coordinates()[i][1], 1e-9);
         }
         @SuppressWarnings("unchecked")
-        List<Double> ratio = (List<Double>) p.details().get("explained_variance_ratio");
+        List<Double> ratio = java.util.Arrays.stream(p.explainedVarianceRatio().orElseThrow()).boxed().toList();
         assertEquals(2.0 / 2.4, ratio.get(0), 1e-12);
         assertEquals(0.4 / 2.4, ratio.get(1), 1e-12);
         @SuppressWarnings("unchecked")
@@ -67,7 +67,7 @@ class PcaTest {
         }
         Projection p = Pca.builder().components(3).build().fitTransform(x);
         @SuppressWarnings("unchecked")
-        List<Double> ratio = (List<Double>) p.details().get("explained_variance_ratio");
+        List<Double> ratio = java.util.Arrays.stream(p.explainedVarianceRatio().orElseThrow()).boxed().toList();
         double sum = ratio.get(0) + ratio.get(1) + ratio.get(2);
         assertTrue(sum <= 1.0 + 1e-12, "ratios sum to " + sum);
         assertTrue(ratio.get(0) + ratio.get(1) > 0.999, "ratios " + ratio);
@@ -109,7 +109,7 @@ class PcaTest {
         }
         Projection p = Pca.builder().whiten(true).build().fitTransform(same);
         TestData.assertFinite(p.coordinates());
-        assertEquals(List.of(0.0, 0.0), p.details().get("explained_variance_ratio"));
+        assertEquals(List.of(0.0, 0.0), java.util.Arrays.stream(p.explainedVarianceRatio().orElseThrow()).boxed().toList());
     }
 
     @Test

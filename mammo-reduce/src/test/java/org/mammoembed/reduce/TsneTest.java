@@ -55,7 +55,7 @@ class TsneTest {
                 assertEquals((n - 1) / 3.0, (Double) p.details().get("perplexity"), 1e-12);
                 boolean spread = false;
                 for (double[] row : p.coordinates()) {
-                    spread |= Math.abs(row[0] - p.coordinates()[0][0]) > 1e-6;
+                    spread |= Math.abs(row[0] - p.coordinate(0, 0)) > 1e-6;
                 }
                 assertTrue(spread, "distinct rows must not collapse, n=" + n);
             }

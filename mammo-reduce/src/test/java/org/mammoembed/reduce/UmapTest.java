@@ -1,5 +1,6 @@
 package org.mammoembed.reduce;
 
+import org.mammoembed.reduce.internal.Distances;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -24,7 +24,7 @@ public final class GrayscalePipeline {
         }
         Optional<boolean[]> padding = PixelPadding.mask(image);
         float[] unit = VoiTransform.toUnitRange(image, windowIndex)
-                .orElseGet(() -> minMax(image.pixels(), padding.orElse(null)));
+                .orElseGet(() -> minMax(image.grayPlane(), padding.orElse(null)));
         if (PresentationInversion.needed(image)) {
             PresentationInversion.invert(unit);
         }

@@ -38,7 +38,7 @@ public final class PixelPadding {
         float b = limit.isPresent() ? (float) (limit.getAsDouble() * slope + intercept) : a;
         float lo = Math.min(a, b);
         float hi = Math.max(a, b);
-        float[] px = image.pixels();
+        float[] px = image.grayPlane();
         boolean[] mask = new boolean[image.pixelCount()];
         for (int i = 0; i < mask.length; i++) {
             mask[i] = px[i] >= lo && px[i] <= hi;

@@ -33,11 +33,11 @@ public final class VoiTransform {
         List<VoiAttributes.Window> windows = voi.windows();
         if (!windows.isEmpty()) {
             VoiAttributes.Window w = windows.get(windowIndex < windows.size() ? windowIndex : 0);
-            return window(image.pixels(), w.center(), w.width(), WindowFunction.fromDicom(voi.voiLutFunction()));
+            return window(image.grayPlane(), w.center(), w.width(), WindowFunction.fromDicom(voi.voiLutFunction()));
         }
         List<VoiAttributes.Lut> luts = voi.voiLuts();
         if (!luts.isEmpty()) {
-            return Optional.of(lut(image.pixels(), luts.get(windowIndex < luts.size() ? windowIndex : 0)));
+            return Optional.of(lut(image.grayPlane(), luts.get(windowIndex < luts.size() ? windowIndex : 0)));
         }
         return Optional.empty();
     }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
-import org.mammoembed.io.AtomicOutput;
+import org.mammoembed.io.internal.AtomicOutput;
 
 /**
  * The report's static files: ECharts' {@code echarts.min.js} with its licence and notice, read from the
@@ -14,7 +14,8 @@ import org.mammoembed.io.AtomicOutput;
  */
 final class ReportAssets {
     static final String ECHARTS_POM = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
-    private static final String OWN = "org/mammoembed/io/report/";
+    /** The page's own files, beside this class (found by Class.getResource on the class and the module path). */
+    private static final String OWN = "/org/mammoembed/io/report/";
 
     private ReportAssets() {
     }
@@ -57,7 +58,9 @@ final class ReportAssets {
     }
 
     private static InputStream open(String resource) throws IOException {
-        InputStream in = ReportAssets.class.getClassLoader().getResourceAsStream(resource);
+        // META-INF resources of other jars are never encapsulated; our own are looked up through this class
+        InputStream in = resource.startsWith("/") ? ReportAssets.class.getResourceAsStream(resource)
+                : ReportAssets.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new IOException("class path resource " + resource + " not found: the report needs the "
                     + "org.webjars.npm:echarts WebJar and mammo-io's resources on the class path");

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.mammoembed.core.Failure;
 import org.mammoembed.core.Projection;
-import org.mammoembed.io.AtomicOutput;
+import org.mammoembed.io.internal.AtomicOutput;
 
 /**
  * Writes {@code report/data.js}: the page's data as one JavaScript assignment ({@code window.MAMMO_REPORT =

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.mammoembed.io.AtomicOutput;
-import org.mammoembed.io.Sha256;
+import org.mammoembed.io.internal.AtomicOutput;
+import org.mammoembed.io.internal.Sha256;
 
 /**
  * The report's thumbnails: one small grey PNG per image under {@code report/thumbs/}, made from the network

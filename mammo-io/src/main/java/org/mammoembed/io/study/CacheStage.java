@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mammoembed.core.Dataset;
-import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.Failure;
@@ -16,7 +16,6 @@ import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.io.EmbeddingCache;
-import org.mammoembed.io.Sha256;
 
 /**
  * The optional embedding cache of a study: images whose content (SHA-256) was embedded before with the same
@@ -25,16 +24,16 @@ import org.mammoembed.io.Sha256;
  */
 final class CacheStage {
     private final EmbeddingCache cache;
-    private final DicomReader reader;
+    private final ImageReader reader;
     private final Map<String, String> contentHash = new HashMap<>();
     private int hits;
 
-    private CacheStage(EmbeddingCache cache, DicomReader reader) {
+    private CacheStage(EmbeddingCache cache, ImageReader reader) {
         this.cache = cache;
         this.reader = reader;
     }
 
-    static CacheStage open(Path folder, String modelSha256, String preprocessing, DicomReader reader)
+    static CacheStage open(Path folder, String modelSha256, String preprocessing, ImageReader reader)
             throws IOException {
         return new CacheStage(EmbeddingCache.open(folder, modelSha256, preprocessing), reader);
     }
@@ -48,7 +47,7 @@ final class CacheStage {
         for (ImageRecord r : todo.images()) {
             String sha;
             try {
-                sha = Sha256.of(r.path());
+                sha = EmbeddingCache.contentSha256(r.path());
             } catch (IOException e) {
                 misses.add(r);
                 continue;

@@ -46,6 +46,7 @@ public final class EmbeddingStudy {
     final Dataset dataset;
     final Path csv;
     final Path dicomRoot;
+    final String labelColumn;
     final Embedder embedder;
     final Path outputDir;
     final RunDirectory.Mode mode;
@@ -65,6 +66,7 @@ public final class EmbeddingStudy {
         this.dataset = b.dataset;
         this.csv = b.csv;
         this.dicomRoot = b.dicomRoot;
+        this.labelColumn = b.labelColumn;
         this.embedder = b.embedder;
         this.outputDir = b.outputDir.toAbsolutePath().normalize();
         this.mode = b.resume ? RunDirectory.Mode.RESUME : b.overwrite ? RunDirectory.Mode.OVERWRITE
@@ -105,6 +107,7 @@ public final class EmbeddingStudy {
         private Dataset dataset;
         private Path csv;
         private Path dicomRoot;
+        private String labelColumn;
         private Embedder embedder;
         private Path outputDir;
         private boolean resume;
@@ -137,8 +140,17 @@ public final class EmbeddingStudy {
          * {@link Dataset#fromCsv}) before anything is written. Required (this or {@link #dataset(Dataset)}).
          */
         public Builder dataset(Path csv, Path dicomRoot) {
+            return dataset(csv, dicomRoot, null);
+        }
+
+        /**
+         * As {@link #dataset(Path, Path)}, with the labels read from the column {@code labelColumn} (see
+         * {@link Dataset#fromCsv(Path, Path, String)}; {@code null}: the first of {@link Dataset#LABEL_COLUMNS}).
+         */
+        public Builder dataset(Path csv, Path dicomRoot, String labelColumn) {
             this.csv = Objects.requireNonNull(csv, "csv");
             this.dicomRoot = Objects.requireNonNull(dicomRoot, "dicomRoot");
+            this.labelColumn = labelColumn;
             this.dataset = null;
             return this;
         }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.ImageRecord;
@@ -24,7 +24,7 @@ final class HeaderTags {
         return String.format(Locale.ROOT, "Tag%08X", tag);
     }
 
-    static List<EmbeddedImage> add(List<EmbeddedImage> rows, List<Integer> tags, DicomReader reader, RunLogFile log) {
+    static List<EmbeddedImage> add(List<EmbeddedImage> rows, List<Integer> tags, ImageReader reader, RunLogFile log) {
         if (tags.isEmpty()) {
             return rows;
         }

@@ -44,8 +44,12 @@ final class RunLogFile implements AutoCloseable {
         line("WARN ", message);
     }
 
-    void error(String message) {
-        LOG.error(message);
+    /**
+     * An error the caller learns from an exception (or another logger already reported): ERROR in the file,
+     * DEBUG on SLF4J, so that a console does not show it twice.
+     */
+    void errorInFile(String message) {
+        LOG.debug(message);
         line("ERROR", message);
     }
 

@@ -31,6 +31,8 @@ import org.mammoembed.io.report.ThumbnailingSink;
 
 /** One run of an {@link EmbeddingStudy}: the stages in order, each timed, logged and reported. */
 final class StudyRun {
+    /** Images between two assembly progress events. */
+    private static final int ASSEMBLY_PROGRESS_EVERY = 1000;
     private final EmbeddingStudy s;
     private final long t0 = System.nanoTime();
     private final Instant started = Instant.now();
@@ -70,7 +72,7 @@ final class StudyRun {
         } catch (StudyStoppedException e) {
             throw e;
         } catch (MammoException | IOException | RuntimeException | Error e) {
-            log.error("run failed (" + e.getClass().getSimpleName() + "): " + StudyFiles.reason(e));
+            log.errorInFile("run failed (" + e.getClass().getSimpleName() + "): " + StudyFiles.reason(e));
             if (!embeddingStarted && emptyBefore) {
                 // a failed start leaves the folder as it was, so the same command can simply be run again
                 log.close();
@@ -89,7 +91,7 @@ final class StudyRun {
     private Dataset scan() throws MammoException {
         long t = System.nanoTime();
         s.progress.onStage(StageProgress.of("scan", 0, 1, "steps", 0, t));
-        Dataset d = s.dataset != null ? s.dataset : Dataset.fromCsv(s.csv, s.dicomRoot);
+        Dataset d = s.dataset != null ? s.dataset : Dataset.fromCsv(s.csv, s.dicomRoot, s.embedder.reader(), s.labelColumn);
         s.progress.onStage(StageProgress.of("scan", 1, 1, "steps", 0, t));
         scanSeconds = seconds(t);
         return d;
@@ -122,12 +124,17 @@ final class StudyRun {
         List<EmbeddedImage> index;
         List<Failure> imageFailures;
         try (CheckpointStore store = openCheckpoint(dir, runKey)) {
-            store.corruption().forEach(log::error);
+            store.corruption().forEach(log::errorInFile);
             embed(dataset, store, dir);
             long t = System.nanoTime();
             s.progress.onStage(StageProgress.of("assembly", 0, dataset.size(), "images", 0, t));
+            java.util.function.LongConsumer rows = done -> {
+                if (done % ASSEMBLY_PROGRESS_EVERY == 0) {
+                    s.progress.onStage(StageProgress.of("assembly", done, dataset.size(), "images", 0, t));
+                }
+            };
             if (s.analysis != null || s.aggregate != null) {
-                EmbeddingResult r = store.assemble(dataset);
+                EmbeddingResult r = store.assemble(dataset, rows);
                 StudyFiles.write("features.npy", "assembly", () -> writeFeatures(dir.embeddings(), r));
                 result = r;
                 index = r.index();
@@ -137,7 +144,7 @@ final class StudyRun {
                 CheckpointStore.Assembled[] a = new CheckpointStore.Assembled[1];
                 StudyFiles.write("features.npy", "assembly", () -> {
                     try (NpyWriter npy = NpyWriter.create(dir.embeddings(), store.dimension())) {
-                        a[0] = store.assembleTo(dataset, npy);
+                        a[0] = store.assembleTo(dataset, npy, rows);
                         npy.commit();
                     }
                 });
@@ -147,7 +154,9 @@ final class StudyRun {
             List<Failure> failures = new ArrayList<>(dataset.problems());
             failures.addAll(imageFailures);
             StudyFiles.write("failures.csv", "assembly", () -> FailuresCsv.write(dir.failuresCsv(), failures));
-            s.progress.onStage(StageProgress.of("assembly", dataset.size(), dataset.size(), "images", 0, t));
+            if (dataset.size() % ASSEMBLY_PROGRESS_EVERY != 0) {
+                s.progress.onStage(StageProgress.of("assembly", dataset.size(), dataset.size(), "images", 0, t));
+            }
             assemblySeconds = seconds(t);
         }
         AnalysisResult analysis = AnalysisResult.empty();
@@ -253,8 +262,9 @@ final class StudyRun {
         computed = (int) monitored.done() - reusedFromCache;
         FailureTally all = new FailureTally();
         all.addAll(failures);
-        StudyResult r = result(dir, dataset, store.size() - imageFailures.size(), imageFailures.size(), all);
-        log.error(e.getMessage());
+        int embedded = dataset.size() - store.remaining(dataset).size();
+        StudyResult r = result(dir, dataset, embedded, imageFailures.size(), all);
+        log.errorInFile(e.getMessage());
         for (String line : all.lines()) {
             log.info("failures by kind: " + line);
         }

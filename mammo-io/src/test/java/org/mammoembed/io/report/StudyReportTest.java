@@ -21,7 +21,7 @@ import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.Projection;
 import org.mammoembed.io.JoinedCsvWriter;
-import org.mammoembed.io.NpyFiles;
+import org.mammoembed.io.internal.NpyFiles;
 
 class StudyReportTest {
     @TempDir

@@ -16,7 +16,7 @@ import org.mammoembed.core.Stage;
 import org.mammoembed.io.FailuresCsv;
 import org.mammoembed.io.JoinedCsvWriter;
 import org.mammoembed.io.JsonOutput;
-import org.mammoembed.io.NpyFiles;
+import org.mammoembed.io.internal.NpyFiles;
 
 /**
  * A run folder as {@code embed} leaves it, made from seeded synthetic data: features clustered by density class,

@@ -2,7 +2,7 @@ package org.mammoembed.io.study;
 
 import java.util.Map;
 import org.mammoembed.core.Dataset;
-import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.Embedder;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.ExtractionStats;
@@ -38,7 +38,7 @@ class DelegatingEmbedder implements Embedder {
         return inner.batchSize();
     }
 
-    public DicomReader reader() {
+    public ImageReader reader() {
         return inner.reader();
     }
 

@@ -4,22 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mammoembed.io.CheckpointStore;
 
 /**
  * A study run through the library API in a child JVM is killed with SIGKILL twice mid-run, then resumed: its
  * features.npy, joined.csv and failures.csv are byte-identical to an uninterrupted run's.
  */
 class StudyKillTest {
-    private static final long CHILD_TIMEOUT_S = 120;
     private static final int EXAMS = 15;
 
     @TempDir
@@ -70,44 +65,8 @@ class StudyKillTest {
         assertTrue(log.contains("resume: " + resumed.reusedFromCheckpoint() + " images already done"), log);
     }
 
-    private static long checkpointSize(Path out) throws IOException {
-        Path f = out.resolve(".checkpoint").resolve(CheckpointStore.FILE_NAME);
-        return Files.exists(f) ? Files.size(f) : -1;
-    }
-
-    /** Starts a child and kills it once its checkpoint has grown by more than {@code growthBytes}. */
     private long runAndKill(Path out, Path csv, Path root, long growthBytes) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StudyKillTest.class.getName(), out.toString(),
-                csv.toString(), root.toString(), "40"));
-        Path log = tmp.resolve("child-" + growthBytes + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHILD_TIMEOUT_S);
-        try {
-            long base = -1;
-            while (true) {
-                long size = checkpointSize(out);
-                if (base <= 0) {
-                    base = size;
-                } else if (size > base + growthBytes) {
-                    break;
-                }
-                assertTrue(p.isAlive(), () -> "child ended before the kill point: " + read(log));
-                assertTrue(System.nanoTime() < deadline, "checkpoint never grew");
-                Thread.sleep(2);
-            }
-        } finally {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
-        return checkpointSize(out);
-    }
-
-    private static String read(Path f) {
-        try {
-            return Files.readString(f);
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return KillPoint.runAndKill(StudyKillTest.class, List.of(out.toString(), csv.toString(), root.toString(),
+                "40"), out, growthBytes, tmp.resolve("child-" + growthBytes + ".log"));
     }
 }

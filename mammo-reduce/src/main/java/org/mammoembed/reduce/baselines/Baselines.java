@@ -137,9 +137,9 @@ public final class Baselines {
         Objects.requireNonNull(embeddings, "embeddings");
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(accessions, "accessions");
-        org.mammoembed.reduce.Check.matrix(embeddings);
+        org.mammoembed.reduce.internal.Check.matrix(embeddings);
         if (handcrafted != null) {
-            org.mammoembed.reduce.Check.matrix(handcrafted);
+            org.mammoembed.reduce.internal.Check.matrix(handcrafted);
         }
         int n = embeddings.length;
         if (labels.length != n || accessions.size() != n || (handcrafted != null && handcrafted.length != n)) {

@@ -1,6 +1,6 @@
 package org.mammoembed.reduce.baselines;
 
-import org.mammoembed.reduce.ColumnMeans;
+import org.mammoembed.reduce.internal.ColumnMeans;
 
 /**
  * Per-column z-scores fitted on the training rows only (mean and population standard deviation, as

@@ -1,7 +1,7 @@
 package org.mammoembed.reduce.metrics;
 
 import java.util.stream.IntStream;
-import org.mammoembed.reduce.Distances;
+import org.mammoembed.reduce.internal.Distances;
 
 /**
  * Silhouette (euclidean), Davies-Bouldin and Calinski-Harabasz, with scikit-learn's definitions and edge
@@ -34,7 +34,7 @@ public final class ClusterMetrics {
      * every row.
      */
     public static ClusterScores of(double[][] x, int[] labels, int silhouetteSample, long seed) {
-        org.mammoembed.reduce.Check.matrix(x);
+        org.mammoembed.reduce.internal.Check.matrix(x);
         int[] dense = denseLabels(x, labels);
         int count = distinct(dense);
         if (count < 2) {

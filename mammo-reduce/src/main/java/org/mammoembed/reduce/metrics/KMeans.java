@@ -2,7 +2,7 @@ package org.mammoembed.reduce.metrics;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.mammoembed.reduce.Distances;
+import org.mammoembed.reduce.internal.Distances;
 
 /**
  * k-means (Lloyd) with greedy k-means++ seeding (2 + ln k candidates per centre, as scikit-learn) and
@@ -46,7 +46,7 @@ public final class KMeans {
     }
 
     /**
-     * @param k        clusters, 1 <= k <= n
+     * @param k        clusters, 1 {@literal <=} k {@literal <=} n
      * @param restarts seeded restarts, >= 1
      */
     public static KMeans fit(double[][] x, int k, int restarts, long seed) {
