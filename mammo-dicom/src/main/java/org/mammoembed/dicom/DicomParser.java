@@ -234,13 +234,11 @@ final class DicomParser {
             }
             boolean undefined = length == (UNDEFINED & 0xFFFFFFFFL);
             if (!undefined && length > end - (long) valuePos) {
-                // the length is shown only after a tag the reader knows: then the parse is aligned and the four
-                // bytes are a length field, not the value of some other element
-                String declared = ElementDictionary.knows(tag) ? "declares " + length + " bytes but only "
-                        + (end - (long) valuePos) + " remain" : "declares a value longer than the "
-                        + (end - (long) valuePos) + " bytes that remain";
-                throw DicomException.read(name + ": element " + known(tag) + "at offset " + pos + " " + declared
-                        + ": the file is truncated or corrupt");
+                // never the declared length: even after a known tag, a corrupt VR makes the parser read a value's
+                // bytes (a patient's name) as the length (PhiInMessagesTest)
+                throw DicomException.read(name + ": element " + known(tag) + "at offset " + pos + " declares a value"
+                        + " longer than the " + (end - (long) valuePos) + " bytes that remain: the file is truncated"
+                        + " or corrupt");
             }
             boolean isPixelData = topLevel && (tag == Tag.PIXEL_DATA || tag == Tag.FLOAT_PIXEL_DATA
                     || tag == Tag.DOUBLE_FLOAT_PIXEL_DATA);
