@@ -77,6 +77,9 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--aggregate", paramLabel = "mean|max", converter = CliConverters.AggregationConverter.class,
             description = "Also one embedding per exam: features_by_accession.npy + .csv. Default: off.")
     Aggregation aggregate;
+    @Option(names = "--report", description = "Also report.html + report/: the interactive report (layouts, "
+            + "thumbnails of the network input, nearest neighbours); implies --save-csv. Open it from the file system.")
+    boolean report;
     @Option(names = "--resume", description = "Continue the run whose checkpoint is in OUTDIR.")
     boolean resume;
     @Option(names = "--overwrite", description = "Replace the outputs of an earlier run in OUTDIR.")
