@@ -36,7 +36,10 @@ final class EmbedJob {
     int run() throws IOException, MammoException {
         preflight();
         ModelChoice model = ModelChoice.of(o.model(), o.seed());
-        // the built-in random network is announced once, by the study (console WARN and run.log)
+        if (model.isBuiltIn()) {
+            // once on the console; the study writes it to run.log only
+            out.println("warning: " + model.label());
+        }
         try (EmbeddingExtractor extractor = model.applyTo(EmbeddingExtractor.builder()
                 .reader(ImageReaders.named(o.reader())).device(o.device())
                 .batchSize(o.batchSize()).workers(o.workers())).build()) {
