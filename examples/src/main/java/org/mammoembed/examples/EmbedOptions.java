@@ -7,6 +7,7 @@ import org.mammoembed.core.Aggregation;
 import org.mammoembed.embed.Device;
 import org.mammoembed.embed.EmbeddingExtractorBuilder;
 import org.mammoembed.io.RunDirectory;
+import org.mammoembed.io.study.FailureBudget;
 
 /**
  * The options of {@code embed}, validated (built by {@link EmbedCommand} from the command line). Defaults: batch
@@ -25,10 +26,10 @@ record EmbedOptions(Path csv, Path dicomRoot, Path outdir, Path model, boolean s
                     double maxFailureRate, Path cache, int workers, List<Integer> includeTags,
                     String labelColumn, String reader, Map<String, Object> arguments) {
 
-    /** The original tool stopped at 5% failures; real archives hold more oddities (SR, presentation states). */
-    static final double DEFAULT_MAX_FAILURE_RATE = 0.20;
-    /** The rate is judged only after this many images, so that two bad files first do not stop a run. */
-    static final int FAILURE_RATE_MIN_IMAGES = 50;
+    /** The library's default ({@link FailureBudget#DEFAULT_MAX_RATE}). */
+    static final double DEFAULT_MAX_FAILURE_RATE = FailureBudget.DEFAULT_MAX_RATE;
+    /** The library's default ({@link FailureBudget#DEFAULT_MIN_IMAGES}). */
+    static final int FAILURE_RATE_MIN_IMAGES = FailureBudget.DEFAULT_MIN_IMAGES;
 
     boolean anyReducer() {
         return pca || tsne || umap;

@@ -92,8 +92,8 @@ class BadInputTest {
                 .filter(m -> m.get("ImagePath").equals("DEMO0001/cut.dcm")).findFirst().orElseThrow();
         assertEquals("read", cut.get("Stage"));
         assertEquals("DicomException", cut.get("ErrorClass"));
-        assertEquals("cut.dcm: element (7FE0,0010) at offset 918 declares 6144 bytes but only 5644 remain: the file"
-                + " is truncated or corrupt", cut.get("Message"));
+        assertEquals("cut.dcm: element (7FE0,0010) at offset 918 declares a value longer than the 5644 bytes that"
+                + " remain: the file is truncated or corrupt", cut.get("Message"));
         Map<String, String> noise = byClass.get("DicomException:DEMO0001/noise.dcm");
         assertEquals("read", noise.get("Stage"));
         assertTrue(noise.get("Message").startsWith("noise.dcm: element "), noise::toString);

@@ -3,7 +3,10 @@ package org.mammoembed.core;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.mammoembed.core.internal.DicomSniffer;
+import org.mammoembed.core.internal.MessageText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +38,7 @@ final class DatasetScanner {
     static final String ACCESSION_COLUMN = "AccessionNumber";
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetScanner.class);
-    private static final int MAX_ECHOED_CHARS = 40;
+    private static final int MAX_ECHOED_CHARS = 64;
 
     /** Whether a file under the root is an image: the reader's answer, DICOM by content by default. */
     private final Predicate<Path> isImage;
@@ -81,6 +85,7 @@ final class DatasetScanner {
         for (CsvTable.Row row : table.rows()) {
             int line = row.line();
             String accession = row.field(accessionCol).strip();
+            String shown = MessageText.bounded(accession, MAX_ECHOED_CHARS); // what outputs carry of it
             String label = row.field(labelCol).strip();
             if (accession.isEmpty()) {
                 problems.add(new Failure("", "", Stage.SCAN, "MissingAccession",
@@ -89,13 +94,13 @@ final class DatasetScanner {
             }
             Optional<String> unsafe = unsafeReason(accession);
             if (unsafe.isPresent()) {
-                problems.add(new Failure(accession, "", Stage.SCAN, "UnsafePath",
+                problems.add(new Failure(shown, "", Stage.SCAN, "UnsafePath",
                         "line " + line + ": AccessionNumber " + unsafe.get() + "; refused"));
                 continue;
             }
             Integer earlier = firstLine.putIfAbsent(accession, line);
             if (earlier != null) {
-                problems.add(new Failure(accession, "", Stage.SCAN, "DuplicateAccession",
+                problems.add(new Failure(shown, "", Stage.SCAN, "DuplicateAccession",
                         "line " + line + ": AccessionNumber already listed on line " + earlier
                                 + "; keeping the first"));
                 continue;
@@ -105,9 +110,9 @@ final class DatasetScanner {
                 boolean isClass5 = label.equals("5") || label.equals("5.0");
                 class5 += isClass5 ? 1 : 0;
                 problems.add(isClass5
-                        ? new Failure(accession, "", Stage.SCAN, "Class5",
+                        ? new Failure(shown, "", Stage.SCAN, "Class5",
                                 "line " + line + ": " + labelName + " 5 is not a density class; row skipped")
-                        : new Failure(accession, "", Stage.SCAN, "UnknownLabel", "line " + line
+                        : new Failure(shown, "", Stage.SCAN, "UnknownLabel", "line " + line
                                 + ": " + labelName + " '" + echo(label) + "' is not A-D or 1-4; row skipped"));
                 continue;
             }
@@ -162,7 +167,7 @@ final class DatasetScanner {
         int col = table.column(name);
         if (col < 0) {
             throw new MammoException(Stage.SCAN, csvName + ": missing column '" + name + "'; columns found: "
-                    + table.header());
+                    + MessageText.bounded(String.valueOf(table.header()), 200));
         }
         return col;
     }
@@ -208,19 +213,30 @@ final class DatasetScanner {
                                 Map<String, String> extra, int line, List<ImageRecord> images,
                                 List<Failure> problems) {
         Path folder = root.resolve(accession);
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(folder)) {
-            problems.add(new Failure(accession, accession, Stage.SCAN, "MissingFolder",
-                    "line " + line + ": no folder '" + accession + "' under the DICOM root"));
+        String shown = MessageText.bounded(accession, MAX_ECHOED_CHARS);
+        try {
+            Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            problems.add(new Failure(shown, shown, Stage.SCAN, "MissingFolder",
+                    "line " + line + ": no folder '" + shown + "' under the DICOM root"));
+            return;
+        } catch (IOException e) {
+            // e.g. a name longer than the file system allows: say so, not "no folder"
+            String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                    : e.getClass().getSimpleName();
+            problems.add(new Failure(shown, shown, Stage.SCAN, "UnusableFolderName", "line " + line
+                    + ": the file system refused the folder name '" + shown + "' (" + accession.length()
+                    + " characters): " + MessageText.bounded(reason)));
             return;
         }
         if (!walker.insideRoot(folder)) {
-            problems.add(new Failure(accession, accession, Stage.SCAN, "UnsafePath", "line " + line
-                    + ": folder '" + accession + "' resolves to a location outside the DICOM root; refused"));
+            problems.add(new Failure(shown, shown, Stage.SCAN, "UnsafePath", "line " + line
+                    + ": folder '" + shown + "' resolves to a location outside the DICOM root; refused"));
             return;
         }
         if (!Files.isDirectory(folder)) {
-            problems.add(new Failure(accession, accession, Stage.SCAN, "MissingFolder",
-                    "line " + line + ": '" + accession + "' under the DICOM root is not a folder"));
+            problems.add(new Failure(shown, shown, Stage.SCAN, "MissingFolder",
+                    "line " + line + ": '" + shown + "' under the DICOM root is not a folder"));
             return;
         }
         int before = images.size();
@@ -229,8 +245,8 @@ final class DatasetScanner {
             return true;
         });
         if (images.size() == before) {
-            problems.add(new Failure(accession, accession, Stage.SCAN, "NoImages",
-                    "line " + line + ": folder '" + accession + "' holds no DICOM files"));
+            problems.add(new Failure(shown, shown, Stage.SCAN, "NoImages",
+                    "line " + line + ": folder '" + shown + "' holds no DICOM files"));
         }
     }
 
@@ -261,14 +277,15 @@ final class DatasetScanner {
                 // one DICOM file is enough to call the folder an exam; stop there
                 walker.walk(entry, name, (file, rel) -> {
                     if (reported.add(name)) {
-                        problems.add(new Failure(name, name, Stage.SCAN, "NotInCsv",
-                                "folder '" + name + "' holds DICOM files but no CSV row names it"));
+                        String shown = echo(name);
+                        problems.add(new Failure(shown, shown, Stage.SCAN, "NotInCsv",
+                                "folder '" + shown + "' holds DICOM files but no CSV row names it"));
                     }
                     return false;
                 });
             } else if (isImage.test(entry) && walker.insideRoot(entry)) {
-                problems.add(new Failure("", name, Stage.SCAN, "NotInCsv",
-                        "DICOM file '" + name + "' lies directly in the DICOM root, outside any accession folder"));
+                problems.add(new Failure("", echo(name), Stage.SCAN, "NotInCsv",
+                        "DICOM file '" + echo(name) + "' lies directly in the DICOM root, outside any accession folder"));
             }
         }
     }
@@ -297,8 +314,8 @@ final class DatasetScanner {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    /** Bounds the user text copied into a message. */
+    /** Bounds and escapes the user text copied into a message. */
     private static String echo(String text) {
-        return text.length() <= MAX_ECHOED_CHARS ? text : text.substring(0, MAX_ECHOED_CHARS) + "...";
+        return MessageText.bounded(text, MAX_ECHOED_CHARS);
     }
 }

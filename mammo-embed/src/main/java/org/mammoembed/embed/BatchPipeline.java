@@ -17,7 +17,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.mammoembed.core.DecodedImage;
-import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.Failure;
@@ -43,21 +42,23 @@ final class BatchPipeline {
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final OnnxEncoder encoder;
-    private final ImageReader reader;
     private final ImagePreprocessor preprocessor;
     private final int frame;
     private final int workers;
+    private final DecodeDeadline deadline;
 
     private final LongAdder decodeNanos = new LongAdder();
     private final LongAdder preprocessNanos = new LongAdder();
     private final ConcurrentLinkedQueue<float[]> freeInputs = new ConcurrentLinkedQueue<>();
 
-    BatchPipeline(OnnxEncoder encoder, ImageReader reader, ImagePreprocessor preprocessor, int frame, int workers) {
+    /** @param deadline reads and decodes each image (with the reader it wraps); closed at the end of the run */
+    BatchPipeline(OnnxEncoder encoder, DecodeDeadline deadline, ImagePreprocessor preprocessor, int frame,
+                  int workers) {
         this.encoder = encoder;
-        this.reader = reader;
         this.preprocessor = preprocessor;
         this.frame = frame;
         this.workers = workers;
+        this.deadline = deadline;
     }
 
     /** Images submitted to the workers ahead of the batcher: two batches plus one per worker. */
@@ -90,6 +91,7 @@ final class BatchPipeline {
             while (true) {
                 while (window.size() < limit && next.hasNext()) {
                     ImageRecord r = next.next();
+                    deadline.checkAbandoned();
                     window.add(pool.submit(() -> prepare(r)));
                 }
                 if (window.isEmpty()) {
@@ -104,11 +106,12 @@ final class BatchPipeline {
         } finally {
             window.forEach(f -> f.cancel(true));
             pool.shutdownNow();
+            deadline.close();
         }
         return new ExtractionSummary(images.size(), batcher.embedded, batcher.failed, scanProblems.size(),
                 seconds(decodeNanos.sum()), seconds(preprocessNanos.sum()), seconds(batcher.inferNanos),
                 seconds(waitNanos), seconds(System.nanoTime() - start), encoder.batchSize(),
-                encoder.executionProvider());
+                encoder.executionProvider(), deadline.abandoned());
     }
 
     /** Runs on a worker: read and decode, then preprocess. Never throws for a bad image. */
@@ -116,7 +119,7 @@ final class BatchPipeline {
         long t0 = System.nanoTime();
         DecodedImage image;
         try {
-            image = reader.read(r.path(), frame);
+            image = deadline.read(r.path(), frame);
         } catch (MammoException e) {
             return failed(r, Failure.of(r, e));
         } catch (RuntimeException e) {

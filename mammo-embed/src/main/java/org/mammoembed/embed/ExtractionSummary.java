@@ -16,12 +16,22 @@ package org.mammoembed.embed;
  * @param wallSeconds       elapsed time of the whole run
  * @param batchSize         images per inference batch
  * @param executionProvider ONNX Runtime provider that ran the network, e.g. {@code CPUExecutionProvider}
+ * @param abandonedDecodes  decodes that ran past the decode deadline and were abandoned (each such image is also
+ *                          a failure "decode exceeded N s"); see {@code EmbeddingExtractorBuilder#decodeTimeout}
  */
 public record ExtractionSummary(int images, int embedded, int failed, int scanProblems, double decodeSeconds,
                                 double preprocessSeconds, double inferenceSeconds, double inputWaitSeconds,
                                 double wallSeconds,
-                                int batchSize, String executionProvider)
+                                int batchSize, String executionProvider, int abandonedDecodes)
         implements org.mammoembed.core.ExtractionStats {
+
+    /** A summary of a run that abandoned no decode. */
+    public ExtractionSummary(int images, int embedded, int failed, int scanProblems, double decodeSeconds,
+                             double preprocessSeconds, double inferenceSeconds, double inputWaitSeconds,
+                             double wallSeconds, int batchSize, String executionProvider) {
+        this(images, embedded, failed, scanProblems, decodeSeconds, preprocessSeconds, inferenceSeconds,
+                inputWaitSeconds, wallSeconds, batchSize, executionProvider, 0);
+    }
 
     /** Images finished (embedded or failed) per second of wall time; 0 for an empty run. */
     public double imagesPerSecond() {

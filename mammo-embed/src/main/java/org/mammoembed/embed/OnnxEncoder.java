@@ -186,8 +186,10 @@ final class OnnxEncoder implements AutoCloseable {
                     OrtEnvironment e = OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
                     e.setTelemetry(false);
                     sharedEnvironment = e;
-                } catch (OrtException | LinkageError e) {
+                } catch (OrtException e) {
                     throw new ModelException("ONNX Runtime cannot start on this machine: " + e.getMessage(), e);
+                } catch (LinkageError e) {
+                    throw new ModelException(NativeLibraryProbe.explain(e), e);
                 }
             }
             return sharedEnvironment;

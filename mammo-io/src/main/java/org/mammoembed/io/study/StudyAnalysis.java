@@ -86,6 +86,10 @@ public final class StudyAnalysis {
      * @throws MammoException (stage READ) when features.npy or joined.csv is missing or they disagree
      */
     public AnalysisResult run() throws IOException, MammoException {
+        if (!Files.isDirectory(dir)) {
+            throw new MammoException(Stage.READ, "output folder " + dir + " not found: analysis needs the"
+                    + " features.npy and joined.csv of a finished study");
+        }
         RunDirectory out = RunDirectory.prepare(dir, RunDirectory.Mode.RESUME);
         EmbeddingResult result = read(out);
         AnalysisResult r = analysis == null ? AnalysisResult.empty()
@@ -147,7 +151,7 @@ public final class StudyAnalysis {
                     extra), row.field(view), row.field(lat)));
         }
         int d = (int) npy.shape()[1];
-        return new EmbeddingResult(d, npy.data(), index, List.of());
+        return EmbeddingResult.wrap(d, npy.data(), index, List.of());
     }
 
     private static int column(CsvTable csv, String name) throws MammoException {

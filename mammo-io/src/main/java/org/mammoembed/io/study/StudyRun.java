@@ -254,7 +254,8 @@ final class StudyRun {
         computed = (int) monitored.done() - reusedFromCache;
         FailureTally all = new FailureTally();
         all.addAll(failures);
-        StudyResult r = result(dir, dataset, store.size() - imageFailures.size(), imageFailures.size(), all);
+        int embedded = dataset.size() - store.remaining(dataset).size();
+        StudyResult r = result(dir, dataset, embedded, imageFailures.size(), all);
         log.errorInFile(e.getMessage());
         for (String line : all.lines()) {
             log.info("failures by kind: " + line);

@@ -69,6 +69,8 @@ class StudyTest {
         assertTrue(Files.exists(out.resolve(".checkpoint").resolve(CheckpointStore.FILE_NAME)), "work kept");
         assertEquals(List.of(new StudyResult.FailureCount("read", "DicomException", 3)),
                 e.result().failuresByKind());
+        assertEquals(4, e.result().embedded(), "the first exam's four images");
+        assertEquals(3, e.result().failed());
     }
 
     @Test
