@@ -47,6 +47,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", converter = CliConverters.AnyLong.class,
             description = "Seed of the reducers, clustering and the Split column (use the run's).")
     long seed = 42;
+    @Option(names = "--report", description = "Also report.html + report/: the interactive report of the "
+            + "outputs (open it from the file system; thumbnails come from an embed --report run in OUTDIR).")
+    boolean report;
 
     AnalyzeCommand(PrintStream out) {
         this.out = out;
@@ -54,15 +57,15 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, MammoException, UsageException {
-        if (!analysis.anyAnalysis() && analysis.aggregate == null) {
+        if (!analysis.anyAnalysis() && analysis.aggregate == null && !report) {
             throw new UsageException("analyze: nothing to do; choose at least one of --pca, --tsne, --umap, "
-                    + "--cluster, --aggregate");
+                    + "--cluster, --aggregate, --report");
         }
         Files.createDirectories(outdir);
         bringInto(features, "features.npy", "--features");
         bringInto(csv, "joined.csv", "--csv");
         StudyAnalysis study = StudyAnalysis.onOutputs(outdir).seed(seed).aggregate(analysis.aggregate)
-                .progress(ConsoleProgress.forStdErr());
+                .progress(ConsoleProgress.forStdErr()).report(report).reportClusters(ReportKMeans.seeded(seed));
         if (analysis.anyAnalysis()) {
             study.analysis(analysis.analysis(silhouetteSample));
         }
@@ -71,6 +74,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.println("note: " + n);
         }
         out.println("outputs in " + outdir.toAbsolutePath().normalize());
+        if (report) {
+            out.println("report: open " + outdir.toAbsolutePath().normalize().resolve("report.html").toUri()
+                    + " in a browser");
+        }
         return 0;
     }
 

@@ -65,6 +65,9 @@ final class EmbedCommand implements Callable<Integer> {
     boolean saveCsv;
     @Mixin
     AnalysisOptions analysis = new AnalysisOptions();
+    @Option(names = "--report", description = "Also report.html + report/: the interactive report (layouts, "
+            + "thumbnails of the network input, nearest neighbours); implies --save-csv. Open it from the file system.")
+    boolean report;
     @Option(names = "--resume", description = "Continue the run whose checkpoint is in OUTDIR.")
     boolean resume;
     @Option(names = "--overwrite", description = "Replace the outputs of an earlier run in OUTDIR.")

@@ -74,7 +74,9 @@ final class EmbedJob {
                 .cache(o.cache())
                 .failureBudget(FailureBudget.maxRate(o.maxFailureRate()).andMaxCount(o.maxFailures())
                         .minImages(EmbedOptions.FAILURE_RATE_MIN_IMAGES))
-                .joinedCsv(o.saveCsv())
+                .joinedCsv(o.saveCsv() || o.report())
+                .report(o.report())
+                .reportClusters(ReportKMeans.seeded(o.seed()))
                 .includeTags(o.includeTags())
                 .aggregate(o.aggregate())
                 .seed(o.seed());
@@ -141,6 +143,9 @@ final class EmbedJob {
             out.println("note: " + n);
         }
         out.println("outputs in " + r.outputDir());
+        if (o.report()) {
+            out.println("report: open " + r.outputDir().resolve("report.html").toUri() + " in a browser");
+        }
     }
 
     /** The failure summary by stage and error class (every row is in failures.csv). */
