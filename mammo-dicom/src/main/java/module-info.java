@@ -5,6 +5,8 @@ module org.mammoembed.dicom {
     requires java.desktop;
     requires com.twelvemonkeys.imageio.jpeg;
     requires jai.imageio.jpeg2000;
+    // optional faster JPEG 2000 (codec.OpenCvJpeg2000): used only when the jar is present
+    requires static opencv;
 
     exports org.mammoembed.dicom;
     exports org.mammoembed.dicom.codec;

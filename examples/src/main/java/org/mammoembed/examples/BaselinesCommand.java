@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.mammoembed.core.BiRadsDensity;
 import org.mammoembed.core.CsvTable;
 import org.mammoembed.core.DecodedImage;
@@ -22,6 +22,8 @@ import org.mammoembed.reduce.Pca;
 import org.mammoembed.reduce.baselines.BaselineReport;
 import org.mammoembed.reduce.baselines.Baselines;
 import org.mammoembed.reduce.baselines.HandcraftedFeatures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code embeddings-baselines --features F.npy --csv joined.csv --outdir B [--dicom-root D]}: cross-validated
@@ -29,20 +31,42 @@ import org.mammoembed.reduce.baselines.HandcraftedFeatures;
  * {@code B/baselines.json}. With {@code --dicom-root}, also the handcrafted-descriptor baseline (intensity
  * statistics + the first 3 principal components of the 32 x 32 downsampled image) and the paired t-test against it.
  */
-final class BaselinesCommand {
-    static final Set<String> VALUED = Set.of("features", "csv", "outdir", "folds", "seed", "dicom-root");
+@Command(name = "embeddings-baselines", sortOptions = false, showDefaultValues = true,
+        description = "Cross-validated baseline classifiers of the density labels on the embeddings (folds grouped "
+                + "by exam): OUTDIR/report.md and OUTDIR/baselines.json.")
+final class BaselinesCommand implements Callable<Integer> {
     private static final int THUMB = 32;
     private static final int THUMB_COMPONENTS = 3;
     private final PrintStream out;
+
+    @Option(names = "--features", required = true, paramLabel = "NPY", description = "features.npy of a run. "
+            + "Required.")
+    Path features;
+    @Option(names = "--csv", required = true, paramLabel = "CSV", description = "joined.csv of the same run. "
+            + "Required.")
+    Path csv;
+    @Option(names = "--outdir", required = true, paramLabel = "OUTDIR", description = "Output folder (its report "
+            + "files are replaced). Required.")
+    Path outdir;
+    @Option(names = "--dicom-root", paramLabel = "DICOM_ROOT",
+            description = "The run's DICOM root: adds the handcrafted-descriptor baseline (intensity statistics + "
+                    + "3 principal components of the 32 x 32 image) and the paired t-test against it. Default: "
+                    + "none (embedding baselines only).")
+    Path dicomRoot;
+    @Option(names = "--folds", paramLabel = "K", converter = CliConverters.PositiveInt.class,
+            description = "Cross-validation folds.")
+    int folds = 5;
+    @Option(names = "--seed", paramLabel = "N", converter = CliConverters.AnyLong.class,
+            description = "Seed of the fold assignment and the classifiers.")
+    long seed = 42;
 
     BaselinesCommand(PrintStream out) {
         this.out = out;
     }
 
-    int run(CliArguments a) throws UsageException, IOException, MammoException {
-        Path features = a.path("features");
-        Path csv = a.path("csv");
-        RunDirectory dir = RunDirectory.prepare(a.path("outdir"), RunDirectory.Mode.OVERWRITE);
+    @Override
+    public Integer call() throws UsageException, IOException, MammoException {
+        RunDirectory dir = RunDirectory.prepare(outdir, RunDirectory.Mode.OVERWRITE);
         float[][] x = NpyReader.read(features).toMatrix();
         CsvTable table = CsvTable.read(csv);
         int label = column(table, "BI-RADS", csv);
@@ -68,18 +92,16 @@ final class BaselinesCommand {
             paths.add(r.field(path));
         }
         float[][] handcrafted = null;
-        Path root = a.optionalPath("dicom-root");
-        if (root != null) {
-            handcrafted = handcrafted(root, paths);
+        if (dicomRoot != null) {
+            handcrafted = handcrafted(dicomRoot, paths);
         }
-        int folds = a.positiveInt("folds", 5);
         long exams = accessions.stream().distinct().count();
         if (folds > exams) {
             // grouped folds split exams, never the images of one exam: each fold needs one exam at least
             throw new UsageException("embeddings-baselines: --folds " + folds + " is more than the " + exams
                     + " labelled exams in " + csv);
         }
-        Baselines baselines = Baselines.builder().folds(folds).seed(a.longValue("seed", 42))
+        Baselines baselines = Baselines.builder().folds(folds).seed(seed)
                 .progress(ConsoleProgress.forStdErr()).build();
         BaselineReport report = baselines.run(rows.toArray(new float[0][]), handcrafted,
                 labels.stream().mapToInt(Integer::intValue).toArray(), accessions);

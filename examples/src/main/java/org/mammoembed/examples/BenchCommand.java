@@ -6,7 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.mammoembed.core.Dataset;
 import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.EmbeddingSink;
@@ -17,41 +17,65 @@ import org.mammoembed.embed.Device;
 import org.mammoembed.embed.EmbeddingExtractor;
 import org.mammoembed.embed.EmbeddingExtractorBuilder;
 import org.mammoembed.embed.ExtractionSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench --csv C --dicom-root D [--model M] [--batch-size 32] [--repeat 1] [--workers N] [--device cpu]}:
- * embeds the dataset (discarding the features) and prints where the time went: per image, the wall time of decode, preprocess and
- * inference (stage times summed over threads that overlap), their CPU times (worker-thread CPU for decode and
- * preprocess, process CPU during the batches for inference) and the ratio of the CPU before the network to the
- * network's; end-to-end images/s and the process's peak resident memory. Before the first run it prints how long
- * the process took from its start to the first batch entering ONNX Runtime, and how much of that was building
- * the extractor (reading and loading the model). A measurement, not a test: run it on a quiet machine and compare
- * ratios measured in the same session.
+ * embeds the dataset (discarding the features) and prints where the time went: per image, the wall time of
+ * decode, preprocess and inference (stage times summed over threads that overlap), their CPU times (decode-thread
+ * and worker-thread CPU for decode and preprocess, process CPU during the batches for inference) and the ratio of
+ * the CPU before the network to the network's; end-to-end images/s and the process's peak resident memory.
+ * Before the first run's row it prints how long the process took from its start to the first batch entering ONNX
+ * Runtime, split into before the model, reading and loading the model, and preparing the first batch. A
+ * measurement, not a test: run it on a quiet machine and compare ratios measured in the same session.
  */
-final class BenchCommand {
-    static final Set<String> VALUED = Set.of("csv", "dicom-root", "model", "batch-size", "repeat", "seed", "workers",
-            "device");
+@Command(name = "bench", sortOptions = false, showDefaultValues = true,
+        description = "Embed the dataset (discarding the features) and print where the time went: decode, "
+                + "preprocessing and inference per image, images/s and peak resident memory.")
+final class BenchCommand implements Callable<Integer> {
     private final PrintStream out;
+
+    @Option(names = "--csv", required = true, paramLabel = "CSV", description = "Label CSV. Required.")
+    Path csv;
+    @Option(names = "--dicom-root", required = true, paramLabel = "DICOM_ROOT",
+            description = "Folder of accession folders. Required.")
+    Path dicomRoot;
+    @Option(names = "--label-column", paramLabel = "NAME",
+            description = "CSV column holding the density label. Default: BI-RADS, Classification or density.")
+    String labelColumn;
+    @Option(names = "--model", paramLabel = "ONNX",
+            description = "Exported backbone. Default: the built-in ResNet50 with random weights.")
+    Path modelFile;
+    @Option(names = "--batch-size", paramLabel = "N", converter = CliConverters.PositiveInt.class,
+            description = "Images per inference batch.")
+    int batch = 32;
+    @Option(names = "--repeat", paramLabel = "N", converter = CliConverters.PositiveInt.class,
+            description = "Passes over the dataset (one table row each).")
+    int repeat = 1;
+    @Option(names = "--seed", paramLabel = "N", converter = CliConverters.AnyLong.class,
+            description = "Seed of the built-in model's weights.")
+    long seed = 42;
+    @Option(names = "--workers", paramLabel = "N", converter = CliConverters.PositiveInt.class,
+            description = "Decode/preprocess threads; the default is the library's policy: half the processors, "
+                    + "at least 2, at most 8.")
+    int workers = EmbeddingExtractorBuilder.defaultWorkers();
+    @Option(names = "--device", paramLabel = "cpu|auto|cuda|cuda:N", converter = CliConverters.DeviceConverter.class,
+            description = "Where the network runs.")
+    Device device = Device.cpu();
 
     BenchCommand(PrintStream out) {
         this.out = out;
     }
 
-    int run(CliArguments a) throws UsageException, IOException, MammoException {
-        Dataset dataset = Dataset.fromCsv(a.path("csv"), a.path("dicom-root"));
-        ModelChoice model = ModelChoice.of(a.optionalPath("model"), a.longValue("seed", 42));
-        int repeat = a.positiveInt("repeat", 1);
-        int batch = a.positiveInt("batch-size", 32);
-        Device device;
-        try {
-            device = Device.parse(a.string("device", "cpu"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("bench: --device " + e.getMessage());
-        }
+    @Override
+    public Integer call() throws IOException, MammoException {
+        Dataset dataset = Dataset.fromCsv(csv, dicomRoot, labelColumn);
+        ModelChoice model = ModelChoice.of(modelFile, seed);
         long buildStartMillis = System.currentTimeMillis();
         long buildStart = System.nanoTime();
         try (EmbeddingExtractor ex = model.applyTo(EmbeddingExtractor.builder().batchSize(batch).device(device)
-                .workers(a.positiveInt("workers", EmbeddingExtractorBuilder.defaultWorkers())))
+                .workers(workers))
                 .build()) {
             double buildMs = (System.nanoTime() - buildStart) / 1e6;
             out.println("model: " + model.label());
@@ -80,8 +104,8 @@ final class BenchCommand {
                         1000 * cpu.inferenceSeconds() / embedded, cpu.beforeNetworkRatio() * embedded / n,
                         peakRssMegabytes());
             }
-            out.println("cpu columns: ms of CPU per image (decode, preprocess: worker-thread CPU; infer: process CPU"
-                    + " during the batches minus the workers'); cpu ratio = (decode + preprocess) / infer per image");
+            out.println("cpu columns: ms of CPU per image (decode, preprocess: decode/worker-thread CPU; infer: process"
+                    + " CPU during the batches minus theirs); cpu ratio = (decode + preprocess) / infer per image");
         }
         return 0;
     }

@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.Locale;
 import org.mammoembed.core.Embedder;
+import org.mammoembed.core.ImageReaders;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
+import org.mammoembed.embed.Device;
 import org.mammoembed.embed.EmbeddingExtractor;
 import org.mammoembed.io.study.EmbeddingStudy;
 import org.mammoembed.io.study.FailureBudget;
@@ -34,11 +36,18 @@ final class EmbedJob {
     int run() throws IOException, MammoException {
         preflight();
         ModelChoice model = ModelChoice.of(o.model(), o.seed());
+        // the built-in random network is announced once on the console, here; the study writes it to run.log
+        // (SLF4J INFO, so logback's console does not repeat it)
         if (model.isBuiltIn()) {
             out.println("warning: " + model.label());
         }
-        try (EmbeddingExtractor extractor = model.applyTo(EmbeddingExtractor.builder().device(o.device())
+        try (EmbeddingExtractor extractor = model.applyTo(EmbeddingExtractor.builder()
+                .reader(ImageReaders.named(o.reader())).device(o.device())
                 .batchSize(o.batchSize()).workers(o.workers())).build()) {
+            if (o.device().kind() == Device.Kind.AUTO) {
+                out.println("device auto: running on " + extractor.executionProvider() + " because "
+                        + extractor.placementReason());
+            }
             StudyResult r;
             try {
                 r = study(o, extractor).progress(ConsoleProgress.forStdErr()).run();
@@ -58,7 +67,7 @@ final class EmbedJob {
     /** The study the options describe (the CLI's and the API's runs are the same thing). */
     static EmbeddingStudy.Builder study(EmbedOptions o, Embedder embedder) {
         EmbeddingStudy.Builder b = EmbeddingStudy.builder()
-                .dataset(o.csv(), o.dicomRoot())
+                .dataset(o.csv(), o.dicomRoot(), o.labelColumn())
                 .embedder(embedder)
                 .outputDir(o.outdir())
                 .resume(o.mode() == org.mammoembed.io.RunDirectory.Mode.RESUME)
@@ -66,7 +75,9 @@ final class EmbedJob {
                 .cache(o.cache())
                 .failureBudget(FailureBudget.maxRate(o.maxFailureRate()).andMaxCount(o.maxFailures())
                         .minImages(EmbedOptions.FAILURE_RATE_MIN_IMAGES))
-                .joinedCsv(o.saveCsv())
+                .joinedCsv(o.saveCsv() || o.report())
+                .report(o.report())
+                .reportClusters(ReportKMeans.seeded(o.seed()))
                 .includeTags(o.includeTags())
                 .aggregate(o.aggregate())
                 .seed(o.seed());
@@ -133,6 +144,9 @@ final class EmbedJob {
             out.println("note: " + n);
         }
         out.println("outputs in " + r.outputDir());
+        if (o.report()) {
+            out.println("report: open " + r.outputDir().resolve("report.html").toUri() + " in a browser");
+        }
     }
 
     /** The failure summary by stage and error class (every row is in failures.csv). */

@@ -6,46 +6,66 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.DicomReader;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.dicom.DicomFileReader;
 import org.mammoembed.io.internal.NpyFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code inspect --root R --pixels-out OUT FILE...}: prints one JSON object per file (its metadata, no patient
  * identifiers) and writes {@code OUT/<path relative to R>.npy} (frame 0 after the modality LUT, float32,
  * H x W or H x W x 3) or {@code OUT/<path relative to R>.err} (why it was refused). This is how users see what
- * the pipeline sees, and how conformance is checked against an external oracle.
+ * the pipeline sees, and how conformance is checked against an external oracle. Without {@code --root} (or for
+ * a file outside it) paths are relative to the deepest folder that holds all such files, so two files with the
+ * same name in different folders keep their own results.
  */
-final class InspectCommand {
-    static final Set<String> OPTIONS = Set.of("root", "pixels-out", "frame");
+@Command(name = "inspect", sortOptions = false, showDefaultValues = true,
+        description = "Print each file's metadata as one JSON line (no patient identifiers); with --pixels-out, "
+                + "write its pixels (after the modality LUT) as .npy, or why it was refused as .err. Exit 3 when "
+                + "some file was refused.")
+final class InspectCommand implements Callable<Integer> {
     private final DicomReader reader;
     private final ObjectMapper json = new ObjectMapper();
+    private final PrintStream out;
 
-    InspectCommand(DicomReader reader) {
+    @Option(names = "--root", paramLabel = "R",
+            description = "Name outputs by their path relative to R. Default: relative to the deepest folder "
+                    + "holding all the files.")
+    Path root;
+    @Option(names = "--pixels-out", paramLabel = "OUT",
+            description = "Write OUT/<relative path>.npy or .err per file. Default: no pixels written.")
+    Path pixelsOut;
+    @Option(names = "--frame", paramLabel = "N", converter = CliConverters.NonNegativeInt.class,
+            description = "Frame of multi-frame files (0-based).")
+    int frame = 0;
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "DICOM files.")
+    List<Path> files = new ArrayList<>();
+
+    InspectCommand(DicomReader reader, PrintStream out) {
         this.reader = reader;
+        this.out = out;
     }
 
-    InspectCommand() {
-        this(DicomFileReader.create());
+    InspectCommand(PrintStream out) {
+        this(DicomFileReader.create(), out);
     }
 
-    int run(CliArguments args, PrintStream out) throws UsageException, IOException {
-        Path root = args.optionalPath("root");
-        Path pixelsOut = args.optionalPath("pixels-out");
-        int frame = (int) args.longValue("frame", 0);
-        if (args.positional().isEmpty()) {
-            throw new UsageException("inspect: give at least one FILE");
-        }
+    @Override
+    public Integer call() throws IOException {
+        OutputNames names = OutputNames.of(root, files);
         int refused = 0;
-        for (String name : args.positional()) {
-            Path file = Path.of(name);
-            String rel = relative(root, file);
+        for (Path file : files) {
+            String rel = names.of(file);
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("path", rel);
             try {
@@ -98,16 +118,5 @@ final class InspectCommand {
         d.put("pixel_spacing", m.pixelSpacing().orElse(null));
         d.put("is_mammography", m.isMammography());
         return d;
-    }
-
-    private static String relative(Path root, Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        if (root != null) {
-            Path r = root.toAbsolutePath().normalize();
-            if (abs.startsWith(r)) {
-                return r.relativize(abs).toString().replace('\\', '/');
-            }
-        }
-        return abs.getFileName().toString();
     }
 }

@@ -92,8 +92,8 @@ class BadInputTest {
                 .filter(m -> m.get("ImagePath").equals("DEMO0001/cut.dcm")).findFirst().orElseThrow();
         assertEquals("read", cut.get("Stage"));
         assertEquals("DicomException", cut.get("ErrorClass"));
-        assertEquals("cut.dcm: element (7FE0,0010) at offset 918 declares 6144 bytes but only 5644 remain: the file"
-                + " is truncated or corrupt", cut.get("Message"));
+        assertEquals("cut.dcm: element (7FE0,0010) at offset 918 declares a value longer than the 5644 bytes that"
+                + " remain: the file is truncated or corrupt", cut.get("Message"));
         Map<String, String> noise = byClass.get("DicomException:DEMO0001/noise.dcm");
         assertEquals("read", noise.get("Stage"));
         assertTrue(noise.get("Message").startsWith("noise.dcm: element "), noise::toString);
@@ -126,11 +126,12 @@ class BadInputTest {
     @Test
     void csvWithoutTheLabelColumnStopsTheRunNamingTheColumn() throws Exception {
         Path csv = tmp.resolve("nolabel.csv");
-        Files.writeString(csv, "AccessionNumber,Density\nDEMO0000,A\n", StandardCharsets.UTF_8);
+        Files.writeString(csv, "AccessionNumber,Grade\nDEMO0000,A\n", StandardCharsets.UTF_8);
         CliFixture.Result r = embed(csv, tmp.resolve("out-nolabel"));
         assertEquals(1, r.status(), r::all);
         assertTrue(r.err().startsWith("error (scan): "), r.err());
-        assertTrue(r.err().contains("Classification"), r.err());
+        assertTrue(r.err().contains("BI-RADS, Classification, density") && r.err().contains("[AccessionNumber, "
+                + "Grade]"), r.err());
     }
 
     @Test

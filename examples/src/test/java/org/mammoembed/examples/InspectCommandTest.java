@@ -32,6 +32,10 @@ class InspectCommandTest {
     Path tmp;
 
     private Path goodFile(Path folder) throws Exception {
+        return file(folder, "img.dcm", 2, true);
+    }
+
+    private Path file(Path folder, String name, double slope, boolean samplesPerPixel) throws Exception {
         int[] pixels = new int[ROWS * COLUMNS];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = i * 37 % 4096;
@@ -45,12 +49,15 @@ class InspectCommandTest {
                 .setString(Tag.VIEW_POSITION, Vr.CS, "MLO")
                 .setString(Tag.IMAGE_LATERALITY, Vr.CS, "R")
                 .setDoubles(Tag.PIXEL_SPACING, Vr.DS, 0.07, 0.08)
-                .setDoubles(Tag.RESCALE_SLOPE, Vr.DS, 2)
+                .setDoubles(Tag.RESCALE_SLOPE, Vr.DS, slope)
                 .setDoubles(Tag.RESCALE_INTERCEPT, Vr.DS, -100);
-        Path file = folder.resolve("exam1/img.dcm");
+        Path file = folder.resolve("exam1/" + name);
         Files.createDirectories(file.getParent());
-        DicomWriter.builder().build().write(file, NativePixels.grayscale(ROWS, COLUMNS, 16, 12, false,
-                "MONOCHROME2", pixels).writeTo(a));
+        DicomAttributes all = NativePixels.grayscale(ROWS, COLUMNS, 16, 12, false, "MONOCHROME2", pixels).writeTo(a);
+        if (!samplesPerPixel) {
+            all.remove(Tag.SAMPLES_PER_PIXEL);
+        }
+        DicomWriter.builder().build().write(file, all);
         return file;
     }
 
@@ -113,5 +120,60 @@ class InspectCommandTest {
         CliFixture.Result r = CliFixture.run("inspect", good.toString());
         assertEquals(0, r.status(), r::all);
         assertEquals("img.dcm", new ObjectMapper().readTree(r.out()).get("path").asText());
+    }
+
+    @Test
+    void aRescaleThatOverflowsFloatIsRefusedAsEmbedRefusesIt() throws Exception {
+        Path root = tmp.resolve("root");
+        Path inf = file(root, "inf.dcm", 1e38, true);
+        Path pixelsOut = tmp.resolve("px");
+        CliFixture.Result r = CliFixture.run("inspect", "--root", root.toString(), "--pixels-out",
+                pixelsOut.toString(), inf.toString());
+        assertEquals(3, r.status(), r::all);
+        JsonNode line = new ObjectMapper().readTree(r.out());
+        assertEquals("refused", line.get("status").asText());
+        assertEquals("decode", line.get("stage").asText());
+        assertTrue(line.get("error").asText().startsWith("inf.dcm: the modality LUT (ModalityLut[slope=1.0E38,"
+                + " intercept=-100.0]) maps 34 of 35 stored values to infinite or NaN values"), r::all);
+        assertFalse(Files.exists(pixelsOut.resolve("exam1/inf.dcm.npy")));
+    }
+
+    @Test
+    void aMissingSamplesPerPixelIsReportedAsTheOneThatWasUsed() throws Exception {
+        Path f = file(tmp, "nospp.dcm", 2, false);
+        CliFixture.Result r = CliFixture.run("inspect", f.toString());
+        assertEquals(0, r.status(), r::all);
+        assertEquals(1, new ObjectMapper().readTree(r.out()).get("samples_per_pixel").asInt(), r::all);
+    }
+
+    @Test
+    void filesWithTheSameNameInDifferentFoldersKeepTheirOwnResults() throws Exception {
+        // three files called img.dcm: two good ones with different pixels, one truncated
+        Path a = goodFile(tmp.resolve("site-a"));
+        Path b = goodFile(tmp.resolve("site-b/deeper"));
+        Path c = goodFile(tmp.resolve("site-c"));
+        byte[] whole = Files.readAllBytes(c);
+        Files.write(c, Arrays.copyOf(whole, whole.length - 20));
+        Path px = tmp.resolve("px");
+        CliFixture.Result r = CliFixture.run("inspect", "--pixels-out", px.toString(), a.toString(), b.toString(),
+                c.toString());
+        assertEquals(3, r.status(), r::all);
+        ObjectMapper json = new ObjectMapper();
+        List<String> paths = new ArrayList<>();
+        for (String line : r.out().split("\\R")) {
+            paths.add(json.readTree(line).get("path").asText());
+        }
+        assertEquals(List.of("site-a/exam1/img.dcm", "site-b/deeper/exam1/img.dcm", "site-c/exam1/img.dcm"), paths);
+        assertTrue(Files.exists(px.resolve("site-a/exam1/img.dcm.npy")));
+        assertTrue(Files.exists(px.resolve("site-b/deeper/exam1/img.dcm.npy")));
+        assertTrue(Files.exists(px.resolve("site-c/exam1/img.dcm.err")));
+        assertFalse(Files.exists(px.resolve("site-c/exam1/img.dcm.npy")));
+        // with --root, a file outside the root still gets a path of its own
+        CliFixture.Result rooted = CliFixture.run("inspect", "--root", tmp.resolve("site-a").toString(),
+                a.toString(), b.toString());
+        assertEquals(0, rooted.status(), rooted::all);
+        String[] lines = rooted.out().split("\\R");
+        assertEquals("exam1/img.dcm", json.readTree(lines[0]).get("path").asText());
+        assertEquals("img.dcm", json.readTree(lines[1]).get("path").asText());
     }
 }

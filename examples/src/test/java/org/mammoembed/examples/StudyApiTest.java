@@ -117,6 +117,25 @@ class StudyApiTest {
     }
 
     @Test
+    void aFailedStartLeavesTheFolderForTheRerun() throws Exception {
+        Path csv = CliFixture.study(tmp.resolve("data"), 1);
+        Path root = tmp.resolve("data/archive");
+        Path bad = tmp.resolve("bad.onnx");
+        Files.writeString(bad, "not a model");
+        Path out = tmp.resolve("out");
+        CliFixture.Result r = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root", root.toString(),
+                "--outdir", out.toString(), "--model", bad.toString());
+        assertEquals(1, r.status(), r::all);
+        assertTrue(Files.notExists(out), "nothing created by a run that could not start");
+        Path model = CliFixture.tinyModel(tmp, CliFixture.MODEL_SEED);
+        r = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root", root.toString(),
+                "--outdir", out.toString(), "--model", model.toString(), "--workers", "1");
+        assertEquals(0, r.status(), r::all);
+        assertTrue(r.out().contains("embedded 16 of 16 images (0 failed, 0 scan problems); this run computed 16,"
+                + " reused 0 (checkpoint 0, cache 0)"), r.out());
+    }
+
+    @Test
     void theBuiltInModelIsDataInRunJson() throws Exception {
         Path csv = CliFixture.study(tmp.resolve("data"), 1);
         Path three = tmp.resolve("one.csv");

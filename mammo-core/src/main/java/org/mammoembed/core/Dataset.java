@@ -21,14 +21,34 @@ public final class Dataset {
     }
 
     /**
-     * Reads {@code classificacao.csv} (columns AccessionNumber and Classification; A-D or 1-4) and finds every
-     * DICOM under {@code dicomRoot/<AccessionNumber>/}, recursively, by content.
+     * The label columns {@link #fromCsv(Path, Path)} looks for, in this order, matched case-insensitively:
+     * {@code BI-RADS} (the original tool's documented name), {@code Classification}, {@code density}.
+     */
+    public static final List<String> LABEL_COLUMNS = List.of("BI-RADS", "Classification", "density");
+
+    /**
+     * Reads {@code classificacao.csv} (columns AccessionNumber and a density label: the first of
+     * {@link #LABEL_COLUMNS} present; A-D or 1-4) and finds every DICOM under {@code dicomRoot/<AccessionNumber>/},
+     * recursively, by content.
      *
      * @throws MammoException (stage SCAN) when the CSV cannot be used at all: missing file, no header,
-     *                        required columns absent. Row-level problems become {@link #problems()}.
+     *                        required columns absent (the message lists the columns found). Row-level problems
+     *                        become {@link #problems()}.
      */
     public static Dataset fromCsv(Path csv, Path dicomRoot) throws MammoException {
-        return new DatasetScanner().scan(csv, dicomRoot);
+        return new DatasetScanner().scan(csv, dicomRoot, null);
+    }
+
+    /**
+     * As {@link #fromCsv(Path, Path)}, with the labels read from the column named {@code labelColumn}
+     * (case-insensitive; letters A-D or digits 1-4).
+     *
+     * @param labelColumn the label column's name, or {@code null} for the first of {@link #LABEL_COLUMNS}
+     * @throws MammoException (stage SCAN) as {@link #fromCsv(Path, Path)}; also when the CSV has no column
+     *                        {@code labelColumn} (the message lists the columns found)
+     */
+    public static Dataset fromCsv(Path csv, Path dicomRoot, String labelColumn) throws MammoException {
+        return new DatasetScanner().scan(csv, dicomRoot, labelColumn);
     }
 
     /**
@@ -37,7 +57,19 @@ public final class Dataset {
      * {@code ImageReaders.named("png")}.
      */
     public static Dataset fromCsv(Path csv, Path imageRoot, ImageReader reader) throws MammoException {
-        return new DatasetScanner(Objects.requireNonNull(reader, "reader")::isImage).scan(csv, imageRoot);
+        return fromCsv(csv, imageRoot, reader, null);
+    }
+
+    /**
+     * As {@link #fromCsv(Path, Path, ImageReader)}, with the labels read from the column named {@code labelColumn}
+     * (see {@link #fromCsv(Path, Path, String)}).
+     *
+     * @param labelColumn the label column's name, or {@code null} for the first of {@link #LABEL_COLUMNS}
+     */
+    public static Dataset fromCsv(Path csv, Path imageRoot, ImageReader reader, String labelColumn)
+            throws MammoException {
+        return new DatasetScanner(Objects.requireNonNull(reader, "reader")::isImage).scan(csv, imageRoot,
+                labelColumn);
     }
 
     /** Every DICOM under {@code folder}, recursively, unlabelled, the first path component as accession. */

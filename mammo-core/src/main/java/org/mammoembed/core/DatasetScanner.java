@@ -3,7 +3,10 @@ package org.mammoembed.core;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.mammoembed.core.internal.DicomSniffer;
+import org.mammoembed.core.internal.MessageText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +36,9 @@ import org.slf4j.LoggerFactory;
 final class DatasetScanner {
     /** Required CSV column (matched case-insensitively). */
     static final String ACCESSION_COLUMN = "AccessionNumber";
-    /** Required CSV column (matched case-insensitively). */
-    static final String LABEL_COLUMN = "Classification";
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetScanner.class);
-    private static final int MAX_ECHOED_CHARS = 40;
+    private static final int MAX_ECHOED_CHARS = 64;
 
     /** Whether a file under the root is an image: the reader's answer, DICOM by content by default. */
     private final Predicate<Path> isImage;
@@ -49,7 +51,7 @@ final class DatasetScanner {
         this.isImage = isImage;
     }
 
-    Dataset scan(Path csv, Path dicomRoot) throws MammoException {
+    Dataset scan(Path csv, Path dicomRoot, String labelColumn) throws MammoException {
         Path root = dicomRoot.toAbsolutePath().normalize();
         Path rootReal = realFolder(root, "DICOM root");
         CsvTable table = readCsv(csv);
@@ -65,10 +67,12 @@ final class DatasetScanner {
             }
             // without a header the file cannot be a label CSV at all (Dataset.fromCsv's contract)
             throw new MammoException(Stage.SCAN, csvName + " is empty: no header line with columns "
-                    + ACCESSION_COLUMN + " and " + LABEL_COLUMN);
+                    + ACCESSION_COLUMN + " and " + (labelColumn != null ? labelColumn
+                    : "one of " + String.join(", ", Dataset.LABEL_COLUMNS)));
         }
         int accessionCol = requireColumn(table, ACCESSION_COLUMN, csvName);
-        int labelCol = requireColumn(table, LABEL_COLUMN, csvName);
+        int labelCol = labelColumn(table, labelColumn, csvName);
+        String labelName = table.header().get(labelCol);
         if (table.rows().isEmpty()) {
             problems.add(new Failure("", "", Stage.SCAN, "EmptyCsv",
                     csvName + " has a header but no data rows; no images to process"));
@@ -81,6 +85,7 @@ final class DatasetScanner {
         for (CsvTable.Row row : table.rows()) {
             int line = row.line();
             String accession = row.field(accessionCol).strip();
+            String shown = MessageText.bounded(accession, MAX_ECHOED_CHARS); // what outputs carry of it
             String label = row.field(labelCol).strip();
             if (accession.isEmpty()) {
                 problems.add(new Failure("", "", Stage.SCAN, "MissingAccession",
@@ -89,13 +94,13 @@ final class DatasetScanner {
             }
             Optional<String> unsafe = unsafeReason(accession);
             if (unsafe.isPresent()) {
-                problems.add(new Failure(accession, "", Stage.SCAN, "UnsafePath",
+                problems.add(new Failure(shown, "", Stage.SCAN, "UnsafePath",
                         "line " + line + ": AccessionNumber " + unsafe.get() + "; refused"));
                 continue;
             }
             Integer earlier = firstLine.putIfAbsent(accession, line);
             if (earlier != null) {
-                problems.add(new Failure(accession, "", Stage.SCAN, "DuplicateAccession",
+                problems.add(new Failure(shown, "", Stage.SCAN, "DuplicateAccession",
                         "line " + line + ": AccessionNumber already listed on line " + earlier
                                 + "; keeping the first"));
                 continue;
@@ -105,10 +110,10 @@ final class DatasetScanner {
                 boolean isClass5 = label.equals("5") || label.equals("5.0");
                 class5 += isClass5 ? 1 : 0;
                 problems.add(isClass5
-                        ? new Failure(accession, "", Stage.SCAN, "Class5",
-                                "line " + line + ": Classification 5 is not a density class; row skipped")
-                        : new Failure(accession, "", Stage.SCAN, "UnknownLabel", "line " + line
-                                + ": Classification '" + echo(label) + "' is not A-D or 1-4; row skipped"));
+                        ? new Failure(shown, "", Stage.SCAN, "Class5",
+                                "line " + line + ": " + labelName + " 5 is not a density class; row skipped")
+                        : new Failure(shown, "", Stage.SCAN, "UnknownLabel", "line " + line
+                                + ": " + labelName + " '" + echo(label) + "' is not A-D or 1-4; row skipped"));
                 continue;
             }
             Map<String, String> extra = extraColumns(table, row, accessionCol, labelCol);
@@ -162,9 +167,34 @@ final class DatasetScanner {
         int col = table.column(name);
         if (col < 0) {
             throw new MammoException(Stage.SCAN, csvName + ": missing column '" + name + "'; columns found: "
-                    + table.header());
+                    + MessageText.bounded(String.valueOf(table.header()), 200));
         }
         return col;
+    }
+
+    /** The named label column, or the first of {@link Dataset#LABEL_COLUMNS} present. */
+    private static int labelColumn(CsvTable table, String name, String csvName) throws MammoException {
+        if (name != null) {
+            if (name.isBlank()) {
+                throw new MammoException(Stage.SCAN, "the label column name is blank; columns found in " + csvName
+                        + ": " + table.header());
+            }
+            int col = table.column(name.strip());
+            if (col < 0) {
+                throw new MammoException(Stage.SCAN, csvName + ": no label column '" + name.strip()
+                        + "'; columns found: " + table.header());
+            }
+            return col;
+        }
+        for (String candidate : Dataset.LABEL_COLUMNS) {
+            int col = table.column(candidate);
+            if (col >= 0) {
+                return col;
+            }
+        }
+        throw new MammoException(Stage.SCAN, csvName + ": no label column (looked for "
+                + String.join(", ", Dataset.LABEL_COLUMNS) + "; name another one with labelColumn); columns found: "
+                + table.header());
     }
 
     private static Map<String, String> extraColumns(CsvTable table, CsvTable.Row row, int accessionCol,
@@ -183,19 +213,30 @@ final class DatasetScanner {
                                 Map<String, String> extra, int line, List<ImageRecord> images,
                                 List<Failure> problems) {
         Path folder = root.resolve(accession);
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(folder)) {
-            problems.add(new Failure(accession, accession, Stage.SCAN, "MissingFolder",
-                    "line " + line + ": no folder '" + accession + "' under the DICOM root"));
+        String shown = MessageText.bounded(accession, MAX_ECHOED_CHARS);
+        try {
+            Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            problems.add(new Failure(shown, shown, Stage.SCAN, "MissingFolder",
+                    "line " + line + ": no folder '" + shown + "' under the DICOM root"));
+            return;
+        } catch (IOException e) {
+            // e.g. a name longer than the file system allows: say so, not "no folder"
+            String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                    : e.getClass().getSimpleName();
+            problems.add(new Failure(shown, shown, Stage.SCAN, "UnusableFolderName", "line " + line
+                    + ": the file system refused the folder name '" + shown + "' (" + accession.length()
+                    + " characters): " + MessageText.bounded(reason)));
             return;
         }
         if (!walker.insideRoot(folder)) {
-            problems.add(new Failure(accession, accession, Stage.SCAN, "UnsafePath", "line " + line
-                    + ": folder '" + accession + "' resolves to a location outside the DICOM root; refused"));
+            problems.add(new Failure(shown, shown, Stage.SCAN, "UnsafePath", "line " + line
+                    + ": folder '" + shown + "' resolves to a location outside the DICOM root; refused"));
             return;
         }
         if (!Files.isDirectory(folder)) {
-            problems.add(new Failure(accession, accession, Stage.SCAN, "MissingFolder",
-                    "line " + line + ": '" + accession + "' under the DICOM root is not a folder"));
+            problems.add(new Failure(shown, shown, Stage.SCAN, "MissingFolder",
+                    "line " + line + ": '" + shown + "' under the DICOM root is not a folder"));
             return;
         }
         int before = images.size();
@@ -204,8 +245,8 @@ final class DatasetScanner {
             return true;
         });
         if (images.size() == before) {
-            problems.add(new Failure(accession, accession, Stage.SCAN, "NoImages",
-                    "line " + line + ": folder '" + accession + "' holds no DICOM files"));
+            problems.add(new Failure(shown, shown, Stage.SCAN, "NoImages",
+                    "line " + line + ": folder '" + shown + "' holds no DICOM files"));
         }
     }
 
@@ -236,14 +277,15 @@ final class DatasetScanner {
                 // one DICOM file is enough to call the folder an exam; stop there
                 walker.walk(entry, name, (file, rel) -> {
                     if (reported.add(name)) {
-                        problems.add(new Failure(name, name, Stage.SCAN, "NotInCsv",
-                                "folder '" + name + "' holds DICOM files but no CSV row names it"));
+                        String shown = echo(name);
+                        problems.add(new Failure(shown, shown, Stage.SCAN, "NotInCsv",
+                                "folder '" + shown + "' holds DICOM files but no CSV row names it"));
                     }
                     return false;
                 });
             } else if (isImage.test(entry) && walker.insideRoot(entry)) {
-                problems.add(new Failure("", name, Stage.SCAN, "NotInCsv",
-                        "DICOM file '" + name + "' lies directly in the DICOM root, outside any accession folder"));
+                problems.add(new Failure("", echo(name), Stage.SCAN, "NotInCsv",
+                        "DICOM file '" + echo(name) + "' lies directly in the DICOM root, outside any accession folder"));
             }
         }
     }
@@ -272,8 +314,8 @@ final class DatasetScanner {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    /** Bounds the user text copied into a message. */
+    /** Bounds and escapes the user text copied into a message. */
     private static String echo(String text) {
-        return text.length() <= MAX_ECHOED_CHARS ? text : text.substring(0, MAX_ECHOED_CHARS) + "...";
+        return MessageText.bounded(text, MAX_ECHOED_CHARS);
     }
 }

@@ -103,8 +103,8 @@ class DatasetScannerTest {
         assertEquals(BiRadsDensity.D, d.images().get(1).density());
         assertEquals(List.of(
                 "DuplicateAccession|E1|line 4: AccessionNumber already listed on line 2; keeping the first",
-                "Class5|E5|line 5: Classification 5 is not a density class; row skipped",
-                "UnknownLabel|E6|line 6: Classification 'X' is not A-D or 1-4; row skipped",
+                "Class5|E5|line 5: CLASSIFICATION 5 is not a density class; row skipped",
+                "UnknownLabel|E6|line 6: CLASSIFICATION 'X' is not A-D or 1-4; row skipped",
                 "MissingFolder|GONE|line 7: no folder 'GONE' under the DICOM root",
                 "NoImages|EMPTY|line 8: folder 'EMPTY' holds no DICOM files",
                 "MissingAccession||line 9: empty AccessionNumber; row skipped"), problems(d));
@@ -183,8 +183,36 @@ class DatasetScannerTest {
                 e.getMessage());
         MammoException e2 = assertThrows(MammoException.class,
                 () -> Dataset.fromCsv(csv("AccessionNumber\n1\n"), root));
-        assertEquals("classificacao.csv: missing column 'Classification'; columns found: [AccessionNumber]",
-                e2.getMessage());
+        assertEquals("classificacao.csv: no label column (looked for BI-RADS, Classification, density; name "
+                + "another one with labelColumn); columns found: [AccessionNumber]", e2.getMessage());
+        MammoException e3 = assertThrows(MammoException.class,
+                () -> Dataset.fromCsv(csv("AccessionNumber,BI-RADS\n1,A\n"), root, "Grade"));
+        assertEquals("classificacao.csv: no label column 'Grade'; columns found: [AccessionNumber, BI-RADS]",
+                e3.getMessage());
+    }
+
+    @Test
+    void labelsComeFromBiRadsClassificationOrDensityOrTheNamedColumn() throws Exception {
+        for (String name : List.of("E1", "E2", "E3", "E4")) {
+            tinyDicom(root.resolve(name).resolve("a.dcm"));
+        }
+        // the original tool's documented header, letters and digits mixed
+        Dataset biRads = Dataset.fromCsv(csv("AccessionNumber,BI-RADS\nE1,A\nE2,2\nE3,c\nE4,4\n"), root);
+        assertEquals(List.of(1, 2, 3, 4), biRads.images().stream().map(ImageRecord::biRads).toList());
+        assertEquals(List.of(), problems(biRads));
+        Dataset density = Dataset.fromCsv(csv("AccessionNumber;DENSITY\nE1;D\nE2;1\n"), root);
+        assertEquals(List.of(4, 1), density.images().stream().map(ImageRecord::biRads).toList());
+        // BI-RADS wins over the other known names; the other stays an extra column
+        Dataset both = Dataset.fromCsv(csv("AccessionNumber,Classification,BI-RADS\nE1,A,D\n"), root);
+        assertEquals(4, both.images().get(0).biRads());
+        assertEquals("A", both.images().get(0).extraColumns().get("Classification"));
+        // any other column by name; the known names stay extra columns then
+        Dataset named = Dataset.fromCsv(csv("AccessionNumber,BI-RADS,Reader2\nE1,A,B\nE2,B,x\n"), root,
+                "reader2");
+        assertEquals(List.of(2), named.images().stream().map(ImageRecord::biRads).toList());
+        assertEquals("A", named.images().get(0).extraColumns().get("BI-RADS"));
+        assertEquals(List.of("UnknownLabel|E2|line 3: Reader2 'x' is not A-D or 1-4; row skipped"),
+                problems(named).stream().filter(p -> !p.startsWith("NotInCsv")).toList());
     }
 
     @Test
@@ -196,8 +224,8 @@ class DatasetScannerTest {
         for (String nothing : List.of("", "\n \n", "\uFEFF")) {
             MammoException e = assertThrows(MammoException.class, () -> Dataset.fromCsv(csv(nothing), root));
             assertEquals(Stage.SCAN, e.stage());
-            assertEquals("classificacao.csv is empty: no header line with columns AccessionNumber and Classification",
-                    e.getMessage());
+            assertEquals("classificacao.csv is empty: no header line with columns AccessionNumber and one of "
+                    + "BI-RADS, Classification, density", e.getMessage());
         }
     }
 

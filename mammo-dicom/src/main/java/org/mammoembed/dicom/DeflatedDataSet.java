@@ -1,16 +1,20 @@
 package org.mammoembed.dicom;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
  * Deflated Explicit VR Little Endian (PS3.5 A.5): everything after the file meta group is one raw deflate
- * stream. Inflated into the heap, up to a limit, so that a small "zip bomb" cannot exhaust memory.
+ * stream. Inflated into the heap in chunks, up to a limit checked before each chunk is kept, so that a small
+ * "zip bomb" costs at most the limit (plus one chunk) before it is refused, and the whole once more at the end.
  */
 final class DeflatedDataSet {
+    private static final int CHUNK = 1 << 20;
+
     private DeflatedDataSet() {
     }
 
@@ -22,22 +26,38 @@ final class DeflatedDataSet {
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(in);
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(4L * in.length, 1 << 26));
-            byte[] chunk = new byte[1 << 16];
+            List<byte[]> chunks = new ArrayList<>();
+            long total = 0;
             while (!inflater.finished()) {
-                int n = inflater.inflate(chunk);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
+                byte[] chunk = new byte[CHUNK];
+                int n = 0;
+                while (n < CHUNK && !inflater.finished()) {
+                    int k = inflater.inflate(chunk, n, CHUNK - n);
+                    if (k == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                        break;
+                    }
+                    n += k;
                 }
-                if (out.size() + n > maxInflatedBytes) {
+                total += n;
+                if (total > maxInflatedBytes) {
                     throw DicomException.read(name + ": deflated data set inflates to more than "
-                            + maxInflatedBytes + " bytes (maxInflatedBytes)");
+                            + maxInflatedBytes + " bytes (the reader's limit: maxInflatedBytes, and half its"
+                            + " memoryBudget)");
                 }
-                out.write(chunk, 0, n);
+                chunks.add(n == CHUNK ? chunk : java.util.Arrays.copyOf(chunk, n));
+                if (n < CHUNK && !inflater.finished()) {
+                    break; // the stream ends early: parse what there is, the parser reports truncation
+                }
             }
-            return ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] out = new byte[(int) total];
+            int at = 0;
+            for (byte[] c : chunks) {
+                System.arraycopy(c, 0, out, at, c.length);
+                at += c.length;
+            }
+            return ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
         } catch (DataFormatException e) {
-            throw DicomException.read(name + ": deflated data set is corrupt: " + e.getMessage());
+            throw DicomException.read(name + ": deflated data set is corrupt (" + e.getMessage() + ")");
         } finally {
             inflater.end();
         }

@@ -37,11 +37,14 @@ public final class DicomFileReader implements DicomReader {
     private final Function<String, Optional<FrameDecoder>> decoders;
     private final int maxSamplesPerFrame;
     private final DicomParser parser;
+    private final MemoryBudget budget;
 
     private DicomFileReader(Builder b) {
         this.decoders = b.decoders;
         this.maxSamplesPerFrame = b.maxSamplesPerFrame;
-        this.parser = new DicomParser(b.maxSequenceDepth, b.maxInflatedBytes);
+        this.budget = new MemoryBudget(b.memoryBudget);
+        // the inflated data set is held in chunks and then once whole: about twice its size at the peak
+        this.parser = new DicomParser(b.maxSequenceDepth, (int) Math.min(b.maxInflatedBytes, b.memoryBudget / 2));
     }
 
     /** A reader with every option at its default. */
@@ -65,12 +68,22 @@ public final class DicomFileReader implements DicomReader {
 
     @Override
     public DecodedImage read(Path file, int frame) throws MammoException {
+        try {
+            return decode(file, frame);
+        } catch (OutOfMemoryError e) {
+            // the last line of defence: this image's buffers are unreachable once the decode has unwound
+            throw new DicomException(org.mammoembed.core.Stage.DECODE, file.getFileName() + ": out of memory while"
+                    + " decoding frame " + frame + " (raise -Xmx, or lower the number of workers)");
+        }
+    }
+
+    private DecodedImage decode(Path file, int frame) throws MammoException {
         ParsedFile parsed = parser.parse(file, false);
         DicomElement pixelData = parsed.pixelData();
         String name = parsed.fileName();
         if (pixelData == null) {
             throw DicomException.read(name + ": no pixel data element (SOP class "
-                    + HeaderReader.metadata(parsed).sopClassUid() + ")");
+                    + HeaderText.uid(HeaderReader.metadata(parsed).sopClassUid()) + ")");
         }
         DicomDataSet ds = parsed.dataSet();
         boolean floatPixels = pixelData.tag() != Tag.PIXEL_DATA;
@@ -84,11 +97,41 @@ public final class DicomFileReader implements DicomReader {
                     + " samples per frame exceed maxSamplesPerFrame " + maxSamplesPerFrame);
         }
         Photometric photometric = photometric(px, name);
+        try (MemoryBudget.Reservation ignored = budget.reserve(MemoryBudget.estimate(px.samplesPerFrame(),
+                parsed.encapsulatedPixels(), parsed.transferSyntax().uid().startsWith("1.2.840.10008.1.2.4.9"),
+                compressedBytes(parsed) / px.frames()), name + ": frame of " + px.rows() + "x" + px.columns() + "x"
+                + px.samplesPerPixel())) {
+            return decode(parsed, pixelData, px, photometric, frame);
+        }
+    }
+
+    /** Compressed bytes of all fragments (divided by the frame count, about one frame's). */
+    private static long compressedBytes(ParsedFile parsed) {
+        long n = 0;
+        if (parsed.fragments() == null) {
+            return 0; // native pixel data
+        }
+        for (ParsedFile.Fragment f : parsed.fragments()) {
+            n += f.length();
+        }
+        return n;
+    }
+
+    private DecodedImage decode(ParsedFile parsed, DicomElement pixelData, ImagePixelModule px,
+                                Photometric photometric, int frame) throws DicomException {
+        String name = parsed.fileName();
+        DicomDataSet ds = parsed.dataSet();
+        boolean floatPixels = pixelData.tag() != Tag.PIXEL_DATA;
         ImageMetadata metadata = HeaderReader.metadata(parsed);
         VoiAttributes voi = HeaderReader.voi(ds, px.signed(), frame);
         float[] values;
         if (floatPixels) {
             values = floatFrame(parsed, pixelData, px, frame);
+            int bad = countNonFinite(values);
+            if (bad > 0) {
+                throw DicomException.decode(name + ": float pixel data hold " + bad + " NaN or infinite values of "
+                        + values.length + "; such an image cannot be windowed or embedded");
+            }
         } else {
             int[] samples = storedSamples(parsed, pixelData, px, frame);
             if (photometric.isGrayscale()) {
@@ -100,6 +143,12 @@ public final class DicomFileReader implements DicomReader {
                             px.bitsStored(), px.signed(), lut.slope(), lut.intercept()), photometric, metadata, voi);
                 }
                 values = lut.apply(samples, px.signed());
+                int bad = countNonFinite(values);
+                if (bad > 0) {
+                    // refused here, so that inspect and embed agree (the preprocessing refuses them too)
+                    throw DicomException.decode(name + ": the modality LUT (" + lut + ") maps " + bad + " of "
+                            + values.length + " stored values to infinite or NaN values (beyond float32)");
+                }
             } else {
                 values = ModalityLut.identity().apply(samples, px.signed());
             }
@@ -155,6 +204,16 @@ public final class DicomFileReader implements DicomReader {
         return samples;
     }
 
+    private static int countNonFinite(float[] values) {
+        int bad = 0;
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                bad++;
+            }
+        }
+        return bad;
+    }
+
     private static float[] floatFrame(ParsedFile parsed, DicomElement pixelData, ImagePixelModule px, int frame)
             throws DicomException {
         int size = pixelData.tag() == Tag.DOUBLE_FLOAT_PIXEL_DATA ? 8 : 4;
@@ -178,11 +237,13 @@ public final class DicomFileReader implements DicomReader {
         try {
             p = Photometric.fromDicom(px.photometric());
         } catch (IllegalArgumentException e) {
-            throw DicomException.decode(name + ": unsupported photometric interpretation '" + px.photometric() + "'");
+            throw DicomException.decode(name + ": unsupported photometric interpretation "
+                    + HeaderText.photometric(px.photometric()));
         }
         boolean colour = p == Photometric.RGB;
         if (colour != (px.samplesPerPixel() == 3)) {
-            throw DicomException.decode(name + ": photometric interpretation " + px.photometric() + " does not fit "
+            throw DicomException.decode(name + ": photometric interpretation " + HeaderText.photometric(px.photometric())
+                    + " does not fit "
                     + px.samplesPerPixel() + " samples per pixel");
         }
         return p;
@@ -194,6 +255,7 @@ public final class DicomFileReader implements DicomReader {
         private int maxSequenceDepth = 32;
         private int maxInflatedBytes = 1 << 30;
         private int maxSamplesPerFrame = 1 << 28;
+        private long memoryBudget = Runtime.getRuntime().maxMemory() / 2;
 
         private Builder() {
         }
@@ -234,6 +296,23 @@ public final class DicomFileReader implements DicomReader {
                 throw new IllegalArgumentException("maxSamplesPerFrame must be at least 1: " + maxSamplesPerFrame);
             }
             this.maxSamplesPerFrame = maxSamplesPerFrame;
+            return this;
+        }
+
+        /**
+         * Heap, in bytes, that images being decoded at once may hold, shared by all threads using this reader.
+         * Before decoding, an image reserves what its header implies (about 8 bytes per sample for native data, 12
+         * for JPEG, JPEG-LS and RLE, 20 for JPEG 2000, plus the compressed frame): one that needs more than the
+         * whole budget is refused (stage DECODE) before anything is allocated; one that fits waits while other
+         * threads hold the budget, so several workers take turns on detector-sized images instead of exhausting
+         * the heap together. The inflated size of a deflated data set is bounded by half the budget too.
+         * Default: half the maximum heap ({@code Runtime.maxMemory() / 2}); at least 1 MiB.
+         */
+        public Builder memoryBudget(long bytes) {
+            if (bytes < (1 << 20)) {
+                throw new IllegalArgumentException("memoryBudget must be at least 1048576 bytes: " + bytes);
+            }
+            this.memoryBudget = bytes;
             return this;
         }
 

@@ -11,11 +11,16 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.mammoembed.core.internal.DicomSniffer;
+import org.mammoembed.core.internal.MessageText;
 
 /**
  * Parses Part 10 files (PS3.10 7.1) and their data sets (PS3.5 7). The file is memory-mapped and values are
  * not copied; every length is checked against the bytes left before it is used, so a corrupt length field
  * costs an exception, never an allocation. Stateless; one instance serves any number of threads.
+ *
+ * <p>Error messages name offsets and the bytes that remain, never a length or tag read at the failing position:
+ * when the parse is misaligned those are the bytes of some other element, a patient's name or birth date as
+ * likely as anything ("declares 1314410842 bytes" was the first four bytes of a PatientName).
  */
 final class DicomParser {
     private static final int UNDEFINED = 0xFFFFFFFF;
@@ -39,7 +44,7 @@ final class DicomParser {
      * scanning many headers does not leave many file mappings waiting for the garbage collector.
      */
     ParsedFile parse(Path file, boolean headerOnly) throws DicomException {
-        String name = String.valueOf(file.getFileName());
+        String name = MessageText.bounded(String.valueOf(file.getFileName()), 120);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > Integer.MAX_VALUE) {
@@ -80,7 +85,9 @@ final class DicomParser {
             return new Run(name, headerOnly).parseFile(buf);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             // every length is checked first; this is the net under that net
-            throw DicomException.read(name + ": malformed data at an unexpected place (" + e.getMessage() + ")");
+            // no exception text: an index computed from a corrupt length can carry the bytes of any element
+            throw DicomException.read(name + ": malformed data at an unexpected place ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -211,7 +218,7 @@ final class DicomParser {
                 vr = fileVr != null ? fileVr : Vr.UN; // unknown VR letters: newer VRs all have long lengths
                 if (vr.hasLongLength() || fileVr == null) {
                     if (end - pos < 12) {
-                        throw truncated(pos, 12, end - pos, "element header of " + Tag.format(tag));
+                        throw truncated(pos, 12, end - pos, "element header");
                     }
                     length = readInt(buf, pos + 8, order) & 0xFFFFFFFFL;
                     valuePos = pos + 12;
@@ -227,9 +234,11 @@ final class DicomParser {
             }
             boolean undefined = length == (UNDEFINED & 0xFFFFFFFFL);
             if (!undefined && length > end - (long) valuePos) {
-                throw DicomException.read(name + ": element " + Tag.format(tag) + " at offset " + pos + " declares "
-                        + length + " bytes but only " + (end - (long) valuePos)
-                        + " remain: the file is truncated or corrupt");
+                // never the declared length: even after a known tag, a corrupt VR makes the parser read a value's
+                // bytes (a patient's name) as the length (PhiInMessagesTest)
+                throw DicomException.read(name + ": element " + known(tag) + "at offset " + pos + " declares a value"
+                        + " longer than the " + (end - (long) valuePos) + " bytes that remain: the file is truncated"
+                        + " or corrupt");
             }
             boolean isPixelData = topLevel && (tag == Tag.PIXEL_DATA || tag == Tag.FLOAT_PIXEL_DATA
                     || tag == Tag.DOUBLE_FLOAT_PIXEL_DATA);
@@ -273,8 +282,8 @@ final class DicomParser {
                 return next;
             }
             if (undefined) {
-                throw DicomException.read(name + ": element " + Tag.format(tag) + " (VR " + vr + ") at offset " + pos
-                        + " has undefined length, which only sequences and pixel data may have");
+                throw DicomException.read(name + ": element " + known(tag) + "at offset " + pos + " (VR " + vr
+                        + ") has undefined length, which only sequences and pixel data may have");
             }
             into.put(new DicomElement(tag, vr, valuePos, (int) length, List.of()));
             return valuePos + (int) length;
@@ -298,15 +307,15 @@ final class DicomParser {
                 }
                 if (tag != Tag.ITEM) {
                     throw DicomException.read(name + ": expected an item tag (FFFE,E000) at offset " + pos
-                            + " but found " + Tag.format(tag));
+                            + " but found another tag");
                 }
                 DicomDataSet item = new DicomDataSet(buf, order, charset);
                 if (length == (UNDEFINED & 0xFFFFFFFFL)) {
                     pos = readDataSet(buf, pos + 8, NO_LIMIT, item, explicit, order, depth, false);
                 } else {
                     if (length > end - (long) pos - 8) {
-                        throw DicomException.read(name + ": item at offset " + pos + " declares " + length
-                                + " bytes but only " + (end - (long) pos - 8) + " remain in its sequence");
+                        throw DicomException.read(name + ": item at offset " + pos + " declares a length longer than"
+                                + " the " + (end - (long) pos - 8) + " bytes that remain in its sequence");
                     }
                     readDataSet(buf, pos + 8, pos + 8 + (int) length, item, explicit, order, depth, false);
                     pos += 8 + (int) length;
@@ -336,11 +345,12 @@ final class DicomParser {
                 }
                 if (tag != Tag.ITEM) {
                     throw DicomException.read(name + ": expected a fragment item (FFFE,E000) in encapsulated pixel"
-                            + " data at offset " + pos + " but found " + Tag.format(tag));
+                            + " data at offset " + pos + " but found another tag");
                 }
                 if (length > end - (long) pos - 8) {
-                    throw DicomException.read(name + ": pixel data fragment at offset " + pos + " declares " + length
-                            + " bytes but only " + (end - (long) pos - 8) + " remain: the file is truncated");
+                    throw DicomException.read(name + ": pixel data fragment at offset " + pos + " declares a length"
+                            + " longer than the " + (end - (long) pos - 8) + " bytes that remain: the file is"
+                            + " truncated");
                 }
                 ParsedFile.Fragment f = new ParsedFile.Fragment(pos, pos + 8, (int) length);
                 if (bot == null) {
@@ -359,6 +369,14 @@ final class DicomParser {
             return DicomException.read(name + ": " + what + " at offset " + pos + " needs " + needed
                     + " bytes but only " + left + " remain: the file is truncated");
         }
+    }
+
+    /**
+     * "(gggg,eeee) " for a tag the reader knows (every such tag has non-printable bytes, so it cannot be misread
+     * text), else "": an unknown tag at a failing position may be the bytes of a patient's name.
+     */
+    private static String known(int tag) {
+        return ElementDictionary.knows(tag) ? Tag.format(tag) + " " : "";
     }
 
     private static boolean isUpper(byte b) {

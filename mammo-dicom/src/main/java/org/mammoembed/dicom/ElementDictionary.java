@@ -71,4 +71,9 @@ final class ElementDictionary {
         }
         return VRS.getOrDefault(tag, Vr.UN);
     }
+
+    /** Whether the tag is in this dictionary. */
+    static boolean knows(int tag) {
+        return VRS.containsKey(tag);
+    }
 }

@@ -26,7 +26,8 @@ final class HeaderReader {
         }
         return new ImageMetadata(sopClass, ds.nonEmptyString(Tag.MODALITY), ds.integer(Tag.ROWS).orElse(0),
                 ds.integer(Tag.COLUMNS).orElse(0), Math.max(ImagePixelModule.frames(ds), 0),
-                ds.integer(Tag.SAMPLES_PER_PIXEL).orElse(ds.contains(Tag.PIXEL_DATA) ? 1 : 0),
+                // absent: 1, as the pixel module assumes when decoding (a header-only parse has no pixel data)
+                ds.integer(Tag.SAMPLES_PER_PIXEL).orElse(ds.contains(Tag.PIXEL_DATA) || ds.contains(Tag.ROWS) ? 1 : 0),
                 ds.integer(Tag.BITS_ALLOCATED).orElse(0), ds.integer(Tag.BITS_STORED).orElse(0),
                 ds.integer(Tag.PIXEL_REPRESENTATION).orElse(0), ds.nonEmptyString(Tag.PHOTOMETRIC_INTERPRETATION),
                 file.transferSyntax().uid(), laterality(ds), view(ds),

@@ -1,6 +1,6 @@
 package org.mammoembed.dicom;
 
-/** Tags (group << 16 | element) that mammo-embed reads or writes, named as in PS3.6. */
+/** Tags (group {@literal <<} 16 | element) that mammo-embed reads or writes, named as in PS3.6. */
 public final class Tag {
     private Tag() {
     }

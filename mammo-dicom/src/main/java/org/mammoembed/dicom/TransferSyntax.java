@@ -116,7 +116,7 @@ public record TransferSyntax(String uid, String name, boolean explicitVr, boolea
 
     /** "uid (name)" for messages, e.g. {@code 1.2.840.10008.1.2.5 (RLE Lossless)}. */
     public String describe() {
-        return uid + " (" + name + ")";
+        return (isKnown() ? uid : HeaderText.uid(uid)) + " (" + name + ")";
     }
 
     /**

@@ -17,7 +17,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.mammoembed.core.DecodedImage;
-import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.Failure;
@@ -43,24 +42,25 @@ final class BatchPipeline {
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final OnnxEncoder encoder;
-    private final ImageReader reader;
     private final ImagePreprocessor preprocessor;
     private final int frame;
     private final int workers;
+    private final DecodeDeadline deadline;
 
     private final LongAdder decodeNanos = new LongAdder();
     private final LongAdder preprocessNanos = new LongAdder();
-    private final LongAdder decodeCpuNanos = new LongAdder();
     private final LongAdder preprocessCpuNanos = new LongAdder();
     private final CpuClock clock = new CpuClock();
     private final ConcurrentLinkedQueue<float[]> freeInputs = new ConcurrentLinkedQueue<>();
 
-    BatchPipeline(OnnxEncoder encoder, ImageReader reader, ImagePreprocessor preprocessor, int frame, int workers) {
+    /** @param deadline reads and decodes each image (with the reader it wraps); closed at the end of the run */
+    BatchPipeline(OnnxEncoder encoder, DecodeDeadline deadline, ImagePreprocessor preprocessor, int frame,
+                  int workers) {
         this.encoder = encoder;
-        this.reader = reader;
         this.preprocessor = preprocessor;
         this.frame = frame;
         this.workers = workers;
+        this.deadline = deadline;
     }
 
     /** Images submitted to the workers ahead of the batcher: two batches plus one per worker. */
@@ -93,7 +93,8 @@ final class BatchPipeline {
             while (true) {
                 while (window.size() < limit && next.hasNext()) {
                     ImageRecord r = next.next();
-                    window.add(pool.submit(() -> prepare(r)));
+                    deadline.checkAbandoned();
+                    window.add(pool.submit(() -> prepare(r, sink)));
                 }
                 if (window.isEmpty()) {
                     break;
@@ -107,28 +108,27 @@ final class BatchPipeline {
         } finally {
             window.forEach(f -> f.cancel(true));
             pool.shutdownNow();
+            deadline.close();
         }
         return new ExtractionSummary(images.size(), batcher.embedded, batcher.failed, scanProblems.size(),
                 seconds(decodeNanos.sum()), seconds(preprocessNanos.sum()), seconds(batcher.inferNanos),
                 seconds(waitNanos), seconds(System.nanoTime() - start), encoder.batchSize(),
-                encoder.executionProvider(), new CpuProfile(seconds(decodeCpuNanos.sum()),
+                encoder.executionProvider(), deadline.abandoned(), new CpuProfile(seconds(deadline.cpuNanos()),
                 seconds(preprocessCpuNanos.sum()), seconds(batcher.inferCpuNanos), batcher.firstBatchMillis));
     }
 
     /** Runs on a worker: read and decode, then preprocess. Never throws for a bad image. */
-    private Prepared prepare(ImageRecord r) {
+    private Prepared prepare(ImageRecord r, EmbeddingSink sink) {
         long t0 = System.nanoTime();
-        long c0 = clock.thread();
         DecodedImage image;
         try {
-            image = reader.read(r.path(), frame);
+            image = deadline.read(r.path(), frame);
         } catch (MammoException e) {
             return failed(r, Failure.of(r, e));
         } catch (RuntimeException e) {
             return failed(r, unexpected(r, Stage.READ, e));
         } finally {
             decodeNanos.add(System.nanoTime() - t0);
-            decodeCpuNanos.add(clock.thread() - c0);
         }
         long t1 = System.nanoTime();
         long c1 = clock.thread();
@@ -145,8 +145,18 @@ final class BatchPipeline {
             preprocessNanos.add(System.nanoTime() - t1);
             preprocessCpuNanos.add(clock.thread() - c1);
         }
+        observe(sink, r, input);
         ImageMetadata m = image.metadata();
         return new Prepared(r, input, null, m.viewPosition(), m.laterality());
+    }
+
+    /** Shows the sink the network input (e.g. for report thumbnails); a failing observer never costs the image. */
+    private void observe(EmbeddingSink sink, ImageRecord r, float[] input) {
+        try {
+            sink.preprocessed(r, input, preprocessor.channels(), preprocessor.height(), preprocessor.width());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("input observer failed for {}: {}", r.relativePath(), e.toString());
+        }
     }
 
     private static Prepared failed(ImageRecord r, Failure f) {
@@ -250,7 +260,7 @@ final class BatchPipeline {
                 }
                 long t = System.nanoTime();
                 long process = clock.process();
-                long workersCpu = clock.watched();
+                long workersCpu = clock.watched() + deadline.threadsCpuNanos();
                 try {
                     encoder.infer(inputs, features);
                 } catch (OrtException e) {
@@ -258,7 +268,8 @@ final class BatchPipeline {
                     LOG.warn("inference of a batch of {} images failed: {}", inputs.size(), e.getMessage());
                 }
                 inferNanos += System.nanoTime() - t;
-                inferCpuNanos += (clock.process() - process) - (clock.watched() - workersCpu);
+                inferCpuNanos += (clock.process() - process)
+                        - (clock.watched() + deadline.threadsCpuNanos() - workersCpu);
             }
             int dim = row.length;
             int k = 0;

@@ -15,6 +15,8 @@ package org.mammoembed.embed;
  */
 public record CpuProfile(double decodeSeconds, double preprocessSeconds, double inferenceSeconds,
                          long firstBatchEpochMillis) {
+    /** No measurement (zeros, no batch). */
+    public static final CpuProfile NONE = new CpuProfile(0, 0, 0, -1);
 
     /** Decode plus preprocess CPU time over inference CPU time; NaN when no inference ran. */
     public double beforeNetworkRatio() {

@@ -56,6 +56,8 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
     private final int workers;
     private final int intraOpThreads;
     private final int frame;
+    private final java.time.Duration decodeTimeout;
+    private final int maxAbandonedDecodes;
     private final ProgressListener progress;
     private final String modelDescription;
     private final ModelIdentity identity;
@@ -70,6 +72,8 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         this.workers = b.workers;
         this.intraOpThreads = b.intraOpThreads;
         this.frame = b.frame;
+        this.decodeTimeout = b.decodeTimeout;
+        this.maxAbandonedDecodes = b.maxAbandonedDecodes;
         this.progress = b.progress;
         this.modelDescription = b.model.describe();
     }
@@ -111,7 +115,10 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(listener, "listener");
         ensureOpen();
-        return new BatchPipeline(encoder, reader, preprocessor, frame, workers)
+        // confinement is checked when each file is opened, not only when the dataset was scanned
+        DecodeDeadline deadline = new DecodeDeadline(RootConfinedReader.of(reader, dataset.root()), decodeTimeout,
+                maxAbandonedDecodes);
+        return new BatchPipeline(encoder, deadline, preprocessor, frame, workers)
                 .run(dataset.images(), dataset.problems(), sink, listener);
     }
 
@@ -196,6 +203,14 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
     @Override
     public String executionProvider() {
         return encoder.executionProvider();
+    }
+
+    /**
+     * Why the network runs where it does, one sentence: e.g. "CUDA device 0 works", "the CPU was asked for", or
+     * for {@link Device#auto()} on a machine without a usable GPU "CUDA is not usable (reason)".
+     */
+    public String placementReason() {
+        return encoder.placement();
     }
 
     /** The device asked for. */

@@ -1,6 +1,7 @@
 package org.mammoembed.embed;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.ProgressListener;
@@ -17,6 +18,8 @@ public final class EmbeddingExtractorBuilder {
     public static final int MAX_BATCH_SIZE = 1024;
     /** Largest accepted thread count for {@link #workers(int)} and {@link #intraOpThreads(int)}. */
     public static final int MAX_THREADS = 256;
+    /** Default {@link #decodeTimeout(Duration)}. */
+    public static final Duration DEFAULT_DECODE_TIMEOUT = Duration.ofSeconds(120);
 
     ModelSource model;
     Device device = Device.cpu();
@@ -26,6 +29,8 @@ public final class EmbeddingExtractorBuilder {
     int workers = defaultWorkers();
     int intraOpThreads = defaultIntraOpThreads();
     int frame;
+    Duration decodeTimeout = DEFAULT_DECODE_TIMEOUT;
+    int maxAbandonedDecodes = 4;
     ProgressListener progress = ProgressListener.NONE;
 
     EmbeddingExtractorBuilder() {
@@ -100,7 +105,10 @@ public final class EmbeddingExtractorBuilder {
         return this;
     }
 
-    /** Reads and decodes the DICOM files. Default {@link DicomFileReader#create()}. Must be thread-safe. */
+    /**
+     * Reads and decodes the images. Default {@link org.mammoembed.core.ImageReaders#defaultReader()} (DICOM). Must
+     * be thread-safe.
+     */
     public EmbeddingExtractorBuilder reader(ImageReader reader) {
         this.reader = Objects.requireNonNull(reader, "reader");
         return this;
@@ -147,6 +155,36 @@ public final class EmbeddingExtractorBuilder {
         return this;
     }
 
+    /**
+     * How long reading and decoding one image may take before the image is failed ("decode exceeded N s",
+     * stage DECODE) and the run goes on; between 1 ms and 1 day. Default 120 s: a detector-sized JPEG 2000
+     * mammogram decodes in a few seconds, so this only catches decoders that never return. The abandoned decode
+     * cannot be stopped (codecs ignore interruption): it runs on, on a daemon thread, holding one core and at
+     * most one image's memory, and is counted in {@link ExtractionSummary#abandonedDecodes()}.
+     */
+    public EmbeddingExtractorBuilder decodeTimeout(Duration decodeTimeout) {
+        Objects.requireNonNull(decodeTimeout, "decodeTimeout");
+        if (decodeTimeout.compareTo(Duration.ofMillis(1)) < 0 || decodeTimeout.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("decodeTimeout must be between 1 ms and 1 day, got " + decodeTimeout);
+        }
+        this.decodeTimeout = decodeTimeout;
+        return this;
+    }
+
+    /**
+     * How many abandoned decodes ({@link #decodeTimeout(Duration)}) may still be running at once before the run
+     * stops with a {@code MammoException} instead of starting more images, 1 to {@value #MAX_THREADS}: this bounds
+     * the cores and memory that runaway decoders can take. Default 4.
+     */
+    public EmbeddingExtractorBuilder maxAbandonedDecodes(int maxAbandonedDecodes) {
+        if (maxAbandonedDecodes < 1 || maxAbandonedDecodes > MAX_THREADS) {
+            throw new IllegalArgumentException("maxAbandonedDecodes must be between 1 and " + MAX_THREADS + ", got "
+                    + maxAbandonedDecodes);
+        }
+        this.maxAbandonedDecodes = maxAbandonedDecodes;
+        return this;
+    }
+
     /** Told after each batch of {@code extract} calls that do not pass their own. Default: none. */
     public EmbeddingExtractorBuilder progressListener(ProgressListener listener) {
         this.progress = Objects.requireNonNull(listener, "progressListener");
@@ -184,6 +222,8 @@ public final class EmbeddingExtractorBuilder {
         s.workers = workers;
         s.intraOpThreads = intraOpThreads;
         s.frame = frame;
+        s.decodeTimeout = decodeTimeout;
+        s.maxAbandonedDecodes = maxAbandonedDecodes;
         s.progress = progress;
         OnnxEncoder encoder = OnnxEncoder.open(s.model, s.device, s.intraOpThreads, s.preprocessing, s.batchSize);
         s.preprocessing = encoder.preprocessor();

@@ -16,13 +16,23 @@ package org.mammoembed.embed;
  * @param wallSeconds       elapsed time of the whole run
  * @param batchSize         images per inference batch
  * @param executionProvider ONNX Runtime provider that ran the network, e.g. {@code CPUExecutionProvider}
+ * @param abandonedDecodes  decodes that ran past the decode deadline and were abandoned (each such image is also
+ *                          a failure "decode exceeded N s"); see {@code EmbeddingExtractorBuilder#decodeTimeout}
  * @param cpu               the stages' CPU times (see {@link CpuProfile})
  */
 public record ExtractionSummary(int images, int embedded, int failed, int scanProblems, double decodeSeconds,
                                 double preprocessSeconds, double inferenceSeconds, double inputWaitSeconds,
                                 double wallSeconds,
-                                int batchSize, String executionProvider, CpuProfile cpu)
+                                int batchSize, String executionProvider, int abandonedDecodes, CpuProfile cpu)
         implements org.mammoembed.core.ExtractionStats {
+
+    /** A summary of a run that abandoned no decode, without CPU times ({@link CpuProfile#NONE}). */
+    public ExtractionSummary(int images, int embedded, int failed, int scanProblems, double decodeSeconds,
+                             double preprocessSeconds, double inferenceSeconds, double inputWaitSeconds,
+                             double wallSeconds, int batchSize, String executionProvider) {
+        this(images, embedded, failed, scanProblems, decodeSeconds, preprocessSeconds, inferenceSeconds,
+                inputWaitSeconds, wallSeconds, batchSize, executionProvider, 0, CpuProfile.NONE);
+    }
 
     /** Images finished (embedded or failed) per second of wall time; 0 for an empty run. */
     public double imagesPerSecond() {

@@ -30,6 +30,7 @@ final class OnnxEncoder implements AutoCloseable {
     private final OrtSession session;
     private final ModelSignature signature;
     private final String executionProvider;
+    private final String placement;
     private final int batchSize;
     private final long[] inputShape;
     private final long[] outputShape;
@@ -81,6 +82,7 @@ final class OnnxEncoder implements AutoCloseable {
         this.placed = placed;
         this.session = placed.session();
         this.executionProvider = placed.provider();
+        this.placement = placed.why();
         this.batchSize = batchSize;
         this.imageValues = Math.multiplyExact(pre.channels(), Math.multiplyExact(pre.height(), pre.width()));
         this.inputShape = new long[] {batchSize, pre.channels(), pre.height(), pre.width()};
@@ -122,6 +124,11 @@ final class OnnxEncoder implements AutoCloseable {
     /** Name of the ONNX Runtime execution provider that runs the model, e.g. {@code CPUExecutionProvider}. */
     String executionProvider() {
         return executionProvider;
+    }
+
+    /** Why the session runs on its provider. */
+    String placement() {
+        return placement;
     }
 
     /** Values of one preprocessed image (C*H*W). */
@@ -226,8 +233,10 @@ final class OnnxEncoder implements AutoCloseable {
                     OrtEnvironment e = OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
                     e.setTelemetry(false);
                     sharedEnvironment = e;
-                } catch (OrtException | LinkageError e) {
+                } catch (OrtException e) {
                     throw new ModelException("ONNX Runtime cannot start on this machine: " + e.getMessage(), e);
+                } catch (LinkageError e) {
+                    throw new ModelException(NativeLibraryProbe.explain(e), e);
                 }
             }
             return sharedEnvironment;

@@ -30,7 +30,7 @@ final class SessionFactory {
      * to outlive the session (the CUDA provider keeps pointers into them), so they are owned together and
      * closed together: the session first, then its options.
      */
-    record Placed(OrtSession session, SessionOptions options, String provider) implements AutoCloseable {
+    record Placed(OrtSession session, SessionOptions options, String provider, String why) implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -57,7 +57,7 @@ final class SessionFactory {
         model.check();
         switch (device.kind()) {
             case CPU:
-                return onCpu();
+                return onCpu("the CPU was asked for");
             case CUDA:
                 try {
                     return onCuda(device.deviceId(), true);
@@ -75,17 +75,18 @@ final class SessionFactory {
                     } else {
                         LOG.debug("device auto: CUDA is not usable ({}); running on the CPU", e.getMessage());
                     }
-                    return onCpu();
+                    return onCpu("CUDA is not usable (" + e.getMessage() + ")");
                 }
             default:
                 throw new AssertionError(device);
         }
     }
 
-    private Placed onCpu() throws ModelException {
+    /** @param why the reason the CPU runs the model, a sentence for the user */
+    private Placed onCpu(String why) throws ModelException {
         SessionOptions opts = baseOptions();
         try {
-            return new Placed(open(opts), opts, OrtProvider.CPU.getName());
+            return new Placed(open(opts), opts, OrtProvider.CPU.getName(), why);
         } catch (OrtException e) {
             opts.close();
             throw new ModelException("cannot load the model " + model.describe() + ": " + e.getMessage(), e);
@@ -93,7 +94,7 @@ final class SessionFactory {
     }
 
     private void checkLoadsOnCpu() throws ModelException {
-        onCpu().close();
+        onCpu("probe").close();
     }
 
     /** CUDA failures of any kind (provider missing from the jar, libraries not loading, no device). */
@@ -123,7 +124,7 @@ final class SessionFactory {
             throw new CudaUnavailable(e);
         }
         try {
-            return new Placed(open(opts), opts, OrtProvider.CUDA.getName());
+            return new Placed(open(opts), opts, OrtProvider.CUDA.getName(), "CUDA device " + deviceId + " works");
         } catch (OrtException | RuntimeException | LinkageError e) {
             opts.close();
             if (probeModel) {

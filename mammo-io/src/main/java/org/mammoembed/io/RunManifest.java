@@ -18,7 +18,7 @@ import java.util.Objects;
  * seed}, preprocessing, arguments, options, seed, startedAt, finishedAt, counts {images, embedded, failed,
  * scanProblems, computed, reusedFromCheckpoint, reusedFromCache}, imagesPerSecond}. Times are ISO-8601 UTC strings; unknown text values are "".
  *
- * @param libraryVersion     mammo-embed version (jar manifest), "unknown" when run from classes
+ * @param libraryVersion     mammo-embed version ({@link BuildInfo#version()}), "unknown" when not built by Maven
  * @param gitCommit          commit of the build, "" when unknown
  * @param java               Java version and vendor
  * @param os                 OS name, version, architecture
@@ -102,8 +102,8 @@ public record RunManifest(String libraryVersion, String gitCommit, String java, 
 
     /** Fills a {@link RunManifest}; every field has a default so a partial run can still be described. */
     public static final class Builder {
-        private String libraryVersion = libraryVersionOfThisJar();
-        private String gitCommit = "";
+        private String libraryVersion = BuildInfo.version();
+        private String gitCommit = BuildInfo.UNKNOWN.equals(BuildInfo.commit()) ? "" : BuildInfo.commit();
         private String java = System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
         private String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch");
@@ -219,11 +219,6 @@ public record RunManifest(String libraryVersion, String gitCommit, String java, 
 
         private static String text(String v, String option) {
             return Objects.requireNonNull(v, option);
-        }
-
-        private static String libraryVersionOfThisJar() {
-            String v = RunManifest.class.getPackage().getImplementationVersion();
-            return v == null ? "unknown" : v;
         }
     }
 }

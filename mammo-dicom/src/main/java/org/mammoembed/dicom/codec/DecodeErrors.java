@@ -1,5 +1,6 @@
 package org.mammoembed.dicom.codec;
 
+import org.mammoembed.core.internal.MessageText;
 import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.DicomException;
 import org.mammoembed.dicom.TransferSyntax;
@@ -30,7 +31,7 @@ final class DecodeErrors {
             throw (VirtualMachineError) failure;
         }
         String reason = failure.getMessage() == null ? failure.getClass().getSimpleName()
-                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+                : failure.getClass().getSimpleName() + ": " + MessageText.bounded(failure.getMessage(), 200);
         return new DicomException(Stage.DECODE,
                 TransferSyntax.describe(transferSyntaxUid) + ": " + what + " failed (" + reason + ")", failure);
     }

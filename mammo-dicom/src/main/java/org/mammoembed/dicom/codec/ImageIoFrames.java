@@ -40,12 +40,18 @@ final class ImageIoFrames {
      */
     static Result read(Class<? extends ImageReaderSpi> spiClass, String pluginName, byte[] data, int offset,
                        int length, PixelFormat format, String transferSyntaxUid) throws DicomException {
+        return read(spiClass, pluginName, new MemoryCacheImageInputStream(
+                new ByteArrayInputStream(data, offset, length)), format, transferSyntaxUid);
+    }
+
+    /** As above, from a stream the caller chose (closed here). */
+    static Result read(Class<? extends ImageReaderSpi> spiClass, String pluginName, ImageInputStream input,
+                       PixelFormat format, String transferSyntaxUid) throws DicomException {
         int expected = DecodeErrors.checkedSampleCount(format, transferSyntaxUid);
         ImageReader reader = newReader(spiClass, pluginName, transferSyntaxUid);
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-        try (ImageInputStream in = new MemoryCacheImageInputStream(
-                new ByteArrayInputStream(data, offset, length))) {
+        try (ImageInputStream in = input) {
             reader.setInput(in);
             Raster raster = reader.readRaster(0, null);
             if (raster.getWidth() != format.columns() || raster.getHeight() != format.rows()

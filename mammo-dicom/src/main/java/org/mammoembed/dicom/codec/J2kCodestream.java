@@ -25,6 +25,7 @@ record J2kCodestream(int offset, int length, int rows, int columns, int componen
     private static final int SIZ = 0xFF51;
     private static final int COD = 0xFF52;
     private static final int SOT = 0xFF90;
+    private static final int SOD = 0xFF93;
     private static final int EOC = 0xFFD9;
 
     static J2kCodestream parse(byte[] frame, String ts) throws DicomException {
@@ -107,14 +108,45 @@ record J2kCodestream(int offset, int length, int rows, int columns, int componen
                 throw DecodeErrors.corrupt(ts, "JPEG 2000 tile-part expected at offset " + (pos - start));
             }
             long psot = u32(frame, pos + 6);
-            if (psot == 0) {
-                return; // the last tile-part runs to EOC
-            }
-            if (psot < 14 || pos + psot > eoc) {
+            if (psot != 0 && (psot < 14 || pos + psot > eoc)) {
                 throw DecodeErrors.corrupt(ts, "JPEG 2000 tile-part at offset " + (pos - start) + " declares "
                         + psot + " bytes, more than the codestream holds (truncated)");
             }
-            pos += (int) psot;
+            int tilePartEnd = psot == 0 ? eoc : pos + (int) psot; // Psot 0: the last tile-part runs to EOC
+            checkPacketData(frame, pos, tilePartEnd, start, ts);
+            pos = tilePartEnd;
+        }
+    }
+
+    /**
+     * Finds SOD after the tile-part header and refuses packet data holding 0xFF 0xFF. Bit stuffing keeps every
+     * marker code (0xFF90-0xFFFF) out of valid packet headers and code-block data, and JJ2000's packet header bit
+     * reader, on meeting 0xFF followed by 0xFF, keeps re-reading the same byte without consuming input: a loop that
+     * counts 1-bits ("while (readBit() != 0) lblock++") then never ends.
+     */
+    private static void checkPacketData(byte[] frame, int tilePart, int end, int start, String ts)
+            throws DicomException {
+        int pos = tilePart + 12;
+        while (true) {
+            if (pos + 2 > end) {
+                throw DecodeErrors.corrupt(ts, "JPEG 2000 tile-part at offset " + (tilePart - start)
+                        + " has no SOD marker");
+            }
+            int marker = u16(frame, pos);
+            if (marker == SOD) {
+                break;
+            }
+            int length = pos + 4 <= end ? u16(frame, pos + 2) : 0;
+            if ((marker & 0xFF00) != 0xFF00 || length < 2 || pos + 2 + length > end) {
+                throw DecodeErrors.corrupt(ts, "JPEG 2000 tile-part header is corrupt at offset " + (pos - start));
+            }
+            pos += 2 + length;
+        }
+        for (int i = pos + 2; i + 1 < end; i++) {
+            if (frame[i] == (byte) 0xFF && frame[i + 1] == (byte) 0xFF) {
+                throw DecodeErrors.corrupt(ts, "JPEG 2000 packet data at offset " + (i - start)
+                        + " hold the marker code 0xFFFF, which valid packet data never contain");
+            }
         }
     }
 

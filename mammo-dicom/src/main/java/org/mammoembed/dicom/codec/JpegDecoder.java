@@ -6,17 +6,26 @@ import org.mammoembed.dicom.TransferSyntax;
 
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * JPEG Baseline (1.2.840.10008.1.2.4.50), Extended (.51) and Lossless (.57, .70), through the TwelveMonkeys
- * imageio-jpeg plugin, which decodes lossless JPEG itself and hands DCT streams to the JDK's libjpeg-based
- * reader. The JDK cannot decode 12-bit DCT JPEG, so 12-bit sequential streams (process 4) go to our own
+ * JPEG Baseline (1.2.840.10008.1.2.4.50), Extended (.51) and Lossless (.57, .70). Lossless JPEG goes to our own
+ * {@link LosslessJpegDecoder} (several times faster than the plugin), and to the TwelveMonkeys imageio-jpeg
+ * plugin only for the forms ours leaves alone (subsampled components, DNL, restart intervals that are not whole
+ * lines). DCT streams go to the TwelveMonkeys plugin, which hands them to the JDK's libjpeg-based reader. The
+ * JDK cannot decode 12-bit DCT JPEG, so 12-bit sequential streams (process 4) go to our own
  * {@link SequentialDctDecoder}; 12-bit progressive streams are refused with a specific error.
+ *
+ * <p>Streams are first repaired as libjpeg reads them ({@link JpegStreamRepair}: a missing EOI, an APPn or COM
+ * segment with a bad length), logged at INFO; truncated scan data is still refused.
  *
  * <p>Colour: the plugin's raster holds the components as coded, without colour conversion and already
  * upsampled, so a YCbCr stream is reported as "YBR_FULL" (full-range, as JPEG codes it) for the reader to
  * convert, and anything else as the header says. See {@link JpegHeader#isYCbCr} for how YCbCr is recognised.
  */
 public final class JpegDecoder implements FrameDecoder {
+    private static final Logger LOG = LoggerFactory.getLogger(JpegDecoder.class);
     private static final String PLUGIN = "TwelveMonkeys JPEG";
 
     @Override
@@ -27,7 +36,13 @@ public final class JpegDecoder implements FrameDecoder {
 
     @Override
     public DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid) throws DicomException {
-        JpegHeader header = JpegHeader.parse(frame, transferSyntaxUid);
+        JpegStreamRepair.Result repair = JpegStreamRepair.repair(frame);
+        if (repair.repaired()) {
+            LOG.info("{}: JPEG stream repaired before decoding, as libjpeg reads it ({})",
+                    TransferSyntax.describe(transferSyntaxUid), String.join("; ", repair.repairs()));
+        }
+        byte[] stream = repair.stream();
+        JpegHeader header = JpegHeader.parse(stream, transferSyntaxUid);
         checkSupported(header, transferSyntaxUid);
         if (header.rows() != format.rows() || header.columns() != format.columns()
                 || header.components() != format.samplesPerPixel()) {
@@ -35,14 +50,33 @@ public final class JpegDecoder implements FrameDecoder {
                     + header.columns() + " columns x " + header.components() + " components, but the header says "
                     + format.rows() + " x " + format.columns() + " x " + format.samplesPerPixel());
         }
-        if (!header.endsWithEoi()) {
-            throw DecodeErrors.corrupt(transferSyntaxUid, "JPEG stream has no EOI marker at its end (truncated)");
+        DecodeErrors.checkedSampleCount(format, transferSyntaxUid);
+        int[] samples;
+        if (header.sofMarker() == JpegHeader.SOF_LOSSLESS) {
+            samples = decodeLossless(stream, header, repair.eoiAppended(), format, transferSyntaxUid);
+        } else if (isTwelveBitSequential(header)) {
+            samples = SequentialDctDecoder.decode(stream, transferSyntaxUid);
+        } else {
+            samples = decodeWithPlugin(stream, format, transferSyntaxUid, repair.eoiAppended());
         }
-        int[] samples = isTwelveBitSequential(header) ? SequentialDctDecoder.decode(frame, transferSyntaxUid)
-                : decodeWithPlugin(frame, format, transferSyntaxUid);
         String photometric = header.components() == 3 && header.isYCbCr(format.photometric())
                 ? "YBR_FULL" : format.photometric();
         return new DecodedFrame(samples, photometric);
+    }
+
+    private static int[] decodeLossless(byte[] stream, JpegHeader header, boolean eoiAppended, PixelFormat format,
+                                        String ts) throws DicomException {
+        try {
+            return LosslessJpegDecoder.decode(stream, header, ts);
+        } catch (LosslessJpegDecoder.NotHandled e) {
+            LOG.debug("{}: lossless JPEG with {}: decoded by {}", TransferSyntax.describe(ts), e.getMessage(),
+                    PLUGIN);
+        }
+        if (eoiAppended) {
+            // the plugin's lossless decoder does not report a truncated scan: without EOI we cannot tell
+            throw DecodeErrors.corrupt(ts, "JPEG stream has no EOI marker at its end (truncated)");
+        }
+        return decodeWithPlugin(stream, format, ts, false);
     }
 
     private static boolean isTwelveBitSequential(JpegHeader header) {
@@ -50,13 +84,15 @@ public final class JpegDecoder implements FrameDecoder {
                 && (header.sofMarker() == JpegHeader.SOF_BASELINE || header.sofMarker() == JpegHeader.SOF_EXTENDED);
     }
 
-    private static int[] decodeWithPlugin(byte[] frame, PixelFormat format, String ts) throws DicomException {
+    private static int[] decodeWithPlugin(byte[] frame, PixelFormat format, String ts, boolean eoiAppended)
+            throws DicomException {
         ImageIoFrames.Result result = ImageIoFrames.read(JPEGImageReaderSpi.class, PLUGIN, frame, 0, frame.length,
                 format, ts);
         for (String warning : result.warnings()) {
             // libjpeg fills a truncated scan with grey and only warns; that is a corrupt frame for us
             if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
-                throw DecodeErrors.corrupt(ts, "JPEG data ends early (" + warning + ")");
+                throw DecodeErrors.corrupt(ts, "JPEG data ends early (" + warning + ")"
+                        + (eoiAppended ? ": truncated, the stream has no EOI marker either" : ""));
             }
         }
         return result.samples();

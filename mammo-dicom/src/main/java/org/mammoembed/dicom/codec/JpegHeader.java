@@ -132,7 +132,7 @@ record JpegHeader(int sofMarker, int precision, int rows, int columns, int[] com
         return true;
     }
 
-    private static boolean endsWithEoi(byte[] s) {
+    static boolean endsWithEoi(byte[] s) {
         int end = s.length;
         // fragments are padded to even length, with 0x00 or (by some writers) 0xFF
         while (end > 2 && (s[end - 1] == 0 || s[end - 1] == (byte) 0xFF)) {

@@ -12,6 +12,8 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -20,6 +22,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.mammoembed.dicom.codec.Messages.assertMentions;
 
 class Jpeg2000DecoderTest {
@@ -152,6 +155,49 @@ class Jpeg2000DecoderTest {
             }
         } finally {
             System.setErr(err);
+        }
+    }
+
+    @Test
+    void markerBytesInPacketDataEndTheDecodeInsteadOfSpinningForever() throws Exception {
+        // runs of 0xFF in the packet data made JJ2000's packet header bit reader re-read one byte forever
+        byte[] j2k = encodeLossless(twelveBitNoise(64, 64, 6), true, false);
+        Random random = new Random(11);
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true));
+        try {
+            for (int i = 0; i < 40; i++) {
+                byte[] bad = j2k.clone();
+                int at = 200 + random.nextInt(bad.length - 260);
+                int run = 2 + random.nextInt(40);
+                for (int k = at; k < at + run; k++) {
+                    bad[k] = random.nextBoolean() ? (byte) 0xFF : (byte) random.nextInt(256);
+                }
+                bad[at] = (byte) 0xFF;
+                bad[at + 1] = (byte) 0xFF;
+                DicomException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                        () -> assertThrows(DicomException.class,
+                                () -> decoder.decode(bad, gray16(64, 64, false), LOSSLESS)));
+                assertMentions(e.getMessage(), "marker code 0xFFFF");
+            }
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void jj2000InputSignalsTheEndOfTheDataWithAnException() throws Exception {
+        // JJ2000 expects EOFException from read(); a -1 became a bit buffer of all ones and an endless loop
+        try (Jj2000Input in = new Jj2000Input(new byte[] {1, 2, 3, 4}, 1, 2)) {
+            assertEquals(2, in.length());
+            assertEquals(2, in.read());
+            assertEquals(3, in.read());
+            assertThrows(EOFException.class, in::read);
+            assertEquals(-1, in.read(new byte[4], 0, 4));
+            in.seek(0);
+            byte[] b = new byte[4];
+            assertEquals(2, in.read(b, 0, 4));
+            assertArrayEquals(new byte[] {2, 3, 0, 0}, b);
         }
     }
 }

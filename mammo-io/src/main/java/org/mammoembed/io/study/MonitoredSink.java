@@ -25,13 +25,13 @@ final class MonitoredSink implements EmbeddingSink {
 
     @Override
     public void accept(EmbeddedImage image, float[] feature) throws IOException {
-        next.accept(image, feature);
+        StudyFiles.write(".checkpoint/checkpoint.chk", "embedding", () -> next.accept(image, feature));
         done++;
     }
 
     @Override
     public void failed(Failure f) throws IOException {
-        next.failed(f);
+        StudyFiles.write(".checkpoint/checkpoint.chk", "embedding", () -> next.failed(f));
         if (f.stage() == Stage.SCAN) {
             return;
         }

@@ -42,6 +42,7 @@ final class StudyProvenance {
     static Map<String, Object> options(EmbeddingStudy s, Dataset dataset) {
         Map<String, Object> o = new java.util.LinkedHashMap<>();
         o.put("csv", s.csv == null ? null : s.csv.toAbsolutePath().normalize().toString());
+        o.put("labelColumn", s.labelColumn);
         o.put("dicomRoot", dataset.root().toString());
         o.put("outputDir", s.outputDir.toString());
         o.put("mode", s.mode.name().toLowerCase(Locale.ROOT));

@@ -69,6 +69,8 @@ class StudyTest {
         assertTrue(Files.exists(out.resolve(".checkpoint").resolve(CheckpointStore.FILE_NAME)), "work kept");
         assertEquals(List.of(new StudyResult.FailureCount("read", "DicomException", 3)),
                 e.result().failuresByKind());
+        assertEquals(4, e.result().embedded(), "the first exam's four images");
+        assertEquals(3, e.result().failed());
     }
 
     @Test
@@ -90,7 +92,7 @@ class StudyTest {
     @Test
     void aFailedStartLeavesTheOutputFolderAsItWas() throws Exception {
         Path noLabel = tmp.resolve("nolabel.csv");
-        Files.writeString(noLabel, "AccessionNumber,Density\nEX000,A\n");
+        Files.writeString(noLabel, "AccessionNumber,Grade\nEX000,A\n");
         Path fresh = tmp.resolve("fresh");
         assertThrows(MammoException.class, () -> builder(fresh).dataset(noLabel, root).run());
         assertFalse(Files.exists(fresh), "nothing created");

@@ -8,7 +8,7 @@ import org.mammoembed.core.BiRadsDensity;
 /**
  * The {@code clustering_metrics.json} engine: the three indices of the given density labels, then k-means for
  * each k in [minK, maxK] with its indices and inertia, and the k with the best silhouette. Degenerate inputs
- * give null values with reasons, never exceptions: one label class, n < 3, k >= n.
+ * give null values with reasons, never exceptions: one label class, n {@literal <} 3, k {@literal >=} n.
  */
 public final class ClusteringAnalysis {
     private final int minK;

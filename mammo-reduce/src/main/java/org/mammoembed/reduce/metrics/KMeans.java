@@ -46,7 +46,7 @@ public final class KMeans {
     }
 
     /**
-     * @param k        clusters, 1 <= k <= n
+     * @param k        clusters, 1 {@literal <=} k {@literal <=} n
      * @param restarts seeded restarts, >= 1
      */
     public static KMeans fit(double[][] x, int k, int restarts, long seed) {

@@ -1,0 +1,158 @@
+package org.mammoembed.dicom.codec;
+
+/**
+ * Reads the Huffman-coded differences of a lossless JPEG scan (ISO 10918-1 H.1.2.2), a row at a time, through
+ * a 64-bit bit buffer and {@link LosslessHuffmanTable}'s lookahead. Removes the 0x00 stuffed after 0xFF and
+ * stops at markers; past a marker (or the end of the data) it feeds zero bits, as libjpeg does, but counts
+ * them, so that a scan that needs them is reported as truncated instead of decoded from invented bits.
+ */
+final class LosslessBitReader {
+    private final byte[] data;
+    private final int end;
+    private int pos;
+    /** Unread bits, right-aligned: the next bit is bit {@code bits - 1}. */
+    private long acc;
+    private int bits;
+    /** How many of the low bits of {@link #acc} were invented past a marker or the end. */
+    private int padBits;
+
+    LosslessBitReader(byte[] data, int from, int end) {
+        this.data = data;
+        this.pos = from;
+        this.end = end;
+    }
+
+    /** Position of the first byte not yet taken into the bit buffer. */
+    int position() {
+        return pos;
+    }
+
+    /**
+     * Decodes {@code n} differences into {@code out[off..off+n)}; difference i uses {@code tables[i % ns]}
+     * (the components of an interleaved scan take turns).
+     */
+    void decode(int[] out, int off, int n, LosslessHuffmanTable[] tables, int ns)
+            throws JpegEntropyReader.CorruptData {
+        if (ns == 1) {
+            decodeOneTable(out, off, n, tables[0]);
+            return;
+        }
+        for (int i = 0; i < n; i += ns) {
+            for (int c = 0; c < ns; c++) {
+                decodeOneTable(out, off + i + c, 1, tables[c]);
+            }
+        }
+        checkNotPastEnd();
+    }
+
+    private void decodeOneTable(int[] out, int off, int n, LosslessHuffmanTable table)
+            throws JpegEntropyReader.CorruptData {
+        final int[] lookup = table.lookup;
+        final int shift = LosslessHuffmanTable.LOOKAHEAD;
+        final int mask = (1 << shift) - 1;
+        long a = acc;
+        int b = bits;
+        for (int i = off, last = off + n; i < last; i++) {
+            if (b < 32) {
+                acc = a;
+                bits = b;
+                refill();
+                a = acc;
+                b = bits;
+            }
+            int e = lookup[(int) (a >>> (b - shift)) & mask];
+            if ((e & LosslessHuffmanTable.DONE) != 0) {
+                b -= e & LosslessHuffmanTable.LENGTH_MASK;
+                out[i] = e >> 8;
+                continue;
+            }
+            int category;
+            if (e != 0) {
+                b -= e & LosslessHuffmanTable.LENGTH_MASK;
+                category = e >>> 8;
+            } else {
+                acc = a;
+                bits = b;
+                category = slowSymbol(table);
+                b = bits;
+            }
+            if (category == 16) {
+                out[i] = 32768;
+            } else {
+                b -= category;
+                out[i] = LosslessHuffmanTable.extend((int) (a >>> b) & ((1 << category) - 1), category);
+            }
+        }
+        acc = a;
+        bits = b;
+        checkNotPastEnd();
+    }
+
+    /** A code longer than the lookahead, one length at a time (F.2.2.3). */
+    private int slowSymbol(LosslessHuffmanTable table) throws JpegEntropyReader.CorruptData {
+        int length = LosslessHuffmanTable.LOOKAHEAD + 1;
+        int code = (int) (acc >>> (bits - length)) & ((1 << length) - 1);
+        while (code > table.maxCode[length]) {
+            if (++length > 16) {
+                throw new JpegEntropyReader.CorruptData("invalid Huffman code in lossless JPEG data");
+            }
+            code = (int) (acc >>> (bits - length)) & ((1 << length) - 1);
+        }
+        bits -= length;
+        int index = code + table.valueOffset[length];
+        if (index < 0 || index >= table.symbols.length) {
+            throw new JpegEntropyReader.CorruptData("Huffman code outside its table in lossless JPEG data");
+        }
+        return table.symbols[index];
+    }
+
+    /** Tops the buffer up to at least 57 bits, so that a code and its extra bits (at most 32) are there. */
+    private void refill() {
+        while (bits <= 56) {
+            int v = 0;
+            if (pos < end) {
+                v = data[pos] & 0xFF;
+                if (v != 0xFF) {
+                    pos++;
+                } else if (pos + 1 < end && data[pos + 1] == 0) {
+                    pos += 2;
+                } else {
+                    v = 0; // a marker: stay in front of it
+                    padBits += 8;
+                }
+            } else {
+                padBits += 8;
+            }
+            acc = acc << 8 | v;
+            bits += 8;
+        }
+    }
+
+    /** Whether the differences decoded so far used bits that are not in the data. */
+    private void checkNotPastEnd() throws JpegEntropyReader.CorruptData {
+        if (bits < padBits) {
+            throw new JpegEntropyReader.CorruptData(pos >= end
+                    ? "lossless JPEG entropy-coded data ends early (truncated)"
+                    : "lossless JPEG entropy-coded data ends early at a marker (truncated or corrupt)");
+        }
+    }
+
+    /**
+     * At a restart interval's end: drops the buffered bits, skips to the RSTn marker, checks it.
+     *
+     * @param expected 0..7, the restart marker number due
+     */
+    void restart(int expected) throws JpegEntropyReader.CorruptData {
+        checkNotPastEnd();
+        acc = 0;
+        bits = 0;
+        padBits = 0;
+        while (pos + 1 < end && !((data[pos] & 0xFF) == 0xFF && data[pos + 1] != 0 && data[pos + 1] != (byte) 0xFF)) {
+            pos++;
+        }
+        if (pos + 1 >= end || (data[pos + 1] & 0xFF) != 0xD0 + expected) {
+            throw new JpegEntropyReader.CorruptData("JPEG restart marker RST" + expected + " missing");
+        }
+        pos += 2;
+    }
+}

@@ -1,0 +1,87 @@
+package org.mammoembed.dicom.codec;
+
+/**
+ * A lossless-JPEG Huffman table (ISO 10918-1 H.1.2.2: the symbols are difference categories SSSS 0..16) with a
+ * lookahead table, so that {@link LosslessBitReader} resolves most differences with one lookup instead of one
+ * step per bit. For a code of at most {@link #LOOKAHEAD} bits whose extra bits fit in the lookahead as well,
+ * the entry holds the finished difference; for a longer pair it holds the code length and category; codes
+ * longer than the lookahead take the canonical per-length path (F.2.2.3).
+ */
+final class LosslessHuffmanTable {
+    /** Bits looked at in one lookup: 4096 entries, small enough to stay in the L1 cache. */
+    static final int LOOKAHEAD = 12;
+    /** Entry flag: the entry is valid (an entry of 0 means "code longer than the lookahead"). */
+    static final int VALID = 0x40;
+    /** Entry flag: the entry holds the finished difference (bits 8 and up), not the category. */
+    static final int DONE = 0x20;
+    /** Mask of the bits an entry consumes (code, plus the extra bits for a finished entry). */
+    static final int LENGTH_MASK = 0x1F;
+
+    final int[] lookup = new int[1 << LOOKAHEAD];
+    /** Largest code of each length 1..16 (-1 when none), then a sentinel at 17. */
+    final int[] maxCode = new int[18];
+    /** Index into {@link #symbols} of the codes of each length, minus the first code of that length. */
+    final int[] valueOffset = new int[17];
+    final int[] symbols;
+
+    /**
+     * @param counts  BITS: the number of codes of each length 1..16
+     * @param symbols HUFFVAL, in code order
+     * @throws JpegEntropyReader.CorruptData when the lists do not form a prefix code of categories 0..16
+     */
+    LosslessHuffmanTable(int[] counts, int[] symbols) throws JpegEntropyReader.CorruptData {
+        this.symbols = symbols;
+        for (int s : symbols) {
+            if (s > 16) {
+                throw new JpegEntropyReader.CorruptData("lossless JPEG Huffman table holds category " + s
+                        + " (at most 16)");
+            }
+        }
+        int code = 0;
+        int k = 0;
+        for (int length = 1; length <= 16; length++) {
+            int n = counts[length - 1];
+            valueOffset[length] = k - code;
+            maxCode[length] = n == 0 ? -1 : code + n - 1;
+            for (int i = 0; i < n; i++, code++, k++) {
+                if (code >= 1 << length) {
+                    throw new JpegEntropyReader.CorruptData("JPEG Huffman table has more codes of " + length
+                            + " bits than fit");
+                }
+                if (length <= LOOKAHEAD) {
+                    fill(code, length, symbols[k]);
+                }
+            }
+            code <<= 1;
+        }
+        maxCode[17] = Integer.MAX_VALUE;
+    }
+
+    private void fill(int code, int length, int category) {
+        int free = LOOKAHEAD - length;
+        if (category == 16) {
+            // 32768: no extra bits follow (H.1.2.2)
+            setRange(code << free, 1 << free, 32768 << 8 | VALID | DONE | length);
+        } else if (length + category <= LOOKAHEAD) {
+            int rest = free - category;
+            for (int extra = 0; extra < 1 << category; extra++) {
+                int diff = extend(extra, category);
+                setRange(((code << category) | extra) << rest, 1 << rest,
+                        diff << 8 | VALID | DONE | (length + category));
+            }
+        } else {
+            setRange(code << free, 1 << free, category << 8 | VALID | length);
+        }
+    }
+
+    private void setRange(int from, int count, int entry) {
+        for (int i = 0; i < count; i++) {
+            lookup[from + i] = entry;
+        }
+    }
+
+    /** EXTEND (F.2.2.1): the signed difference of {@code size} extra bits. */
+    static int extend(int bits, int size) {
+        return size == 0 ? 0 : bits < 1 << (size - 1) ? bits - (1 << size) + 1 : bits;
+    }
+}

@@ -1,0 +1,87 @@
+package org.mammoembed.embed;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.mammoembed.core.DecodedImage;
+import org.mammoembed.core.ImageReader;
+import org.mammoembed.core.ImageMetadata;
+import org.mammoembed.core.MammoException;
+import org.mammoembed.core.Stage;
+
+/**
+ * A reader that checks, when a file is opened and not only when the dataset was scanned, that it still lies
+ * inside the DICOM root: a file swapped for a symbolic link to somewhere else after the scan is refused (stage
+ * READ), never followed. The file's real path (links resolved) is checked and then handed to the wrapped reader,
+ * so what is read is what was checked; only a swap in the microseconds between the two remains possible.
+ */
+final class RootConfinedReader implements ImageReader {
+    private final ImageReader reader;
+    private final Path root;
+    private final Path rootReal;
+
+    private RootConfinedReader(ImageReader reader, Path root, Path rootReal) {
+        this.reader = reader;
+        this.root = root;
+        this.rootReal = rootReal;
+    }
+
+    /** Confines {@code reader} to {@code root} (which must exist: every read fails otherwise). */
+    static ImageReader of(ImageReader reader, Path root) {
+        Path abs = root.toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = abs.toRealPath();
+        } catch (IOException e) {
+            real = null;
+        }
+        return new RootConfinedReader(reader, abs, real);
+    }
+
+    /** The real path of {@code file}, if it lies inside the root. */
+    Path confined(Path file) throws MammoException {
+        String shown = shown(file);
+        if (rootReal == null) {
+            throw new MammoException(Stage.READ, "'" + shown + "': the DICOM root no longer exists");
+        }
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new MammoException(Stage.READ, "'" + shown + "' no longer exists (removed after the scan, or a"
+                    + " dangling symbolic link)");
+        } catch (IOException e) {
+            throw new MammoException(Stage.READ, "'" + shown + "' cannot be resolved: " + e.getClass().getSimpleName());
+        }
+        if (!real.startsWith(rootReal)) {
+            throw new MammoException(Stage.READ, "'" + shown + "' now resolves to a location outside the DICOM root"
+                    + " (replaced by a symbolic link after the scan?); refused, not read");
+        }
+        return real;
+    }
+
+    private String shown(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/')
+                : String.valueOf(file.getFileName());
+    }
+
+    @Override
+    public boolean isImage(Path file) {
+        try {
+            return reader.isImage(confined(file));
+        } catch (MammoException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public ImageMetadata readMetadata(Path file) throws MammoException {
+        return reader.readMetadata(confined(file));
+    }
+
+    @Override
+    public DecodedImage read(Path file, int frame) throws MammoException {
+        return reader.read(confined(file), frame);
+    }
+}

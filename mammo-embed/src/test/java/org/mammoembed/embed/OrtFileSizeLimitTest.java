@@ -1,0 +1,47 @@
+package org.mammoembed.embed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A file-size limit that stops ONNX Runtime unpacking its native library is reported as such, not as "no
+ * onnxruntime in java.library.path". Runs a child JVM under {@code ulimit -f} (8 MB; the library is 22 MB).
+ */
+class OrtFileSizeLimitTest {
+    @TempDir
+    Path tmp;
+
+    /** The child: builds an extractor and prints the failure's message. */
+    public static void main(String[] args) throws Exception {
+        try (EmbeddingExtractor ex = EmbeddingExtractor.builder().model(TestImages.model("tiny_backbone.onnx"))
+                .build()) {
+            System.out.println("STARTED " + ex.executionProvider());
+        } catch (ModelException e) {
+            System.out.println("MESSAGE " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aFileSizeLimitIsNamedAsTheCause() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "ulimit -f 8192 && exec \"$0\" -Xmx256m"
+                + " -Djava.io.tmpdir=\"$1\" -cp \"$2\" " + OrtFileSizeLimitTest.class.getName(), java,
+                tmp.toString(), System.getProperty("java.class.path"));
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), text);
+        assertTrue(text.contains("MESSAGE ONNX Runtime could not unpack its native library (about 22 MB) into "
+                + tmp + ": File too large (a file-size limit: see ulimit -f)"), text);
+        assertFalse(text.contains("java.library.path"), text);
+    }
+}
