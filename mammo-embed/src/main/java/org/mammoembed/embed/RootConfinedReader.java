@@ -1,7 +1,6 @@
 package org.mammoembed.embed;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.ImageReader;
@@ -26,7 +25,7 @@ final class RootConfinedReader implements ImageReader {
         this.rootReal = rootReal;
     }
 
-    /** Confines {@code reader} to {@code root} (which must exist: every read fails otherwise). */
+    /** Confines {@code reader} to {@code root} (a root that is not a folder here confines nothing). */
     static ImageReader of(ImageReader reader, Path root) {
         Path abs = root.toAbsolutePath().normalize();
         Path real;
@@ -40,21 +39,17 @@ final class RootConfinedReader implements ImageReader {
 
     /** The real path of {@code file}, if it lies inside the root. */
     Path confined(Path file) throws MammoException {
-        String shown = shown(file);
         if (rootReal == null) {
-            throw new MammoException(Stage.READ, "'" + shown + "': the DICOM root no longer exists");
+            return file; // not a folder on this file system (a reader of its own kind of paths): nothing to escape
         }
         Path real;
         try {
             real = file.toRealPath();
-        } catch (NoSuchFileException e) {
-            throw new MammoException(Stage.READ, "'" + shown + "' no longer exists (removed after the scan, or a"
-                    + " dangling symbolic link)");
         } catch (IOException e) {
-            throw new MammoException(Stage.READ, "'" + shown + "' cannot be resolved: " + e.getClass().getSimpleName());
+            return file; // gone or dangling: the reader's open fails and says so; nothing outside is read
         }
         if (!real.startsWith(rootReal)) {
-            throw new MammoException(Stage.READ, "'" + shown + "' now resolves to a location outside the DICOM root"
+            throw new MammoException(Stage.READ, "'" + shown(file) + "' now resolves to a location outside the DICOM root"
                     + " (replaced by a symbolic link after the scan?); refused, not read");
         }
         return real;
