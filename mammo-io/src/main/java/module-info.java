@@ -8,4 +8,5 @@ module org.mammoembed.io {
 
     exports org.mammoembed.io;
     exports org.mammoembed.io.study;
+    exports org.mammoembed.io.report;
 }

@@ -6,13 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
-import org.mammoembed.core.Aggregation;
 import org.mammoembed.core.AnalysisResult;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.io.study.StudyAnalysis;
-import org.mammoembed.reduce.Analysis;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,27 +38,18 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "joined.csv of the same run (embed --save-csv); one from elsewhere is copied into OUTDIR. "
                     + "Default: OUTDIR/joined.csv.")
     Path csv;
-    @Option(names = "--pca", description = "2-D PCA: preview/pca_2d.png and pca_1, pca_2 in joined.csv.")
-    boolean pca;
-    @Option(names = "--tsne", description = "2-D t-SNE: preview/tsne_2d.png and tsne_1, tsne_2 in joined.csv.")
-    boolean tsne;
-    @Option(names = "--umap", description = "2-D UMAP: preview/umap_2d.png and umap_1, umap_2 in joined.csv.")
-    boolean umap;
-    @Option(names = "--cluster", description = "clustering_metrics.json: silhouette, Davies-Bouldin, "
-            + "Calinski-Harabasz on the labels and the k-means sweep.")
-    boolean cluster;
+    @Mixin
+    AnalysisOptions analysis = new AnalysisOptions();
     @Option(names = "--silhouette-sample", paramLabel = "N", converter = CliConverters.NonNegativeInt.class,
             description = "Rows drawn (seeded) for each silhouette score; 0 computes the exact score on every "
                     + "row (O(N^2)).")
     int silhouetteSample = 0;
-    @Option(names = "--projection-3d", description = "Also 3-D projections of each chosen reducer as CSV.")
-    boolean projection3d;
-    @Option(names = "--aggregate", paramLabel = "mean|max", converter = CliConverters.AggregationConverter.class,
-            description = "Also one embedding per exam: features_by_accession.npy + .csv. Default: off.")
-    Aggregation aggregate;
     @Option(names = "--seed", paramLabel = "N", converter = CliConverters.AnyLong.class,
             description = "Seed of the reducers, clustering and the Split column (use the run's).")
     long seed = 42;
+    @Option(names = "--report", description = "Also report.html + report/: the interactive report of the "
+            + "outputs (open it from the file system; thumbnails come from an embed --report run in OUTDIR).")
+    boolean report;
 
     AnalyzeCommand(PrintStream out) {
         this.out = out;
@@ -67,36 +57,27 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, MammoException, UsageException {
-        if (!pca && !tsne && !umap && !cluster && aggregate == null) {
+        if (!analysis.anyAnalysis() && analysis.aggregate == null && !report) {
             throw new UsageException("analyze: nothing to do; choose at least one of --pca, --tsne, --umap, "
-                    + "--cluster, --aggregate");
+                    + "--cluster, --aggregate, --report");
         }
         Files.createDirectories(outdir);
         bringInto(features, "features.npy", "--features");
         bringInto(csv, "joined.csv", "--csv");
-        StudyAnalysis study = StudyAnalysis.onOutputs(outdir).seed(seed).aggregate(aggregate)
-                .progress(ConsoleProgress.forStdErr());
-        if (pca || tsne || umap || cluster) {
-            Analysis.Builder a = Analysis.builder().projections3d(projection3d).silhouetteSample(silhouetteSample);
-            if (pca) {
-                a.pca();
-            }
-            if (tsne) {
-                a.tsne();
-            }
-            if (umap) {
-                a.umap();
-            }
-            if (cluster) {
-                a.clustering();
-            }
-            study.analysis(a.build());
+        StudyAnalysis study = StudyAnalysis.onOutputs(outdir).seed(seed).aggregate(analysis.aggregate)
+                .progress(ConsoleProgress.forStdErr()).report(report).reportClusters(ReportKMeans.seeded(seed));
+        if (analysis.anyAnalysis()) {
+            study.analysis(analysis.analysis(silhouetteSample));
         }
         AnalysisResult r = study.run();
         for (String n : r.notes()) {
             out.println("note: " + n);
         }
         out.println("outputs in " + outdir.toAbsolutePath().normalize());
+        if (report) {
+            out.println("report: open " + outdir.toAbsolutePath().normalize().resolve("report.html").toUri()
+                    + " in a browser");
+        }
         return 0;
     }
 

@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     long seed = 42;
     @Option(names = "--workers", paramLabel = "N", converter = CliConverters.PositiveInt.class,
             description = "Decode/preprocess threads; the default is the library's policy: half the processors, "
-                    + "1 to 8.")
+                    + "at least 2, at most 8.")
     int workers = EmbeddingExtractorBuilder.defaultWorkers();
 
     BenchCommand(PrintStream out) {

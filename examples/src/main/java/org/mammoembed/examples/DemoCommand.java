@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.mammoembed.core.MammoException;
+import org.mammoembed.io.JsonOutput;
+import org.mammoembed.io.report.StudyReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         String[] embed = {"--csv", csv.toString(), "--dicom-root", data.resolve("archive").toString(),
                 "--outdir", outdir.resolve("embed").toString(), "--save-csv", "--pca", "--tsne", "--umap",
-                "--cluster", "--projection-3d", "--aggregate", "mean", "--seed", String.valueOf(seed),
+                "--cluster", "--projection-3d", "--aggregate", "mean", "--report", "--seed", String.valueOf(seed),
                 "--batch-size", String.valueOf(batchSize), "--overwrite"};
         int status = new EmbedJob(EmbedCommand.parse(out, embed), out).run();
         if (status != 0) {
@@ -83,7 +85,14 @@ final class DemoCommand implements Callable<Integer> {
         String[] baselines = {"--features", embedded.resolve("features.npy").toString(),
                 "--csv", embedded.resolve("joined.csv").toString(), "--outdir", outdir.resolve("baselines").toString(),
                 "--dicom-root", data.resolve("archive").toString(), "--seed", String.valueOf(seed)};
-        return CommandLine.populateCommand(new BaselinesCommand(out), baselines).call();
+        status = CommandLine.populateCommand(new BaselinesCommand(out), baselines).call();
+        if (status == 0) {
+            // the report again, now with the baseline table in its side panel
+            StudyReport.fromRunFolder(embedded).kmeans(ReportKMeans.seeded(seed))
+                    .baselines(JsonOutput.readObject(outdir.resolve("baselines").resolve("baselines.json")))
+                    .build().write(embedded);
+        }
+        return status;
     }
 
     private static int[] size(String text) throws UsageException {

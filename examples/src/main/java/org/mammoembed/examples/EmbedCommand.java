@@ -4,13 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mammoembed.core.Aggregation;
 import org.mammoembed.core.ImageReaders;
 import org.mammoembed.embed.Device;
 import org.mammoembed.embed.EmbeddingExtractorBuilder;
 import org.mammoembed.io.RunDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,27 +56,18 @@ final class EmbedCommand implements Callable<Integer> {
     int batchSize = 32;
     @Option(names = "--workers", paramLabel = "N", converter = CliConverters.PositiveInt.class,
             description = "Threads that decode and preprocess while the network runs; the default is the "
-                    + "library's policy: half the processors, 1 to 8.")
+                    + "library's policy: half the processors, at least 2, at most 8.")
     int workers = EmbeddingExtractorBuilder.defaultWorkers();
     @Option(names = "--seed", paramLabel = "N", converter = CliConverters.AnyLong.class,
             description = "Seed of the built-in model's weights, the reducers, clustering and the splits.")
     long seed = 42;
     @Option(names = "--save-csv", description = "Write joined.csv (one row per embedded image).")
     boolean saveCsv;
-    @Option(names = "--pca", description = "2-D PCA: preview/pca_2d.png and pca_1, pca_2 in joined.csv.")
-    boolean pca;
-    @Option(names = "--tsne", description = "2-D t-SNE: preview/tsne_2d.png and tsne_1, tsne_2 in joined.csv.")
-    boolean tsne;
-    @Option(names = "--umap", description = "2-D UMAP: preview/umap_2d.png and umap_1, umap_2 in joined.csv.")
-    boolean umap;
-    @Option(names = "--cluster", description = "clustering_metrics.json: silhouette, Davies-Bouldin, "
-            + "Calinski-Harabasz on the labels and the k-means sweep.")
-    boolean cluster;
-    @Option(names = "--projection-3d", description = "Also 3-D projections of each chosen reducer as CSV.")
-    boolean projection3d;
-    @Option(names = "--aggregate", paramLabel = "mean|max", converter = CliConverters.AggregationConverter.class,
-            description = "Also one embedding per exam: features_by_accession.npy + .csv. Default: off.")
-    Aggregation aggregate;
+    @Mixin
+    AnalysisOptions analysis = new AnalysisOptions();
+    @Option(names = "--report", description = "Also report.html + report/: the interactive report (layouts, "
+            + "thumbnails of the network input, nearest neighbours); implies --save-csv. Open it from the file system.")
+    boolean report;
     @Option(names = "--resume", description = "Continue the run whose checkpoint is in OUTDIR.")
     boolean resume;
     @Option(names = "--overwrite", description = "Replace the outputs of an earlier run in OUTDIR.")
@@ -118,8 +109,9 @@ final class EmbedCommand implements Callable<Integer> {
         }
         RunDirectory.Mode mode = resume ? RunDirectory.Mode.RESUME
                 : overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.NEW;
-        return new EmbedOptions(csv, dicomRoot, outdir, model, saveCsv, pca, tsne, umap, cluster, projection3d,
-                batchSize, seed, device, aggregate, mode, maxFailures == null ? Long.MAX_VALUE : maxFailures,
+        AnalysisOptions a = analysis;
+        return new EmbedOptions(csv, dicomRoot, outdir, model, saveCsv, a.pca, a.tsne, a.umap, a.cluster,
+                a.projection3d, batchSize, seed, device, a.aggregate, mode, maxFailures == null ? Long.MAX_VALUE : maxFailures,
                 maxFailureRate, cache, workers, tags, labelColumn, reader, CliOptions.effective(spec));
     }
 

@@ -36,7 +36,11 @@ final class EmbedJob {
     int run() throws IOException, MammoException {
         preflight();
         ModelChoice model = ModelChoice.of(o.model(), o.seed());
-        // the built-in random network is announced once, by the study (console WARN and run.log)
+        // the built-in random network is announced once on the console, here; the study writes it to run.log
+        // (SLF4J INFO, so logback's console does not repeat it)
+        if (model.isBuiltIn()) {
+            out.println("warning: " + model.label());
+        }
         try (EmbeddingExtractor extractor = model.applyTo(EmbeddingExtractor.builder()
                 .reader(ImageReaders.named(o.reader())).device(o.device())
                 .batchSize(o.batchSize()).workers(o.workers())).build()) {
@@ -71,7 +75,9 @@ final class EmbedJob {
                 .cache(o.cache())
                 .failureBudget(FailureBudget.maxRate(o.maxFailureRate()).andMaxCount(o.maxFailures())
                         .minImages(EmbedOptions.FAILURE_RATE_MIN_IMAGES))
-                .joinedCsv(o.saveCsv())
+                .joinedCsv(o.saveCsv() || o.report())
+                .report(o.report())
+                .reportClusters(ReportKMeans.seeded(o.seed()))
                 .includeTags(o.includeTags())
                 .aggregate(o.aggregate())
                 .seed(o.seed());
@@ -138,6 +144,9 @@ final class EmbedJob {
             out.println("note: " + n);
         }
         out.println("outputs in " + r.outputDir());
+        if (o.report()) {
+            out.println("report: open " + r.outputDir().resolve("report.html").toUri() + " in a browser");
+        }
     }
 
     /** The failure summary by stage and error class (every row is in failures.csv). */

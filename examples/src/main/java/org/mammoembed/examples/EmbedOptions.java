@@ -31,6 +31,11 @@ record EmbedOptions(Path csv, Path dicomRoot, Path outdir, Path model, boolean s
     /** The library's default ({@link FailureBudget#DEFAULT_MIN_IMAGES}). */
     static final int FAILURE_RATE_MIN_IMAGES = FailureBudget.DEFAULT_MIN_IMAGES;
 
+    /** {@code --report}: also write report.html (needs joined.csv, so it implies --save-csv). */
+    boolean report() {
+        return Boolean.TRUE.equals(arguments.get("report"));
+    }
+
     boolean anyReducer() {
         return pca || tsne || umap;
     }

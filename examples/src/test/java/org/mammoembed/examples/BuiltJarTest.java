@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,8 @@ import org.mammoembed.io.NpyReader;
 
 /**
  * The built tool as a user runs it: {@code java -jar examples/target/mammography.jar} in its own process. Runs in
- * the {@code integration-test} phase ({@code mvn verify}), after the jar and its {@code lib/} exist; in the
- * {@code test} phase it is reported skipped.
+ * the {@code integration-test} phase ({@code mvn verify}), after the jar and its {@code lib/} exist; elsewhere
+ * (e.g. picked by {@code -Dtest} in the {@code test} phase) it is reported skipped.
  */
 class BuiltJarTest {
     private static final long TIMEOUT_S = 180;
@@ -46,13 +45,11 @@ class BuiltJarTest {
 
     @BeforeAll
     static void builtJarAndStudy() throws IOException {
+        // only on the jar this build just packaged (a jar left from an earlier build would test old code)
+        Assumptions.assumeTrue(Boolean.getBoolean("mammography.jar.required"),
+                "runs in the integration-test phase of mvn verify, on the jar just built");
         String property = System.getProperty("mammography.jar", "");
         jar = property.isEmpty() ? null : Path.of(property);
-        boolean required = Boolean.getBoolean("mammography.jar.required");
-        if (!required) {
-            Assumptions.assumeTrue(jar != null && Files.isRegularFile(jar),
-                    "the built jar exists from the package phase on; mvn verify runs this test");
-        }
         assertTrue(jar != null && Files.isRegularFile(jar), "built jar not found: " + jar);
         csv = CliFixture.study(tmp.resolve("data"), 1); // DEMO0000..DEMO0003, 4 views each
         root = tmp.resolve("data/archive");
@@ -177,9 +174,12 @@ class BuiltJarTest {
             Files.createDirectories(links.resolve(exam));
             Files.createSymbolicLink(links.resolve(exam).resolve("L_CC.dcm"), root.resolve(exam).resolve("L_CC.dcm"));
         }
-        Run r = run(embed(csv, links, tmp.resolve("out-empty")));
+        // with the built-in random network, whose warning the console shows once (stdout and stderr together)
+        Run r = run("embed", "--csv", csv.toString(), "--dicom-root", links.toString(), "--outdir",
+                tmp.resolve("out-empty").toString());
         assertNotEquals(0, r.status(), r::all);
         assertTrue(r.all().contains("0 images") || r.all().contains("no image"), r.all());
+        assertEquals(1, r.all().split("RANDOM weights", -1).length - 1, r::all);
     }
 
     @Test
@@ -194,7 +194,8 @@ class BuiltJarTest {
         Run badModel = run("embed", "--csv", csv.toString(), "--dicom-root", root.toString(), "--outdir",
                 out.toString(), "--model", notAModel.toString());
         assertEquals(1, badModel.status(), badModel::all);
-        Run good = run(embed(csv, root, out));
+        // the rerun also reads through the combined reader (DICOM first, then PNG/TIFF)
+        Run good = run(embed(csv, root, out, "--reader", "auto"));
         assertEquals(0, good.status(), good::all);
         assertEquals(16, NpyReader.read(out.resolve("features.npy")).shape()[0]);
     }
@@ -202,16 +203,7 @@ class BuiltJarTest {
     @Test
     void runLogHasOneLinePerFailedImage() throws Exception {
         Path broken = tmp.resolve("broken");
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path target = broken.resolve(root.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        CliFixture.copyTree(root, broken);
         byte[] whole = Files.readAllBytes(broken.resolve("DEMO0001/R_MLO.dcm"));
         Files.write(broken.resolve("DEMO0001/R_MLO.dcm"), Arrays.copyOf(whole, whole.length - 600));
         Files.writeString(broken.resolve("DEMO0002/notes.dcm"), "not a DICOM file at all, just text");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.mammoembed.core.CsvTable;
 import org.mammoembed.embed.OnnxModels;
 
@@ -75,5 +76,19 @@ final class CliFixture {
         float[] r = new float[columns];
         System.arraycopy(data, i * columns, r, 0, columns);
         return r;
+    }
+
+    /** Copies a folder tree, replacing files that exist. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 }

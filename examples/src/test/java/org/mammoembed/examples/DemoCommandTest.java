@@ -29,6 +29,7 @@ class DemoCommandTest {
         CliFixture.Result r = CliFixture.run("demo", "--outdir", out.toString(), "--exams-per-class", "3", "--size",
                 "64x48", "--batch-size", "16");
         assertEquals(0, r.status(), r::all);
+        assertTrue(r.out().contains("warning: built-in ResNet50 with RANDOM weights"), r.out());
         assertEquals(1, r.all().split("RANDOM weights", -1).length - 1, "the random-weights warning once\n" + r.all());
         assertArrayEquals(new long[] {48, 2048}, NpyReader.read(out.resolve("embed/features.npy")).shape());
         assertEquals(48, CliFixture.readCsv(out.resolve("embed/joined.csv")).size());

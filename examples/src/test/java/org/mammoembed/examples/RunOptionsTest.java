@@ -42,7 +42,7 @@ class RunOptionsTest {
     @Test
     void failureBudgetStopsTheRunKeepsFinishedWorkAndResumeFinishesIt() throws Exception {
         Path broken = tmp.resolve("broken");
-        copyTree(root, broken);
+        CliFixture.copyTree(root, broken);
         // the third exam's four images are cut short: 4 of 16 images fail
         try (Stream<Path> files = Files.list(broken.resolve("DEMO0002"))) {
             for (Path f : (Iterable<Path>) files::iterator) {
@@ -68,7 +68,7 @@ class RunOptionsTest {
         }
 
         // the data fixed, --resume keeps the 8 images embedded before the stop and retries the 3 that failed
-        copyTree(root, broken);
+        CliFixture.copyTree(root, broken);
         CliFixture.Result resumed = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root",
                 broken.toString(), "--outdir", out.toString(), "--model", model.toString(), "--batch-size", "4",
                 "--workers", "1", "--resume");
@@ -113,18 +113,5 @@ class RunOptionsTest {
         assertEquals(2, bad.status(), bad::all);
         assertTrue(bad.err().contains("--include-tags wants tag numbers like 00100020 or (0010,0020), got"
                 + " 'PatientName'"), bad.err());
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

@@ -51,6 +51,7 @@ class UsageErrorsTest {
                 "embed: --max-failure-rate must be a number in [0, 1], got '1.5'");
         assertUsage(embed("--aggregate", "median"), "embed: --aggregate must be mean or max, got 'median'");
         assertUsage(embed("--device", "tpu"), "embed: --device must be cpu, auto, cuda or cuda:N, got 'tpu'");
+        assertUsage(embed("--reader", "jpeg"), "embed: --reader must be one of auto, dicom, png, tiff, got 'jpeg'");
         assertUsage(embed("--resume", "--overwrite"), "embed: --resume and --overwrite exclude each other");
         assertUsage(embed("--pca=yes"), "embed: --pca 'yes' is not a boolean");
         assertUsage(embed("stray"), "embed: Unmatched argument at index 7: 'stray'");

@@ -92,7 +92,7 @@ final class BatchPipeline {
                 while (window.size() < limit && next.hasNext()) {
                     ImageRecord r = next.next();
                     deadline.checkAbandoned();
-                    window.add(pool.submit(() -> prepare(r)));
+                    window.add(pool.submit(() -> prepare(r, sink)));
                 }
                 if (window.isEmpty()) {
                     break;
@@ -115,7 +115,7 @@ final class BatchPipeline {
     }
 
     /** Runs on a worker: read and decode, then preprocess. Never throws for a bad image. */
-    private Prepared prepare(ImageRecord r) {
+    private Prepared prepare(ImageRecord r, EmbeddingSink sink) {
         long t0 = System.nanoTime();
         DecodedImage image;
         try {
@@ -140,8 +140,18 @@ final class BatchPipeline {
         } finally {
             preprocessNanos.add(System.nanoTime() - t1);
         }
+        observe(sink, r, input);
         ImageMetadata m = image.metadata();
         return new Prepared(r, input, null, m.viewPosition(), m.laterality());
+    }
+
+    /** Shows the sink the network input (e.g. for report thumbnails); a failing observer never costs the image. */
+    private void observe(EmbeddingSink sink, ImageRecord r, float[] input) {
+        try {
+            sink.preprocessed(r, input, preprocessor.channels(), preprocessor.height(), preprocessor.width());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("input observer failed for {}: {}", r.relativePath(), e.toString());
+        }
     }
 
     private static Prepared failed(ImageRecord r, Failure f) {

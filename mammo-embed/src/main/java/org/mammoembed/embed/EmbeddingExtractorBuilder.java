@@ -101,7 +101,10 @@ public final class EmbeddingExtractorBuilder {
         return this;
     }
 
-    /** Reads and decodes the DICOM files. Default {@link DicomFileReader#create()}. Must be thread-safe. */
+    /**
+     * Reads and decodes the images. Default {@link org.mammoembed.core.ImageReaders#defaultReader()} (DICOM). Must
+     * be thread-safe.
+     */
     public EmbeddingExtractorBuilder reader(ImageReader reader) {
         this.reader = Objects.requireNonNull(reader, "reader");
         return this;

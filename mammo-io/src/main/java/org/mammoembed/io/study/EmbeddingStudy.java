@@ -14,6 +14,7 @@ import org.mammoembed.core.EmbeddingAnalysis;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.StageListener;
 import org.mammoembed.io.RunDirectory;
+import org.mammoembed.io.report.PointClusters;
 
 /**
  * A whole study, as the {@code mammography embed} command runs it: scan, embed every image into a crash-safe
@@ -58,6 +59,8 @@ public final class EmbeddingStudy {
     final long seed;
     final StageListener progress;
     final Map<String, String> arguments;
+    final boolean report;
+    final PointClusters reportClusters;
 
     private EmbeddingStudy(Builder b) {
         this.dataset = b.dataset;
@@ -77,6 +80,8 @@ public final class EmbeddingStudy {
         this.seed = b.seed;
         this.progress = b.progress;
         this.arguments = new LinkedHashMap<>(b.arguments);
+        this.report = b.report;
+        this.reportClusters = b.reportClusters;
     }
 
     /** A builder with every option at its default; dataset, embedder and output folder are required. */
@@ -116,6 +121,8 @@ public final class EmbeddingStudy {
         private long seed = 42;
         private StageListener progress = StageListener.NONE;
         private final Map<String, String> arguments = new LinkedHashMap<>();
+        private boolean report;
+        private PointClusters reportClusters;
 
         private Builder() {
         }
@@ -236,6 +243,22 @@ public final class EmbeddingStudy {
             return this;
         }
 
+        /**
+         * Also write the interactive {@code report.html} (+ {@code report/}) at the end
+         * ({@link org.mammoembed.io.report.StudyReport}), with a thumbnail of each image's network input written
+         * while it is embedded. Needs {@link #joinedCsv(boolean) joined.csv}. Default false.
+         */
+        public Builder report(boolean report) {
+            this.report = report;
+            return this;
+        }
+
+        /** How the report colours points by k-means cluster (at the metrics' best k). Default: not offered. */
+        public Builder reportClusters(PointClusters clusters) {
+            this.reportClusters = Objects.requireNonNull(clusters, "reportClusters");
+            return this;
+        }
+
         /** Records an argument as the caller received it (e.g. a command line) in run.json's "arguments". */
         public Builder argument(String name, String value) {
             arguments.put(Objects.requireNonNull(name, "argument name"), Objects.requireNonNull(value, "argument value"));
@@ -257,6 +280,9 @@ public final class EmbeddingStudy {
             }
             if (outputDir == null) {
                 throw new IllegalStateException("outputDir is required: call outputDir(...)");
+            }
+            if (report && !joinedCsv) {
+                throw new IllegalArgumentException("report needs joined.csv: report true with joinedCsv false");
             }
             if (resume && overwrite) {
                 throw new IllegalArgumentException("resume and overwrite exclude each other, got both true");

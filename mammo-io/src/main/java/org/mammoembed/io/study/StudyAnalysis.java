@@ -25,6 +25,7 @@ import org.mammoembed.io.NpyReader;
 import org.mammoembed.io.RunDirectory;
 import org.mammoembed.io.ScatterPlot;
 import org.mammoembed.io.SplitAssignment;
+import org.mammoembed.io.report.PointClusters;
 
 /**
  * The analysis of a study on outputs that already exist ({@code features.npy} + {@code joined.csv}), e.g. after a
@@ -46,6 +47,8 @@ public final class StudyAnalysis {
     private Aggregation aggregate;
     private long seed = 42;
     private StageListener progress = StageListener.NONE;
+    private boolean report;
+    private PointClusters reportClusters;
 
     private StudyAnalysis(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -81,6 +84,21 @@ public final class StudyAnalysis {
     }
 
     /**
+     * Also write the interactive {@code report.html} (+ {@code report/}) from the outputs; thumbnails already in
+     * {@code report/thumbs/} (from the study's run with its report on) are shown. Default false.
+     */
+    public StudyAnalysis report(boolean report) {
+        this.report = report;
+        return this;
+    }
+
+    /** How the report colours points by k-means cluster (at the metrics' best k). Default: not offered. */
+    public StudyAnalysis reportClusters(PointClusters clusters) {
+        this.reportClusters = Objects.requireNonNull(clusters, "reportClusters");
+        return this;
+    }
+
+    /**
      * Reads the outputs, runs the analysis and writes its files.
      *
      * @throws MammoException (stage READ) when features.npy or joined.csv is missing or they disagree
@@ -105,6 +123,9 @@ public final class StudyAnalysis {
                     () -> StudyRun.writeFeatures(out.root().resolve("features_by_accession.npy"), exams));
             StudyFiles.write("features_by_accession.csv", "aggregation", () -> JoinedCsvWriter.builder().split(split)
                     .build().write(out.root().resolve("features_by_accession.csv"), exams.index()));
+        }
+        if (report) {
+            StudyFiles.write("report.html", "report", () -> StudyReports.write(out.root(), reportClusters));
         }
         return r;
     }

@@ -26,6 +26,8 @@ import org.mammoembed.io.NpyWriter;
 import org.mammoembed.io.RunDirectory;
 import org.mammoembed.io.ScatterPlot;
 import org.mammoembed.io.SplitAssignment;
+import org.mammoembed.io.report.ReportThumbnails;
+import org.mammoembed.io.report.ThumbnailingSink;
 
 /** One run of an {@link EmbeddingStudy}: the stages in order, each timed, logged and reported. */
 final class StudyRun {
@@ -186,6 +188,11 @@ final class StudyRun {
         StudyResult r = result(dir, dataset, index.size(), imageFailures.size(), all);
         StudyFiles.write("run.json", "provenance", () -> StudyProvenance.write(dir.runJson(), s, dataset, r,
                 executionProvider(), started));
+        if (s.report) {
+            long t = System.nanoTime();
+            StudyFiles.write("report.html", "report", () -> StudyReports.write(dir.root(), s.reportClusters));
+            log.info("report: report.html written in " + String.format(java.util.Locale.ROOT, "%.1f s", seconds(t)));
+        }
         StudyFiles.deleteTree(dir.checkpoint());
         for (String line : all.lines()) {
             log.info("failures by kind: " + line);
@@ -213,7 +220,8 @@ final class StudyRun {
         MonitoredSink monitored;
         try (CheckpointSink checkpoint = new CheckpointSink(store, s.embedder.batchSize())) {
             monitored = new MonitoredSink(checkpoint, s.budget, log);
-            EmbeddingSink sink = monitored;
+            EmbeddingSink sink = s.report
+                    ? new ThumbnailingSink(monitored, ReportThumbnails.in(dir.root())) : monitored;
             try {
                 if (cache != null) {
                     todo = cache.serveHits(todo, sink);

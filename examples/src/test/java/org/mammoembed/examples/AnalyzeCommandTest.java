@@ -1,0 +1,68 @@
+package org.mammoembed.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mammoembed.io.NpyReader;
+
+/**
+ * {@code analyze} on the outputs of a finished run: the files {@code embed}'s analysis flags write, with the same
+ * projections as an {@code embed} that asked for them.
+ */
+class AnalyzeCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void analyzesAFinishedRunInPlaceAndFromElsewhere() throws Exception {
+        Path csv = CliFixture.study(tmp.resolve("data"), 2); // 8 exams, 32 images
+        Path root = tmp.resolve("data/archive");
+        Path model = CliFixture.tinyModel(tmp, CliFixture.MODEL_SEED);
+        Path plain = tmp.resolve("plain");
+        CliFixture.Result embed = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root", root.toString(),
+                "--outdir", plain.toString(), "--model", model.toString(), "--save-csv", "--include-tags", "00080060");
+        assertEquals(0, embed.status(), embed::all);
+        Path withPca = tmp.resolve("with-pca");
+        CliFixture.Result both = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root", root.toString(),
+                "--outdir", withPca.toString(), "--model", model.toString(), "--save-csv", "--pca",
+                "--include-tags", "00080060");
+        assertEquals(0, both.status(), both::all);
+
+        CliFixture.Result r = CliFixture.run("analyze", "--outdir", plain.toString(), "--pca", "--cluster",
+                "--silhouette-sample", "16", "--aggregate", "mean");
+        assertEquals(0, r.status(), r::all);
+        assertTrue(ImageIO.read(plain.resolve("preview/pca_2d.png").toFile()) != null);
+        List<Map<String, String>> joined = CliFixture.readCsv(plain.resolve("joined.csv"));
+        assertEquals(32, joined.size());
+        assertEquals("MG", joined.get(0).get("Tag00080060"), "other columns kept");
+        assertEquals(CliFixture.readCsv(withPca.resolve("joined.csv")), joined, "same as embed --pca");
+        JsonNode metrics = new ObjectMapper().readTree(plain.resolve("clustering_metrics.json").toFile());
+        assertEquals(32, metrics.get("num_samples").asInt());
+        assertArrayEquals(new long[] {8, 64}, NpyReader.read(plain.resolve("features_by_accession.npy")).shape());
+
+        // features and joined.csv of another folder are copied in first
+        Path elsewhere = tmp.resolve("elsewhere");
+        CliFixture.Result copy = CliFixture.run("analyze", "--outdir", elsewhere.toString(), "--features",
+                withPca.resolve("features.npy").toString(), "--csv", withPca.resolve("joined.csv").toString(),
+                "--umap");
+        assertEquals(0, copy.status(), copy::all);
+        assertTrue(Files.isRegularFile(elsewhere.resolve("preview/umap_2d.png")));
+        assertTrue(CliFixture.header(elsewhere.resolve("joined.csv")).contains("umap_1"));
+        assertFalse(CliFixture.header(elsewhere.resolve("joined.csv")).contains("pca_1"), "old projections dropped");
+
+        CliFixture.Result nothing = CliFixture.run("analyze", "--outdir", plain.toString());
+        assertEquals(2, nothing.status(), nothing::all);
+        assertTrue(nothing.err().startsWith("analyze: nothing to do"), nothing.err());
+    }
+}
