@@ -59,6 +59,7 @@ public final class DicomEmbedder extends Transformer implements DefaultParamsWri
     private final Param<String> vectorCol;
     private final Param<String> modelPath;
     private final Param<String> modelSha256;
+    private final Param<String> dicomRoot;
     private final IntParam batchSize;
     private final IntParam intraOpThreads;
     private final IntParam workers;
@@ -87,6 +88,8 @@ public final class DicomEmbedder extends Transformer implements DefaultParamsWri
                 + " with --files");
         modelSha256 = new Param<>(this, "modelSha256", "expected SHA-256 of the model; empty: computed on the"
                 + " driver");
+        dicomRoot = new Param<>(this, "dicomRoot", "folder every path must still resolve into when opened (links"
+                + " swapped in after a scan are refused); default '/': no confinement");
         batchSize = new IntParam(this, "batchSize", "images per inference batch (1 to 1024)",
                 ParamValidators.inRange(1, 1024));
         intraOpThreads = new IntParam(this, "intraOpThreads", "ONNX Runtime intra-op threads per executor;"
@@ -109,6 +112,7 @@ public final class DicomEmbedder extends Transformer implements DefaultParamsWri
         setDefault(outputCol, "embedding");
         setDefault(vectorCol, "");
         setDefault(modelSha256, "");
+        setDefault(dicomRoot, "/");
         setDefault(batchSize, 32);
         setDefault(intraOpThreads, 0);
         setDefault(workers, 1);
@@ -144,6 +148,7 @@ public final class DicomEmbedder extends Transformer implements DefaultParamsWri
     public Param<String> vectorCol() { return vectorCol; }
     public Param<String> modelPath() { return modelPath; }
     public Param<String> modelSha256() { return modelSha256; }
+    public Param<String> dicomRoot() { return dicomRoot; }
     public IntParam batchSize() { return batchSize; }
     public IntParam intraOpThreads() { return intraOpThreads; }
     public IntParam workers() { return workers; }
@@ -162,6 +167,7 @@ public final class DicomEmbedder extends Transformer implements DefaultParamsWri
     public DicomEmbedder setVectorCol(String v) { set(vectorCol, v); return this; }
     public DicomEmbedder setModelPath(String v) { set(modelPath, v); return this; }
     public DicomEmbedder setModelSha256(String v) { set(modelSha256, v); return this; }
+    public DicomEmbedder setDicomRoot(String v) { set(dicomRoot, v); return this; }
     public DicomEmbedder setBatchSize(int v) { set(batchSize, v); return this; }
     public DicomEmbedder setIntraOpThreads(int v) { set(intraOpThreads, v); return this; }
     public DicomEmbedder setWorkers(int v) { set(workers, v); return this; }
@@ -211,7 +217,7 @@ public final class DicomEmbedder extends Transformer implements DefaultParamsWri
         String content = getOrDefault(contentCol);
         PartitionEmbedder f = new PartitionEmbedder(spec(dataset.sparkSession().conf()),
                 in.fieldIndex(getOrDefault(pathCol)), content.isEmpty() ? -1 : in.fieldIndex(content),
-                !getOrDefault(vectorCol).isEmpty());
+                !getOrDefault(vectorCol).isEmpty(), content.isEmpty() ? getOrDefault(dicomRoot) : "/");
         return dataset.toDF().mapPartitions(f, Encoders.row(out));
     }
 

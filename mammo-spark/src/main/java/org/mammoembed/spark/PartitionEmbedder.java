@@ -44,17 +44,20 @@ final class PartitionEmbedder implements MapPartitionsFunction<Row, Row> {
     private final int pathIndex;
     private final int contentIndex;
     private final boolean vector;
+    private final String root;
 
     /**
      * @param pathIndex    the column of paths (local paths or {@code file:} URIs)
      * @param contentIndex the column of file bytes, or -1 to read each path
      * @param vector       also append the embedding as an ML Vector
+     * @param root         the folder files must still resolve into when opened ("/" for none)
      */
-    PartitionEmbedder(ExtractorSpec spec, int pathIndex, int contentIndex, boolean vector) {
+    PartitionEmbedder(ExtractorSpec spec, int pathIndex, int contentIndex, boolean vector, String root) {
         this.spec = spec;
         this.pathIndex = pathIndex;
         this.contentIndex = contentIndex;
         this.vector = vector;
+        this.root = root;
     }
 
     @Override
@@ -158,18 +161,18 @@ final class PartitionEmbedder implements MapPartitionsFunction<Row, Row> {
         return text.startsWith("file:") ? Path.of(URI.create(text)) : Path.of(text);
     }
 
-    private static void embedAll(EmbeddingExtractor extractor, List<ImageRecord> records, Outcome[] outcomes) {
+    private void embedAll(EmbeddingExtractor extractor, List<ImageRecord> records, Outcome[] outcomes) {
         if (records.isEmpty()) {
             return;
         }
         try {
-            extractor.extract(new Dataset(Path.of("/"), records, List.of()), sink(outcomes));
+            extractor.extract(new Dataset(Path.of(root), records, List.of()), sink(outcomes));
         } catch (Throwable t) { // NOPMD: a hostile file must not kill the task; the batch is redone image by image
             LOG.warn("batch of {} images failed as a whole ({}); retrying one image at a time", records.size(),
                     t.getClass().getSimpleName());
             for (ImageRecord r : records) {
                 try {
-                    extractor.extract(new Dataset(Path.of("/"), List.of(r), List.of()), sink(outcomes));
+                    extractor.extract(new Dataset(Path.of(root), List.of(r), List.of()), sink(outcomes));
                 } catch (Throwable one) { // NOPMD: same reason, for the one image
                     outcomes[Integer.parseInt(r.relativePath())].failure = new Failure("", r.relativePath(),
                             Stage.DECODE, one.getClass().getSimpleName(), "unexpected error: " + one.getMessage());

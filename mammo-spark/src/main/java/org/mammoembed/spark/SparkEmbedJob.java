@@ -94,7 +94,8 @@ public final class SparkEmbedJob {
             spark.sparkContext().addFile(model.toString()); // executors without shared storage get a copy
         }
         DicomEmbedder embedder = new DicomEmbedder().setPathCol(ImageTable.PATH).setModelPath(model.toString())
-                .setModelSha256(EmbeddingCache.contentSha256(model)).setBatchSize(a.batchSize());
+                .setModelSha256(EmbeddingCache.contentSha256(model)).setBatchSize(a.batchSize())
+                .setDicomRoot(dataset.root().toString());
         spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions(a, spark)));
         SplitAssignment split = SplitAssignment.builder().seed(a.seed()).build();
         org.apache.spark.sql.Dataset<Row> images = ImageTable.of(spark, dataset, split, a.partitions());
