@@ -91,7 +91,6 @@ final class DemoCommand implements Callable<Integer> {
             StudyReport.fromRunFolder(embedded).kmeans(ReportKMeans.seeded(seed))
                     .baselines(JsonOutput.readObject(outdir.resolve("baselines").resolve("baselines.json")))
                     .build().write(embedded);
-            out.println("report: open " + embedded.resolve(StudyReport.HTML).toUri() + " in a browser");
         }
         return status;
     }

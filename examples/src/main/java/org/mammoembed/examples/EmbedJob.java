@@ -36,8 +36,9 @@ final class EmbedJob {
     int run() throws IOException, MammoException {
         preflight();
         ModelChoice model = ModelChoice.of(o.model(), o.seed());
+        // the built-in random network is announced once on the console, here; the study writes it to run.log
+        // (SLF4J INFO, so logback's console does not repeat it)
         if (model.isBuiltIn()) {
-            // once on the console; the study writes it to run.log only
             out.println("warning: " + model.label());
         }
         try (EmbeddingExtractor extractor = model.applyTo(EmbeddingExtractor.builder()

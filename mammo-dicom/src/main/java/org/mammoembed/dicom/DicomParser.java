@@ -234,6 +234,8 @@ final class DicomParser {
             }
             boolean undefined = length == (UNDEFINED & 0xFFFFFFFFL);
             if (!undefined && length > end - (long) valuePos) {
+                // never the declared length: even after a known tag, a corrupt VR makes the parser read a value's
+                // bytes (a patient's name) as the length (PhiInMessagesTest)
                 throw DicomException.read(name + ": element " + known(tag) + "at offset " + pos + " declares a value"
                         + " longer than the " + (end - (long) valuePos) + " bytes that remain: the file is truncated"
                         + " or corrupt");
