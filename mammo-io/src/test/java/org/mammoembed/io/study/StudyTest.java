@@ -92,7 +92,7 @@ class StudyTest {
     @Test
     void aFailedStartLeavesTheOutputFolderAsItWas() throws Exception {
         Path noLabel = tmp.resolve("nolabel.csv");
-        Files.writeString(noLabel, "AccessionNumber,Density\nEX000,A\n");
+        Files.writeString(noLabel, "AccessionNumber,Notes\nEX000,A\n");
         Path fresh = tmp.resolve("fresh");
         assertThrows(MammoException.class, () -> builder(fresh).dataset(noLabel, root).run());
         assertFalse(Files.exists(fresh), "nothing created");
