@@ -136,7 +136,8 @@ public final class DicomFileReader implements DicomReader {
             int[] samples = storedSamples(parsed, pixelData, px, frame);
             if (photometric.isGrayscale()) {
                 ModalityLut lut = HeaderReader.modalityLut(ds, px.signed(), frame);
-                if (lut.lut().isEmpty() && px.samplesPerPixel() == 1 && px.bitsStored() <= StoredPixels.MAX_BITS) {
+                if (lut.lut().isEmpty() && px.samplesPerPixel() == 1 && px.bitsStored() <= StoredPixels.MAX_BITS
+                        && linearLutStaysFinite(lut, px.bitsStored(), px.signed())) {
                     // the integers as they are: preprocessing ranks and windows them without a float image
                     LOG.debug("{}: decoded frame {} of {} as stored integers", name, frame, px.frames());
                     return DecodedImage.ofStored(px.rows(), px.columns(), new StoredPixels(samples,
@@ -202,6 +203,17 @@ public final class DicomFileReader implements DicomReader {
             YbrToRgb.convert(samples, px.bitsStored());
         }
         return samples;
+    }
+
+    /**
+     * Whether a linear modality LUT maps every value Bits Stored allows to a finite float32: if not, the image
+     * takes the float path, where the values actually present are checked (so inspect and embed agree).
+     */
+    private static boolean linearLutStaysFinite(ModalityLut lut, int bitsStored, boolean signed) {
+        long lo = signed ? -(1L << (bitsStored - 1)) : 0;
+        long hi = signed ? (1L << (bitsStored - 1)) - 1 : (1L << bitsStored) - 1;
+        return Float.isFinite((float) (lut.slope() * lo + lut.intercept()))
+                && Float.isFinite((float) (lut.slope() * hi + lut.intercept()));
     }
 
     private static int countNonFinite(float[] values) {
