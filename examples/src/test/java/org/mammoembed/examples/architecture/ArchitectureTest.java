@@ -54,7 +54,6 @@ class ArchitectureTest {
         DescribedPredicate<JavaClass> target = resideOutsideOfPackage(Modules.ROOT + "..")
                 .or(resideInAnyPackage(packages));
         ArchRule rule = classes().that(resideInAPackage(Modules.packagesOf(module)))
-                .and(not(Modules.KNOWN_EXCEPTIONS))
                 .should().onlyDependOnClassesThat(target)
                 .because("the README's Architecture: " + module + " -> " + allowed);
         rule.check(library);
@@ -155,15 +154,6 @@ class ArchitectureTest {
                 ROOT + ".io..", ROOT + ".spark..", ROOT + ".examples..", "org.nd4j..", "org.bytedeco..",
                 "ai.onnxruntime..", "smile..", "com.fasterxml.jackson..", "org.jfree..", "javax.imageio..",
                 "com.twelvemonkeys..", "com.github.jaiimageio..", "jj2000..", "org.apache.spark..");
-
-        /**
-         * Preprocessing still uses mammo-dicom's grayscale steps; the prep branch moves them where both modules
-         * reach them. Remove once that lands (the rule then holds for every class).
-         */
-        static final DescribedPredicate<JavaClass> KNOWN_EXCEPTIONS =
-                DescribedPredicate.describe("Preprocessing (grayscale steps move out of mammo-dicom)",
-                        c -> c.getName().equals(ROOT + ".embed.Preprocessing")
-                                || c.getName().startsWith(ROOT + ".embed.Preprocessing$"));
 
         /**
          * CLI commands that still reach into mammo-io internals (AtomicOutput, NpyFiles): the cli branch rewrites
