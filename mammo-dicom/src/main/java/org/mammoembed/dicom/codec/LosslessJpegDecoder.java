@@ -108,26 +108,8 @@ final class LosslessJpegDecoder {
 
     private void readHuffmanTables(byte[] s, int pos, int end) throws DicomException,
             JpegEntropyReader.CorruptData {
-        while (pos + 17 <= end) {
-            int tc = (s[pos] & 0xFF) >> 4;
-            int th = s[pos] & 0x0F;
-            int[] counts = new int[16];
-            int total = 0;
-            for (int i = 0; i < 16; i++) {
-                counts[i] = s[pos + 1 + i] & 0xFF;
-                total += counts[i];
-            }
-            pos += 17;
-            if (tc != 0 || th > 3 || total > 256 || pos + total > end) {
-                throw DecodeErrors.corrupt(ts, "JPEG Huffman table segment is malformed");
-            }
-            int[] values = new int[total];
-            for (int i = 0; i < total; i++) {
-                values[i] = s[pos + i] & 0xFF;
-            }
-            pos += total;
-            tables[th] = new LosslessHuffmanTable(counts, values);
-        }
+        HuffmanTableSegment.<JpegEntropyReader.CorruptData>read(s, pos, end, 0, ts,
+                (tc, th, counts, values) -> tables[th] = new LosslessHuffmanTable(counts, values));
     }
 
     private void readFrame(byte[] s, int pos, int length) throws DicomException, NotHandled {

@@ -129,26 +129,9 @@ final class SequentialDctDecoder {
     }
 
     private void readHuffmanTables(byte[] s, int pos, int end) throws DicomException {
-        while (pos + 17 <= end) {
-            int tc = (s[pos] & 0xFF) >> 4;
-            int th = s[pos] & 0x0F;
-            int[] counts = new int[16];
-            int total = 0;
-            for (int i = 0; i < 16; i++) {
-                counts[i] = s[pos + 1 + i] & 0xFF;
-                total += counts[i];
-            }
-            pos += 17;
-            if (tc > 1 || th > 3 || total > 256 || pos + total > end) {
-                throw DecodeErrors.corrupt(ts, "JPEG Huffman table segment is malformed");
-            }
-            int[] values = new int[total];
-            for (int i = 0; i < total; i++) {
-                values[i] = s[pos + i] & 0xFF;
-            }
-            pos += total;
-            (tc == 0 ? dcTables : acTables)[th] = new JpegEntropyReader.Table(counts, values);
-        }
+        HuffmanTableSegment.<RuntimeException>read(s, pos, end, 1, ts,
+                (tc, th, counts, values) -> (tc == 0 ? dcTables : acTables)[th]
+                        = new JpegEntropyReader.Table(counts, values));
     }
 
     private void readFrame(byte[] s, int pos) throws DicomException {
