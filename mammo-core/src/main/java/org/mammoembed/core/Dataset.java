@@ -52,6 +52,19 @@ public final class Dataset {
     }
 
     /**
+     * As {@link #fromCsv(Path, Path, String)}, with the accession folders walked by {@code lister} (e.g. in
+     * parallel on a cluster) instead of one after another here. The CSV and the root's top level are still read
+     * here; when {@code lister} keeps its contract the result equals {@link #fromCsv(Path, Path, String)}'s.
+     *
+     * @param labelColumn the label column's name, or {@code null} for the first of {@link #LABEL_COLUMNS}
+     * @param lister      walks the labelled rows' folders ({@link AccessionFolder#list(Path)} for each)
+     */
+    public static Dataset fromCsv(Path csv, Path dicomRoot, String labelColumn, AccessionFolder.Lister lister)
+            throws MammoException {
+        return new DatasetScanner().scan(csv, dicomRoot, labelColumn, Objects.requireNonNull(lister, "lister"));
+    }
+
+    /**
      * As {@link #fromCsv(Path, Path)}, with the same CSV and archive layout, but the files are those that
      * {@code reader} accepts ({@link ImageReader#isImage}), e.g. 16-bit PNG exports with
      * {@code ImageReaders.named("png")}.

@@ -52,6 +52,15 @@ final class DatasetScanner {
     }
 
     Dataset scan(Path csv, Path dicomRoot, String labelColumn) throws MammoException {
+        return scan(csv, dicomRoot, labelColumn, null);
+    }
+
+    /**
+     * @param lister walks the accession folders of the labelled rows; {@code null} walks them here, one after
+     *               another. Either way the problems keep CSV order: each folder's problems sit where its row is.
+     */
+    Dataset scan(Path csv, Path dicomRoot, String labelColumn, AccessionFolder.Lister lister)
+            throws MammoException {
         Path root = dicomRoot.toAbsolutePath().normalize();
         Path rootReal = realFolder(root, "DICOM root");
         CsvTable table = readCsv(csv);
@@ -81,6 +90,8 @@ final class DatasetScanner {
         DicomTreeWalker walker = new DicomTreeWalker(root, rootReal, problems::add, isImage);
         List<ImageRecord> images = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
+        List<AccessionFolder> folders = new ArrayList<>();
+        List<Integer> problemsBefore = new ArrayList<>(); // where each folder's problems go in the list
         int class5 = 0;
         for (CsvTable.Row row : table.rows()) {
             int line = row.line();
@@ -117,11 +128,52 @@ final class DatasetScanner {
                 continue;
             }
             Map<String, String> extra = extraColumns(table, row, accessionCol, labelCol);
-            addExam(root, walker, accession, density.get(), extra, line, images, problems);
+            folders.add(new AccessionFolder(accession, density.get(), extra, line));
+            problemsBefore.add(problems.size());
         }
+        List<Dataset> listed = lister != null ? lister.list(root, List.copyOf(folders))
+                : listHere(root, walker, folders);
+        if (listed.size() != folders.size()) {
+            throw new IllegalStateException("the accession lister answered " + listed.size() + " listings for "
+                    + folders.size() + " folders");
+        }
+        List<Failure> rowProblems = new ArrayList<>(problems);
+        problems.clear(); // refilled in CSV order; the walker still reports into it
+        int from = 0;
+        for (int i = 0; i < listed.size(); i++) {
+            problems.addAll(rowProblems.subList(from, problemsBefore.get(i)));
+            from = problemsBefore.get(i);
+            problems.addAll(listed.get(i).problems());
+            images.addAll(listed.get(i).images());
+        }
+        problems.addAll(rowProblems.subList(from, rowProblems.size()));
         reportNotInCsv(root, walker, firstLine.keySet(), problems);
         LOG.info("scanned {} rows: {} images, {} problems ({} class 5)", table.rows().size(), images.size(),
                 problems.size(), class5);
+        return new Dataset(root, images, problems);
+    }
+
+    /** What {@link AccessionFolder#list(Path)} promises: one folder, walked as {@link #scan} walks it. */
+    Dataset listAccession(Path dicomRoot, AccessionFolder folder) throws MammoException {
+        Path root = dicomRoot.toAbsolutePath().normalize();
+        DicomTreeWalker walker = new DicomTreeWalker(root, realFolder(root, "DICOM root"), p -> { }, isImage);
+        return listOne(root, walker, folder);
+    }
+
+    private static List<Dataset> listHere(Path root, DicomTreeWalker walker, List<AccessionFolder> folders) {
+        List<Dataset> listed = new ArrayList<>(folders.size());
+        for (AccessionFolder f : folders) {
+            listed.add(listOne(root, walker, f));
+        }
+        return listed;
+    }
+
+    /** One folder's images and problems, with a walker like {@code walker} that reports to this folder's list. */
+    private static Dataset listOne(Path root, DicomTreeWalker walker, AccessionFolder f) {
+        List<Failure> problems = new ArrayList<>();
+        List<ImageRecord> images = new ArrayList<>();
+        addExam(root, walker.reporting(problems::add), f.accession(), f.density(), f.extra(), f.line(), images,
+                problems);
         return new Dataset(root, images, problems);
     }
 

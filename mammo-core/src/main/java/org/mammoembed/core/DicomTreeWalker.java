@@ -67,6 +67,11 @@ final class DicomTreeWalker {
         this.isImage = isImage;
     }
 
+    /** A walker of the same root and file test whose problems go to {@code problems}. */
+    DicomTreeWalker reporting(Consumer<Failure> problems) {
+        return new DicomTreeWalker(root, rootReal, problems, isImage);
+    }
+
     /** The '/'-separated path of {@code p} relative to the root. */
     String relative(Path p) {
         List<String> parts = new ArrayList<>();

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The study on a Spark cluster, one main class for {@code java -jar mammo-spark.jar --master 'local[2]' ...} and
- * {@code spark-submit --class org.mammoembed.spark.SparkEmbedJob}: scan the CSV and archive, embed every image
+ * {@code spark-submit --class org.mammoembed.spark.SparkEmbedJob}: scan the CSV and archive (the accession folders
+ * walked on the executors when there are many, see {@link DistributedListing}), embed every image
  * with {@link DicomEmbedder} in waves (each committed to a checkpoint), write {@code embeddings.parquet} and
  * {@code run.json}; with {@code --assemble} also {@code features.npy}, {@code joined.csv}, {@code failures.csv}
  * as {@code embed --save-csv} does; with {@code --pca} / {@code --cluster} the MLlib analysis.
@@ -87,7 +88,7 @@ public final class SparkEmbedJob {
         long t0 = System.nanoTime();
         preflight(a);
         RunDirectory dir = RunDirectory.prepare(a.outdir(), RunDirectory.Mode.RESUME);
-        Dataset dataset = Dataset.fromCsv(a.csv(), a.dicomRoot());
+        Dataset dataset = DistributedListing.scan(spark, a.csv(), a.dicomRoot(), a.listingThreshold());
         Log.LOG.info("scan: {} images, {} scan problems", dataset.size(), dataset.problems().size());
         Path model = a.model() != null ? a.model().toAbsolutePath() : builtInModel(dir, a.seed());
         if (!spark.sparkContext().isLocal()) {
