@@ -131,11 +131,6 @@ final class DecodeDeadline implements AutoCloseable {
         return abandonedTotal.get();
     }
 
-    /** Abandoned decodes that have not ended yet. */
-    int abandonedStillRunning() {
-        return abandonedRunning.get();
-    }
-
     private String seconds() {
         double s = limit.toMillis() / 1000.0;
         return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
@@ -186,13 +181,11 @@ final class DecodeDeadline implements AutoCloseable {
                 if (done) {
                     return false;
                 }
-                {
-                    abandoned = true;
-                    abandonedRunning.incrementAndGet();
-                    abandonedTotal.incrementAndGet();
-                    LOG.warn("decode of {} exceeded {} s; abandoned on its thread ({} abandoned decodes running)",
-                            file.getFileName(), seconds(), abandonedRunning.get());
-                }
+                abandoned = true;
+                abandonedRunning.incrementAndGet();
+                abandonedTotal.incrementAndGet();
+                LOG.warn("decode of {} exceeded {} s; abandoned on its thread ({} abandoned decodes running)",
+                        file.getFileName(), seconds(), abandonedRunning.get());
                 return true;
             }
         }
