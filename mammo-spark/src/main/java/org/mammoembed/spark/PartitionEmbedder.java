@@ -140,11 +140,10 @@ final class PartitionEmbedder implements MapPartitionsFunction<Row, Row> {
                 file = Files.createTempFile("mammo-spark-", ".dcm");
                 temporary.add(file);
                 Files.write(file, bytes);
-                o.sha256 = EmbeddingCache.contentSha256(file);
             } else {
                 file = localPath(given);
-                o.sha256 = EmbeddingCache.contentSha256(file);
             }
+            o.sha256 = EmbeddingCache.contentSha256(file);
             return new ImageRecord("", null, file, key, Map.of());
         } catch (IOException | RuntimeException e) {
             o.failure = new Failure("", key, Stage.READ, e.getClass().getSimpleName(),

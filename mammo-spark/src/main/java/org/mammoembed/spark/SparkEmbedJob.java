@@ -13,9 +13,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.mammoembed.core.Dataset;
 import org.mammoembed.core.MammoException;
+import org.mammoembed.core.ModelIdentity;
 import org.mammoembed.core.Stage;
 import org.mammoembed.embed.EmbeddingExtractor;
-import org.mammoembed.embed.ModelSignature;
 import org.mammoembed.embed.OnnxModels;
 import org.mammoembed.io.JsonOutput;
 import org.mammoembed.io.RunDirectory;
@@ -112,9 +112,11 @@ public final class SparkEmbedJob {
         long failed = dataset.size() - embedded;
         EmbeddingExtractor extractor = ExecutorExtractors.get(embedder.spec(spark.conf()));
         Map<String, double[]> pca = null;
-        if ((a.pca() || a.cluster()) && embedded > 0) {
+        // the PCA coordinates only reach joined.csv and the preview, which --assemble writes
+        boolean pcaWritten = a.pca() && a.assemble();
+        if ((pcaWritten || a.cluster()) && embedded > 0) {
             org.apache.spark.sql.Dataset<Row> vectors = MllibAnalysis.vectors(result).cache();
-            if (a.pca() && embedded >= 2) {
+            if (pcaWritten && embedded >= 2) {
                 pca = MllibAnalysis.pca(vectors);
             }
             if (a.cluster()) {
@@ -125,7 +127,7 @@ public final class SparkEmbedJob {
         if (a.assemble()) {
             Assembler.write(spark, store.parquet(), dataset, dir, extractor.dimension(), split, pca);
         }
-        writeRunJson(dir, a, model, extractor, dataset, embedded, skipped, started);
+        writeRunJson(dir, a, extractor, dataset, embedded, skipped, started);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Log.LOG.info("embedded {} of {} images ({} failed, {} unchanged since an earlier run, {} scan problems) in"
                 + " {} s", embedded, dataset.size(), failed, skipped, dataset.problems().size(),
@@ -192,17 +194,16 @@ public final class SparkEmbedJob {
         return file;
     }
 
-    private static void writeRunJson(RunDirectory dir, JobArguments a, Path model, EmbeddingExtractor ex,
+    private static void writeRunJson(RunDirectory dir, JobArguments a, EmbeddingExtractor ex,
                                      Dataset dataset, long embedded, long skipped, Instant started)
             throws IOException {
-        ModelSignature sig = ex.modelSignature();
-        List<Long> in = List.of(sig.batch(), sig.channels(), sig.height(), sig.width());
-        List<Long> out = List.of(-1L, (long) sig.dimension());
-        String sha = EmbeddingCache.contentSha256(model);
+        // the executors' extractor loaded (and hashed) the model as a file, also when it is the built-in one
+        ModelIdentity id = ex.modelIdentity();
         RunManifest.Model m = a.model() != null
-                ? new RunManifest.Model(a.model().toString(), sha, sig.inputName(), in, sig.outputName(), out)
-                : new RunManifest.Model("built-in:resnet50", sha, sig.inputName(), in, sig.outputName(), out,
-                        "built-in", "resnet50", "random", a.seed());
+                ? new RunManifest.Model(a.model().toString(), id.sha256(), id.inputName(), id.inputShape(),
+                        id.outputName(), id.outputShape())
+                : new RunManifest.Model("built-in:resnet50", id.sha256(), id.inputName(), id.inputShape(),
+                        id.outputName(), id.outputShape(), "built-in", "resnet50", "random", a.seed());
         long failed = dataset.size() - embedded;
         RunManifest.Builder b = RunManifest.builder()
                 .onnxRuntimeVersion(String.valueOf(ex.settings().getOrDefault("onnxRuntimeVersion", "")))
