@@ -118,11 +118,7 @@ public final class StudyAnalysis {
         r.projections2d().forEach(joined::projection);
         StudyFiles.write("joined.csv", "analysis", () -> joined.build().write(out.joinedCsv(), result.index()));
         if (aggregate != null) {
-            EmbeddingResult exams = result.aggregate(aggregate);
-            StudyFiles.write("features_by_accession.npy", "aggregation",
-                    () -> StudyRun.writeFeatures(out.root().resolve("features_by_accession.npy"), exams));
-            StudyFiles.write("features_by_accession.csv", "aggregation", () -> JoinedCsvWriter.builder().split(split)
-                    .build().write(out.root().resolve("features_by_accession.csv"), exams.index()));
+            AnalysisOutputs.writeAggregation(out, result, aggregate, split);
         }
         if (report) {
             StudyFiles.write("report.html", "report", () -> StudyReports.write(out.root(), reportClusters));

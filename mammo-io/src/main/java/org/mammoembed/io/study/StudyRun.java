@@ -101,9 +101,9 @@ final class StudyRun {
         log.info("study: " + dataset.size() + " images under " + dataset.root() + ", output " + dir.root()
                 + ", options " + StudyProvenance.options(s, dataset));
         log.info("scan: " + dataset.size() + " images, " + dataset.problems().size() + " scan problems");
-        FailureTally scanTally = new FailureTally();
-        scanTally.addAll(dataset.problems());
-        for (String line : scanTally.lines()) {
+        FailureTally tally = new FailureTally();
+        tally.addAll(dataset.problems());
+        for (String line : tally.lines()) {
             log.warn("scan problems: " + line);
         }
         ModelIdentity model = s.embedder.modelIdentity();
@@ -135,7 +135,7 @@ final class StudyRun {
             };
             if (s.analysis != null || s.aggregate != null) {
                 EmbeddingResult r = store.assemble(dataset, rows);
-                StudyFiles.write("features.npy", "assembly", () -> writeFeatures(dir.embeddings(), r));
+                StudyFiles.write("features.npy", "assembly", () -> AnalysisOutputs.writeFeatures(dir.embeddings(), r));
                 result = r;
                 index = r.index();
                 imageFailures = r.failures();
@@ -176,16 +176,10 @@ final class StudyRun {
             StudyFiles.write("joined.csv", "assembly", () -> joined.build().write(dir.joinedCsv(), rows));
         }
         if (s.aggregate != null) {
-            EmbeddingResult exams = result.aggregate(s.aggregate);
-            StudyFiles.write("features_by_accession.npy", "aggregation",
-                    () -> writeFeatures(dir.root().resolve("features_by_accession.npy"), exams));
-            StudyFiles.write("features_by_accession.csv", "aggregation", () -> JoinedCsvWriter.builder().split(split)
-                    .build().write(dir.root().resolve("features_by_accession.csv"), exams.index()));
+            AnalysisOutputs.writeAggregation(dir, result, s.aggregate, split);
         }
-        FailureTally all = new FailureTally();
-        all.addAll(dataset.problems());
-        all.addAll(imageFailures);
-        StudyResult r = result(dir, dataset, index.size(), imageFailures.size(), all);
+        tally.addAll(imageFailures); // scan problems first, then image failures
+        StudyResult r = result(dir, dataset, index.size(), imageFailures.size(), tally);
         StudyFiles.write("run.json", "provenance", () -> StudyProvenance.write(dir.runJson(), s, dataset, r,
                 executionProvider(), started));
         if (s.report) {
@@ -194,7 +188,7 @@ final class StudyRun {
             log.info("report: report.html written in " + String.format(java.util.Locale.ROOT, "%.1f s", seconds(t)));
         }
         StudyFiles.deleteTree(dir.checkpoint());
-        for (String line : all.lines()) {
+        for (String line : tally.lines()) {
             log.info("failures by kind: " + line);
         }
         log.info("summary: " + r.summary());
@@ -290,15 +284,6 @@ final class StudyRun {
             return CheckpointStore.open(dir.checkpoint(), s.embedder.dimension(), runKey);
         } catch (MammoException e) {
             throw new MammoException(e.stage(), "cannot resume: " + e.getMessage(), e);
-        }
-    }
-
-    static void writeFeatures(Path target, EmbeddingResult result) throws IOException {
-        try (NpyWriter npy = NpyWriter.create(target, result.dimension())) {
-            for (int i = 0; i < result.size(); i++) {
-                npy.append(result.row(i));
-            }
-            npy.commit();
         }
     }
 
