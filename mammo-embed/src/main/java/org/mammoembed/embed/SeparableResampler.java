@@ -45,19 +45,28 @@ final class SeparableResampler {
     }
 
     private AxisWeights rowWeights(ResizeMode mode, int in, int out) {
-        if (mode != lastMode || lastRows == null || lastRows.inSize() != in || lastRows.outSize() != out) {
+        forgetOtherMode(mode);
+        if (lastRows == null || lastRows.inSize() != in || lastRows.outSize() != out) {
             lastRows = AxisWeights.of(mode, in, out);
-            lastCols = mode != lastMode ? null : lastCols;
-            lastMode = mode;
         }
         return lastRows;
     }
 
     private AxisWeights colWeights(ResizeMode mode, int in, int out) {
+        forgetOtherMode(mode);
         if (lastCols == null || lastCols.inSize() != in || lastCols.outSize() != out) {
             lastCols = AxisWeights.of(mode, in, out);
         }
         return lastCols;
+    }
+
+    /** The cached taps belong to one filter: a change of mode drops both axes, whichever is asked first. */
+    private void forgetOtherMode(ResizeMode mode) {
+        if (mode != lastMode) {
+            lastRows = null;
+            lastCols = null;
+            lastMode = mode;
+        }
     }
 
     private void resample(RowSource source, AxisWeights rowWeights, AxisWeights cols, int top, int left, int height,
