@@ -14,11 +14,9 @@ import org.mammoembed.dicom.DicomException;
  * @param componentIds  component identifiers (C), in frame order
  * @param jfif          whether a JFIF APP0 segment is present (which implies YCbCr for 3 components)
  * @param adobeTransform the Adobe APP14 transform flag (0 none, 1 YCbCr, 2 YCCK), or -1 when absent
- * @param endsWithEoi   whether the stream ends with an EOI marker (trailing 0x00/0xFF padding allowed); a stream
- *                      without it is truncated
  */
 record JpegHeader(int sofMarker, int precision, int rows, int columns, int[] componentIds, boolean jfif,
-                  int adobeTransform, boolean endsWithEoi) {
+                  int adobeTransform) {
 
     static final int SOF_BASELINE = 0xC0;
     static final int SOF_EXTENDED = 0xC1;
@@ -112,7 +110,7 @@ record JpegHeader(int sofMarker, int precision, int rows, int columns, int[] com
         if (sof < 0) {
             throw DecodeErrors.corrupt(transferSyntaxUid, "no JPEG frame header (SOF marker) before the first scan");
         }
-        return new JpegHeader(sof, precision, rows, columns, ids, jfif, adobe, endsWithEoi(s));
+        return new JpegHeader(sof, precision, rows, columns, ids, jfif, adobe);
     }
 
     private static boolean isSof(int marker) {
@@ -132,6 +130,7 @@ record JpegHeader(int sofMarker, int precision, int rows, int columns, int[] com
         return true;
     }
 
+    /** Whether the stream ends with an EOI marker (trailing 0x00/0xFF padding allowed). */
     static boolean endsWithEoi(byte[] s) {
         int end = s.length;
         // fragments are padded to even length, with 0x00 or (by some writers) 0xFF

@@ -68,12 +68,12 @@ class JpegDecoderTest {
     void colourDecisionFollowsAdobeThenJfifThenComponentIdsThenHeader() {
         int[] numbered = {1, 2, 3};
         int[] named = {'R', 'G', 'B'};
-        assertFalse(new JpegHeader(0xC0, 8, 1, 1, numbered, true, 0, true).isYCbCr("YBR_FULL_422"));
-        assertTrue(new JpegHeader(0xC0, 8, 1, 1, named, false, 1, true).isYCbCr("RGB"));
-        assertTrue(new JpegHeader(0xC0, 8, 1, 1, named, true, -1, true).isYCbCr("RGB"));
-        assertFalse(new JpegHeader(0xC0, 8, 1, 1, named, false, -1, true).isYCbCr("YBR_FULL"));
-        assertTrue(new JpegHeader(0xC0, 8, 1, 1, numbered, false, -1, true).isYCbCr("YBR_FULL_422"));
-        assertFalse(new JpegHeader(0xC3, 8, 1, 1, numbered, false, -1, true).isYCbCr("RGB"));
+        assertFalse(new JpegHeader(0xC0, 8, 1, 1, numbered, true, 0).isYCbCr("YBR_FULL_422"));
+        assertTrue(new JpegHeader(0xC0, 8, 1, 1, named, false, 1).isYCbCr("RGB"));
+        assertTrue(new JpegHeader(0xC0, 8, 1, 1, named, true, -1).isYCbCr("RGB"));
+        assertFalse(new JpegHeader(0xC0, 8, 1, 1, named, false, -1).isYCbCr("YBR_FULL"));
+        assertTrue(new JpegHeader(0xC0, 8, 1, 1, numbered, false, -1).isYCbCr("YBR_FULL_422"));
+        assertFalse(new JpegHeader(0xC3, 8, 1, 1, numbered, false, -1).isYCbCr("RGB"));
     }
 
     @Test
