@@ -110,8 +110,7 @@ final class EmbedCommand implements Callable<Integer> {
         RunDirectory.Mode mode = resume ? RunDirectory.Mode.RESUME
                 : overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.NEW;
         AnalysisOptions a = analysis;
-        return new EmbedOptions(csv, dicomRoot, outdir, model, saveCsv, a.pca, a.tsne, a.umap, a.cluster,
-                a.projection3d, batchSize, seed, device, a.aggregate, mode, maxFailures == null ? Long.MAX_VALUE : maxFailures,
+        return new EmbedOptions(csv, dicomRoot, outdir, model, saveCsv, a.analysis(0), batchSize, seed, device, a.aggregate, mode, maxFailures == null ? Long.MAX_VALUE : maxFailures,
                 maxFailureRate, cache, workers, tags, labelColumn, reader, CliOptions.effective(spec));
     }
 

@@ -14,7 +14,6 @@ import org.mammoembed.io.study.EmbeddingStudy;
 import org.mammoembed.io.study.FailureBudget;
 import org.mammoembed.io.study.StudyResult;
 import org.mammoembed.io.study.StudyStoppedException;
-import org.mammoembed.reduce.Analysis;
 
 /**
  * {@code embed}: the command-line face of {@link EmbeddingStudy}. Builds the extractor and the study from the
@@ -81,21 +80,8 @@ final class EmbedJob {
                 .includeTags(o.includeTags())
                 .aggregate(o.aggregate())
                 .seed(o.seed());
-        if (o.anyReducer() || o.cluster()) {
-            Analysis.Builder a = Analysis.builder().projections3d(o.projection3d());
-            if (o.pca()) {
-                a.pca();
-            }
-            if (o.tsne()) {
-                a.tsne();
-            }
-            if (o.umap()) {
-                a.umap();
-            }
-            if (o.cluster()) {
-                a.clustering();
-            }
-            b.analysis(a.build());
+        if (o.analysis() != null) {
+            b.analysis(o.analysis());
         }
         o.arguments().forEach((k, v) -> b.argument(k, String.valueOf(v)));
         return b;
