@@ -121,14 +121,13 @@ public final class Percentiles {
      * value present.
      */
     public void loadStored(StoredPixels stored) {
-        int[] values = stored.samples();
         int lo = stored.lowest();
         int bins = stored.highest() - lo + 1;
-        clearCounts(bins);
-        int[] c = counts;
-        for (int v : values) {
-            c[v - lo]++;
+        if (counts.length < 4 * bins) {
+            counts = new int[4 * bins];
         }
+        int[] c = counts;
+        stored.countInto(c);
         int first = 0;
         while (first < bins - 1 && c[first] == 0) {
             first++;
@@ -137,7 +136,7 @@ public final class Percentiles {
         while (last > 0 && c[last] == 0) {
             last--;
         }
-        this.n = values.length;
+        this.n = stored.size();
         this.data = null;
         this.exclude = null;
         this.histogram = true;

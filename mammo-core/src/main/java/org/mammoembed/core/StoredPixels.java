@@ -1,5 +1,6 @@
 package org.mammoembed.core;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -9,14 +10,27 @@ import java.util.Objects;
  * is monotonic (decreasing when the slope is negative), so order statistics of stored values map to those of
  * modality values.
  *
+ * <p>Two backings, one meaning. {@link #StoredPixels(int[], int, boolean, double, double) ints} already masked and
+ * sign-extended (what a codec returns), or {@link #ofWords 16-bit words} exactly as a native file holds them (Bits
+ * Stored bits at High Bit, other bits ignored): a native 16-bit mammogram is then one bulk copy out of its file,
+ * half the memory of ints, and no masking pass, since the per-pixel operations here ({@link #countInto},
+ * {@link #lookUp}) extract each value as they read it.
+ *
  * <p>The sample array is owned by this object and not copied (an ownership transfer, as
- * {@link DecodedImage#wrap}): {@link #samples()} lends it to preprocessing, read-only by contract.
+ * {@link DecodedImage#wrap}).
  */
 public final class StoredPixels {
     /** Widest Bits Stored accepted (the histogram then has {@code 2^bitsStored} bins). */
     public static final int MAX_BITS = 20;
+    private static final int RUN_CHUNK = 512;
 
-    private final int[] samples;
+    private final int[] ints;
+    private final short[] words;
+    // a word's value is ((word >> shift) & mask ^ sign) - sign: Bits Stored bits at High Bit, sign-extended when
+    // sign != 0 (masks and xor, not variable shifts, which make the per-pixel loops twice as slow)
+    private final int shift;
+    private final int mask;
+    private final int sign;
     private final int bitsStored;
     private final boolean signed;
     private final double slope;
@@ -30,7 +44,28 @@ public final class StoredPixels {
      * @param intercept  Rescale Intercept, finite
      */
     public StoredPixels(int[] samples, int bitsStored, boolean signed, double slope, double intercept) {
-        this.samples = Objects.requireNonNull(samples, "samples");
+        this(Objects.requireNonNull(samples, "samples"), null, bitsStored, bitsStored - 1, signed, slope, intercept);
+    }
+
+    /**
+     * Stored values held as the 16-bit words of a native frame (Bits Allocated 16), in host order: value {@code i}
+     * is bits {@code highBit - bitsStored + 1 .. highBit} of {@code words[i]}, sign-extended when {@code signed}
+     * (PS3.5 8.1.1); the other bits (overlays, garbage) are ignored.
+     *
+     * @param highBit High Bit, {@code bitsStored - 1} to 15
+     */
+    public static StoredPixels ofWords(short[] words, int bitsStored, int highBit, boolean signed, double slope,
+                                       double intercept) {
+        Objects.requireNonNull(words, "words");
+        if (bitsStored < 1 || bitsStored > 16 || highBit < bitsStored - 1 || highBit > 15) {
+            throw new IllegalArgumentException("16-bit words need 1 <= bitsStored <= highBit + 1 <= 16, got bitsStored="
+                    + bitsStored + ", highBit=" + highBit);
+        }
+        return new StoredPixels(null, words, bitsStored, highBit, signed, slope, intercept);
+    }
+
+    private StoredPixels(int[] ints, short[] words, int bitsStored, int highBit, boolean signed, double slope,
+                         double intercept) {
         if (bitsStored < 1 || bitsStored > MAX_BITS) {
             throw new IllegalArgumentException("bitsStored must be in [1, " + MAX_BITS + "], got " + bitsStored);
         }
@@ -38,25 +73,28 @@ public final class StoredPixels {
             throw new IllegalArgumentException("rescale must be finite with a non-zero slope, got slope=" + slope
                     + ", intercept=" + intercept);
         }
+        this.ints = ints;
+        this.words = words;
+        this.shift = highBit + 1 - bitsStored;
+        this.mask = (int) ((1L << bitsStored) - 1);
+        this.sign = signed ? 1 << (bitsStored - 1) : 0;
         this.bitsStored = bitsStored;
         this.signed = signed;
         this.slope = slope;
         this.intercept = intercept;
     }
 
-    /** The stored samples, lent without a copy (the preprocessing hot path): read only. */
-    public int[] samples() {
-        return samples;
-    }
-
     /** Stored sample {@code i}. */
     public int sample(int i) {
-        return samples[i];
+        if (ints != null) {
+            return ints[i];
+        }
+        return ((words[i] >> shift & mask) ^ sign) - sign;
     }
 
     /** Number of samples. */
     public int size() {
-        return samples.length;
+        return ints != null ? ints.length : words.length;
     }
 
     /** Smallest value Bits Stored allows. */
@@ -84,10 +122,162 @@ public final class StoredPixels {
 
     /** Every sample mapped to its modality value (a new array). */
     public float[] toModality() {
-        float[] out = new float[samples.length];
+        float[] out = new float[size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (float) (samples[i] * slope + intercept);
+            out[i] = modality(sample(i));
         }
         return out;
+    }
+
+    /**
+     * The histogram of the samples: {@code counts[v - lowest()]} becomes the number of samples equal to {@code v},
+     * for the {@code bins = highest() - lowest() + 1} values Bits Stored allows, in one pass. {@code counts} needs
+     * {@code 4 * bins} entries: the histogram ends in the first {@code bins}, the rest is working space. Its prior
+     * contents do not matter.
+     */
+    public void countInto(int[] counts) {
+        int bins = highest() - lowest() + 1;
+        if (counts.length < 4 * bins) {
+            throw new IllegalArgumentException("counts needs 4 x " + bins + " entries, has " + counts.length);
+        }
+        Arrays.fill(counts, 0, 4 * bins, 0);
+        if (ints != null) {
+            countInts(ints, -lowest(), bins, counts);
+        } else if (shift == 0) {
+            countWords(words, mask, sign, bins, counts);
+        } else {
+            countShiftedWords(words, shift, mask, sign, bins, counts);
+        }
+        for (int b = 0; b < bins; b++) {
+            counts[b] += counts[bins + b] + counts[2 * bins + b] + counts[3 * bins + b];
+        }
+    }
+
+    // An image has long runs of one value (the background): four partial histograms keep consecutive increments
+    // off one memory address, so that they need not wait for each other (about twice as fast). One small static
+    // method per backing, so that the JIT compiles each loop on its own.
+
+    private static void countInts(int[] v, int off, int bins, int[] counts) {
+        int n = v.length;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            counts[v[i] + off]++;
+            counts[bins + v[i + 1] + off]++;
+            counts[2 * bins + v[i + 2] + off]++;
+            counts[3 * bins + v[i + 3] + off]++;
+        }
+        for (; i < n; i++) {
+            counts[v[i] + off]++;
+        }
+    }
+
+    // a word's bin is its value minus lowest(): (word & mask) ^ sign, whether signed or not
+
+    private static void countWords(short[] w, int mask, int sign, int bins, int[] counts) {
+        int n = w.length;
+        // Chunks of RUN_CHUNK words: the run of words equal to a chunk's first is counted at once, then the rest one
+        // by one. A mammogram's background is one repeated value (half the detector or more) and costs a compare
+        // per word instead of an increment; a textured chunk costs one compare more.
+        for (int c = 0; c < n; c += RUN_CHUNK) {
+            int end = Math.min(n, c + RUN_CHUNK);
+            short first = w[c];
+            int i = c + 1;
+            while (i < end && w[i] == first) {
+                i++;
+            }
+            counts[(first & mask) ^ sign] += i - c;
+            for (; i + 4 <= end; i += 4) {
+                counts[(w[i] & mask) ^ sign]++;
+                counts[bins + ((w[i + 1] & mask) ^ sign)]++;
+                counts[2 * bins + ((w[i + 2] & mask) ^ sign)]++;
+                counts[3 * bins + ((w[i + 3] & mask) ^ sign)]++;
+            }
+            for (; i < end; i++) {
+                counts[(w[i] & mask) ^ sign]++;
+            }
+        }
+    }
+
+    private static void countShiftedWords(short[] w, int shift, int mask, int sign, int bins, int[] counts) {
+        for (int i = 0; i < w.length; i++) {
+            counts[(w[i] >> shift & mask) ^ sign]++;
+        }
+    }
+
+    /**
+     * {@code dst[dstFrom + k] = table[sample(from + k) - tableMin]} for {@code k < count}: one table look-up per
+     * sample (the preprocessing window), every sample's value between {@code tableMin} and
+     * {@code tableMin + table.length - 1}.
+     */
+    public void lookUp(int from, int count, float[] table, int tableMin, float[] dst, int dstFrom) {
+        if (ints != null) {
+            for (int k = dstFrom, i = from, end = from + count; i < end; k++, i++) {
+                dst[k] = table[ints[i] - tableMin];
+            }
+        } else if (shift == 0) {
+            int m = mask;
+            int s = sign;
+            int base = sign + tableMin;
+            short[] w = words;
+            for (int k = dstFrom, i = from, end = from + count; i < end; k++, i++) {
+                dst[k] = table[((w[i] & m) ^ s) - base];
+            }
+        } else {
+            for (int k = dstFrom, i = from, end = from + count; i < end; k++, i++) {
+                dst[k] = table[sample(i) - tableMin];
+            }
+        }
+    }
+
+    /**
+     * How many of the samples {@code from, from + 1, ...} (at most {@code count}) lie in {@code [lo, hi]} before
+     * the first that does not: with {@link #trailingRun}, finds an image row's background without a look-up per
+     * pixel.
+     */
+    public int leadingRun(int from, int count, int lo, int hi) {
+        if (lo > hi) {
+            return 0;
+        }
+        int range = hi - lo;
+        int k = 0;
+        if (ints == null && shift == 0) {
+            // on the bins (value - lowest()), which are the masked words xor the sign bit: no shifts, no branches
+            short[] w = words;
+            int m = mask;
+            int s = sign;
+            int first = lo - lowest();
+            while (k < count && Integer.compareUnsigned(((w[from + k] & m) ^ s) - first, range) <= 0) {
+                k++;
+            }
+            return k;
+        }
+        while (k < count && Integer.compareUnsigned(sample(from + k) - lo, range) <= 0) {
+            k++;
+        }
+        return k;
+    }
+
+    /** As {@link #leadingRun}, from the last sample {@code from + count - 1} backwards. */
+    public int trailingRun(int from, int count, int lo, int hi) {
+        if (lo > hi) {
+            return 0;
+        }
+        int range = hi - lo;
+        int last = from + count - 1;
+        int k = 0;
+        if (ints == null && shift == 0) {
+            short[] w = words;
+            int m = mask;
+            int s = sign;
+            int first = lo - lowest();
+            while (k < count && Integer.compareUnsigned(((w[last - k] & m) ^ s) - first, range) <= 0) {
+                k++;
+            }
+            return k;
+        }
+        while (k < count && Integer.compareUnsigned(sample(last - k) - lo, range) <= 0) {
+            k++;
+        }
+        return k;
     }
 }

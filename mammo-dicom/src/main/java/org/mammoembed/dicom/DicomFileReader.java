@@ -133,11 +133,22 @@ public final class DicomFileReader implements DicomReader {
                         + values.length + "; such an image cannot be windowed or embedded");
             }
         } else {
+            ModalityLut lut = photometric.isGrayscale() ? HeaderReader.modalityLut(ds, px.signed(), frame) : null;
+            boolean linear = lut != null && lut.lut().isEmpty() && px.samplesPerPixel() == 1
+                    && px.bitsStored() <= StoredPixels.MAX_BITS && linearLutStaysFinite(lut, px.bitsStored(),
+                    px.signed());
+            if (linear && !parsed.encapsulatedPixels() && px.bitsAllocated() == 16 && px.highBit() <= 15
+                    && !parsed.transferSyntax().encapsulated()) {
+                // the common native mammogram: its 16-bit words in one bulk copy, masked as they are read later
+                short[] words = NativeFrameReader.readWords16(ds.buffer(), pixelData.offset(), pixelData.length(),
+                        ds.order(), px, frame, name);
+                LOG.debug("{}: read frame {} of {} as 16-bit stored words", name, frame, px.frames());
+                return DecodedImage.ofStored(px.rows(), px.columns(), StoredPixels.ofWords(words, px.bitsStored(),
+                        px.highBit(), px.signed(), lut.slope(), lut.intercept()), photometric, metadata, voi);
+            }
             int[] samples = storedSamples(parsed, pixelData, px, frame);
             if (photometric.isGrayscale()) {
-                ModalityLut lut = HeaderReader.modalityLut(ds, px.signed(), frame);
-                if (lut.lut().isEmpty() && px.samplesPerPixel() == 1 && px.bitsStored() <= StoredPixels.MAX_BITS
-                        && linearLutStaysFinite(lut, px.bitsStored(), px.signed())) {
+                if (linear) {
                     // the integers as they are: preprocessing ranks and windows them without a float image
                     LOG.debug("{}: decoded frame {} of {} as stored integers", name, frame, px.frames());
                     return DecodedImage.ofStored(px.rows(), px.columns(), new StoredPixels(samples,

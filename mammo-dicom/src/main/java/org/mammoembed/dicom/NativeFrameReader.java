@@ -25,13 +25,7 @@ final class NativeFrameReader {
                            int frame, String file) throws DicomException {
         boolean ybr422 = "YBR_FULL_422".equals(px.photometric()) && px.samplesPerPixel() == 3;
         long frameBits = ybr422 ? 2L * px.pixelsPerFrame() * px.bitsAllocated() : px.bitsPerFrame();
-        long startBit = frameBits * frame;
-        long endByte = (startBit + frameBits + 7) / 8;
-        if (endByte > length) {
-            throw DicomException.decode(file + ": native pixel data hold " + length + " bytes but frame " + frame
-                    + " needs bytes up to " + endByte + " (" + px.rows() + "x" + px.columns() + "x"
-                    + px.samplesPerPixel() + " at " + px.bitsAllocated() + " bits): the pixel data are truncated");
-        }
+        long startBit = frameStartBit(frameBits, length, px, frame, file);
         int n = px.samplesPerFrame();
         int[] out = new int[n];
         int start = offset + (int) (startBit / 8);
@@ -48,6 +42,35 @@ final class NativeFrameReader {
             return interleave(out, px.pixelsPerFrame(), px.samplesPerPixel());
         }
         return out;
+    }
+
+    /**
+     * The 16-bit words of one frame (Bits Allocated 16) as the file holds them, in host order, unmasked: one bulk
+     * copy, for {@link org.mammoembed.core.StoredPixels#ofWords}.
+     */
+    static short[] readWords16(ByteBuffer buf, int offset, int length, ByteOrder order, ImagePixelModule px,
+                               int frame, String file) throws DicomException {
+        if (px.bitsAllocated() != 16 || px.samplesPerPixel() != 1) {
+            throw new IllegalArgumentException("16-bit words are read for one-sample frames of Bits Allocated 16, got "
+                    + px.samplesPerPixel() + " samples of " + px.bitsAllocated() + " bits");
+        }
+        long startBit = frameStartBit(px.bitsPerFrame(), length, px, frame, file);
+        short[] words = new short[px.samplesPerFrame()];
+        buf.duplicate().position(offset + (int) (startBit / 8)).slice().order(order).asShortBuffer().get(words);
+        return words;
+    }
+
+    /** First bit of {@code frame}, once the pixel data are known to hold all of it. */
+    private static long frameStartBit(long frameBits, int length, ImagePixelModule px, int frame, String file)
+            throws DicomException {
+        long startBit = frameBits * frame;
+        long endByte = (startBit + frameBits + 7) / 8;
+        if (endByte > length) {
+            throw DicomException.decode(file + ": native pixel data hold " + length + " bytes but frame " + frame
+                    + " needs bytes up to " + endByte + " (" + px.rows() + "x" + px.columns() + "x"
+                    + px.samplesPerPixel() + " at " + px.bitsAllocated() + " bits): the pixel data are truncated");
+        }
+        return startBit;
     }
 
     private static void readBits(ByteBuffer buf, int offset, long startBit, int[] out) {

@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One streaming run: workers decode and preprocess images ahead of the network, the calling thread gathers full
- * batches, runs them and hands results to the sink in input order.
+ * One streaming run: workers decode and preprocess images ahead of the network, the calling thread gathers
+ * batches (after the first few, full ones), runs them and hands results to the sink in input order.
  *
  * <p>Memory is bounded by a sliding window: at most {@link #window} images are submitted to the workers and not
  * yet taken by the batcher, so while one batch runs the next ones are already being prepared, and the number of
@@ -223,6 +223,8 @@ final class BatchPipeline {
         private final List<float[]> inputs = new ArrayList<>();
         private final float[] features;
         private final float[] row;
+        // the batch being gathered runs at this many images: 1, 2, 4, ... up to the batch size (see add)
+        private int target;
         int embedded;
         int failed;
         long inferNanos;
@@ -237,14 +239,22 @@ final class BatchPipeline {
             int dim = encoder.signature().dimension();
             this.features = new float[encoder.batchSize() * dim];
             this.row = new float[dim];
+            this.target = encoder.signature().fixedBatch() ? encoder.batchSize() : 1;
         }
 
+        /**
+         * Adds one image in input order. The first batches grow 1, 2, 4, ... to the batch size, so that the network
+         * starts as soon as the first image is ready instead of waiting for a whole batch to be decoded (a second
+         * or more on a small machine); the features do not depend on the batch they ran in (bit for bit on the
+         * CPU). A model with a fixed batch axis runs full (padded) batches from the start.
+         */
         void add(Prepared p) throws MammoException {
             pending.add(p);
             if (p.input() != null) {
                 inputs.add(p.input());
-                if (inputs.size() == encoder.batchSize()) {
+                if (inputs.size() >= target) {
                     flush();
+                    target = Math.min(encoder.batchSize(), 2 * target);
                 }
             }
         }

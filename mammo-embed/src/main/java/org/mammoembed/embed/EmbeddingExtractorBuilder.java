@@ -225,6 +225,10 @@ public final class EmbeddingExtractorBuilder {
         s.decodeTimeout = decodeTimeout;
         s.maxAbandonedDecodes = maxAbandonedDecodes;
         s.progress = progress;
+        if (s.preprocessing == null || s.preprocessing instanceof Preprocessing) {
+            // the JIT compiles the per-pixel loops while the model loads (the default recipe runs the same loops)
+            PreprocessingWarmUp.start(s.preprocessing == null ? Preprocessing.defaults() : (Preprocessing) s.preprocessing);
+        }
         OnnxEncoder encoder = OnnxEncoder.open(s.model, s.device, s.intraOpThreads, s.preprocessing, s.batchSize);
         s.preprocessing = encoder.preprocessor();
         try {

@@ -52,6 +52,12 @@ public final class Nd4jTensors {
         }
     }
 
+    /** Whether ND4J has finished starting, successfully or not: asking then costs no wait. */
+    static boolean started() {
+        CompletableFuture<Void> f = ready;
+        return f != null && f.isDone();
+    }
+
     /** Waits for ND4J (starting it if needed). */
     private static void awaitReady() {
         try {

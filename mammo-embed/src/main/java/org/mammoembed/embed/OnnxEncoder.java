@@ -37,7 +37,10 @@ final class OnnxEncoder implements AutoCloseable {
     private final int imageValues;
     private final ImagePreprocessor preprocessor;
     private INDArray batchTensor;
+    // the batch tensor ND4J owns (its off-heap memory is what ONNX Runtime reads), made once ND4J has started
     private FloatBuffer input;
+    // until then: a plain direct buffer, so that the first batches never wait for ND4J
+    private FloatBuffer startupInput;
     private final FloatBuffer output;
     private boolean closed;
 
@@ -157,17 +160,27 @@ final class OnnxEncoder implements AutoCloseable {
         int dim = signature.dimension();
         // A model with a fixed batch axis gets zero-padded batches; otherwise the last batch is just smaller.
         int rows = signature.fixedBatch() ? batchSize : n;
-        if (input == null) {
+        FloatBuffer input = this.input;
+        if (input == null && !Nd4jTensors.started()) {
+            // ND4J is still starting (it takes about a second, overlapping the model load): the first batches do
+            // not wait for it, they go through a plain direct buffer of the same layout
+            if (startupInput == null) {
+                startupInput = directFloats(Math.multiplyExact(batchSize, imageValues));
+            }
+            input = startupInput;
+        } else if (input == null) {
+            startupInput = null;
             try {
                 batchTensor = Nd4jTensors.batch(inputShape);
-                input = Nd4jTensors.memoryOf(batchTensor);
+                this.input = Nd4jTensors.memoryOf(batchTensor);
             } catch (IllegalStateException | LinkageError e) {
                 // ND4J cannot start here: the network still runs, on a plain direct buffer of the same layout
                 org.slf4j.LoggerFactory.getLogger(OnnxEncoder.class).warn("ND4J is unavailable ({}); the batch "
                         + "tensor is a plain direct buffer", e.toString());
                 batchTensor = null;
-                input = directFloats(Math.multiplyExact(batchSize, imageValues));
+                this.input = directFloats(Math.multiplyExact(batchSize, imageValues));
             }
+            input = this.input;
         }
         input.clear();
         for (float[] image : images) {

@@ -17,8 +17,19 @@ final class SeparableResampler {
     /** Produces one source row on demand (lets the caller fuse a per-pixel transform into the first pass). */
     @FunctionalInterface
     interface RowSource {
-        /** Writes row {@code y} (length = source width) into {@code row}. */
-        void fill(int y, float[] row);
+        /**
+         * Writes row {@code y} (length = source width) into {@code row} and returns the columns outside which it
+         * is zero, as {@link #span}{@code (from, to)} (the values outside written as 0), or {@link #ALL}.
+         */
+        long fill(int y, float[] row);
+    }
+
+    /** Every column may be non-zero. */
+    static final long ALL = span(0, Integer.MAX_VALUE);
+
+    /** Columns {@code [from, to)}, packed for {@link RowSource#fill}. */
+    static long span(int from, int to) {
+        return (long) from << 32 | (to & 0xFFFFFFFFL);
     }
 
     private static final int LANES = 4;
@@ -83,10 +94,18 @@ final class SeparableResampler {
         }
         int y = 0;
         for (; y + LANES <= inH; y += LANES) {
+            int from = Integer.MAX_VALUE;
+            int to = 0;
             for (int k = 0; k < LANES; k++) {
-                source.fill(y + k, rows[k]);
+                long span = source.fill(y + k, rows[k]);
+                int f = (int) (span >>> 32);
+                int t = (int) span;
+                if (f < t) {
+                    from = Math.min(from, f);
+                    to = Math.max(to, t);
+                }
             }
-            horizontalFour(cols, left, width, y);
+            horizontalFour(cols, left, width, y, from, to);
         }
         for (; y < inH; y++) {
             source.fill(y, rows[0]);
@@ -95,7 +114,12 @@ final class SeparableResampler {
         vertical(rowWeights, top, height, width, dst, dstOffset, dstStride);
     }
 
-    private void horizontalFour(AxisWeights cols, int left, int width, int y) {
+    /**
+     * Four rows' horizontal sums. An output whose taps all fall outside {@code [from, to)}, where the four rows are
+     * zero, is 0 without any arithmetic: on a mammogram the background windows to 0 (after the MONOCHROME1
+     * inversion too) and covers half the detector or more. Skipping exact zeros changes no bit of the others.
+     */
+    private void horizontalFour(AxisWeights cols, int left, int width, int y, int from, int to) {
         float[] r0 = rows[0];
         float[] r1 = rows[1];
         float[] r2 = rows[2];
@@ -111,6 +135,13 @@ final class SeparableResampler {
             int t = o * stride;
             int n = taps[o];
             int i = index[t];
+            if (i >= to || index[t + n - 1] < from) {
+                horizontal[base + x] = 0f;
+                horizontal[base + plane + x] = 0f;
+                horizontal[base + 2 * plane + x] = 0f;
+                horizontal[base + 3 * plane + x] = 0f;
+                continue;
+            }
             float w = weight[t];
             float s0 = r0[i] * w;
             float s1 = r1[i] * w;

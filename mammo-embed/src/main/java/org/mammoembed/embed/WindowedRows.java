@@ -38,6 +38,7 @@ final class WindowedRows {
                     for (int x = 0, i = y * cols; x < cols; x++, i++) {
                         row[x] = invert ? (float) (1.0 - unit[i]) : unit[i];
                     }
+                    return SeparableResampler.ALL;
                 };
             }
         }
@@ -58,7 +59,10 @@ final class WindowedRows {
         LOG.debug("percentile window [{}, {}] over {} pixels", lo, hi, stats.count());
         if (!(hi > lo)) {
             float flat = invert ? 1f : 0f;
-            return (y, row) -> Arrays.fill(row, 0, cols, flat);
+            return (y, row) -> {
+                Arrays.fill(row, 0, cols, flat);
+                return SeparableResampler.ALL;
+            };
         }
         double range = hi - lo;
         if (stored.isPresent()) {
@@ -71,11 +75,31 @@ final class WindowedRows {
             for (int k = 0; k < lut.length; k++) {
                 lut[k] = unit(sp.modality(min + k), lo, range, invert);
             }
-            int[] samples = sp.samples();
-            return (y, row) -> {
-                for (int x = 0, i = y * cols; x < cols; x++, i++) {
-                    row[x] = lut[samples[i] - min];
+            // the table is monotonic, so its zeros (the background, MONOCHROME1 or not) are one run of stored values:
+            // each row's leading and trailing background is found by comparing integers, without look-ups
+            int zeroFrom = min;
+            int zeroTo = min - 1;
+            if (lut[0] == 0f) {
+                while (zeroTo + 1 - min < lut.length && lut[zeroTo + 1 - min] == 0f) {
+                    zeroTo++;
                 }
+            } else if (lut[lut.length - 1] == 0f) {
+                zeroTo = min + lut.length - 1;
+                zeroFrom = zeroTo;
+                while (zeroFrom - 1 - min >= 0 && lut[zeroFrom - 1 - min] == 0f) {
+                    zeroFrom--;
+                }
+            }
+            int zf = zeroFrom;
+            int zt = zeroTo;
+            return (y, row) -> {
+                int base = y * cols;
+                int lead = sp.leadingRun(base, cols, zf, zt);
+                int trail = lead == cols ? 0 : sp.trailingRun(base, cols, zf, zt);
+                Arrays.fill(row, 0, lead, 0f);
+                Arrays.fill(row, cols - trail, cols, 0f);
+                sp.lookUp(base + lead, cols - lead - trail, lut, min, row, lead);
+                return SeparableResampler.span(lead, cols - trail);
             };
         }
         float[] values = grey;
@@ -90,12 +114,14 @@ final class WindowedRows {
                 for (int x = 0, i = y * cols; x < cols; x++, i++) {
                     row[x] = lut[(int) values[i] - min];
                 }
+                return SeparableResampler.ALL;
             };
         }
         return (y, row) -> {
             for (int x = 0, i = y * cols; x < cols; x++, i++) {
                 row[x] = unit(values[i], lo, range, invert);
             }
+            return SeparableResampler.ALL;
         };
     }
 

@@ -13,7 +13,10 @@ import org.mammoembed.embed.preprocess.ResizeMode;
 
 /** Placement of the resized image: letterbox bands, torchvision's short-side resize and centre crop. */
 class GeometryTest {
-    private static final SeparableResampler.RowSource ONES = (y, row) -> Arrays.fill(row, 1f);
+    private static final SeparableResampler.RowSource ONES = (y, row) -> {
+        Arrays.fill(row, 1f);
+        return SeparableResampler.ALL;
+    };
 
     private static float[] render(Geometry g, int inH, int inW, ResizeMode mode, int outH, int outW) {
         float[] plane = new float[outH * outW];

@@ -41,7 +41,10 @@ public final class PreprocessingBenchmark {
         SeparableResampler resampler = new SeparableResampler();
         float[] plane = new float[224 * 224];
         float[] dst = new float[3 * 224 * 224];
-        SeparableResampler.RowSource copy = (y, row) -> System.arraycopy(integral, y * cols, row, 0, cols);
+        SeparableResampler.RowSource copy = (y, row) -> {
+            System.arraycopy(integral, y * cols, row, 0, cols);
+            return SeparableResampler.ALL;
+        };
 
         System.out.printf(Locale.ROOT, "preprocessing %dx%d -> 3x224x224, %d runs, 1 thread, %s%n", rows, cols,
                 runs, System.getProperty("java.vm.name") + " " + Runtime.version());

@@ -91,6 +91,48 @@ class PreprocessingFastPathTest {
         }
     }
 
+    /**
+     * A mammogram-like frame held as 16-bit words with garbage above High Bit, a background of one value beside a
+     * textured breast (the background windows to 0, after the MONOCHROME1 inversion too, and the fast path skips
+     * it), whole background rows and a breast touching either edge: bit for bit what its float image gives.
+     */
+    @Test
+    void storedWordsWithABackgroundGiveBitwiseWhatTheirFloatImageGives() throws MammoException {
+        int rows = 1301;
+        int cols = 1022;
+        float[] texture = TestImages.synthetic(rows, cols, 11);
+        for (boolean signed : new boolean[] {false, true}) {
+            for (Photometric ph : new Photometric[] {Photometric.MONOCHROME2, Photometric.MONOCHROME1}) {
+                // the background is the darkest value for MONOCHROME2 and the brightest for MONOCHROME1
+                int background = (ph == Photometric.MONOCHROME2 ? 0 : 4095) - (signed ? 2048 : 0);
+                short[] words = new short[rows * cols];
+                int[] values = new int[rows * cols];
+                for (int y = 0; y < rows; y++) {
+                    int edge = y % 97 == 0 ? cols : (y * 3) % cols; // every 97th row is all background
+                    boolean breastOnTheLeft = y / 200 % 2 == 0; // groups of rows share a side, as in an image
+                    for (int x = 0; x < cols; x++) {
+                        boolean inBreast = breastOnTheLeft ? x >= edge : x < cols - edge;
+                        int v = inBreast ? (int) texture[y * cols + x] - (signed ? 2048 : 0) : background;
+                        values[y * cols + x] = v;
+                        words[y * cols + x] = (short) ((v & 0xFFF) | 0xA000); // overlay bits above High Bit 11
+                    }
+                }
+                StoredPixels asWords = StoredPixels.ofWords(words, 12, 11, signed, 1, 0);
+                StoredPixels asInts = new StoredPixels(values, 12, signed, 1, 0);
+                DecodedImage floats = TestImages.gray(rows, cols, asInts.toModality(), ph);
+                for (Preprocessing recipe : List.of(Preprocessing.defaults(), Preprocessing.seedCompatible(),
+                        Preprocessing.letterbox(224))) {
+                    float[] general = run(recipe, floats);
+                    for (StoredPixels sp : List.of(asWords, asInts)) {
+                        DecodedImage stored = DecodedImage.ofStored(rows, cols, sp, ph, floats.metadata(),
+                                floats.voi());
+                        assertArrayEquals(general, run(recipe, stored), ph + " signed=" + signed + " " + recipe);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void oneChannelRecipeIsTheGreyPlaneNormalisedOnce() throws MammoException {
         float[] px = TestImages.synthetic(500, 400, 3);
