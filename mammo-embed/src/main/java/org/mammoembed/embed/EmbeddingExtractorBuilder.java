@@ -85,7 +85,12 @@ public final class EmbeddingExtractorBuilder {
         return this;
     }
 
-    /** Images per inference batch, 1 to {@value #MAX_BATCH_SIZE}. Default 32. */
+    /**
+     * Images per inference batch, 1 to {@value #MAX_BATCH_SIZE}. Default 32. The first batches of a run are
+     * smaller, 1, 2, 4, ... up to this size, so that the network starts on the first decoded image (a model with a
+     * fixed batch axis runs full padded batches from the start); on the CPU the features do not depend on the batch
+     * an image ran in, bit for bit.
+     */
     public EmbeddingExtractorBuilder batchSize(int batchSize) {
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("batchSize must be between 1 and " + MAX_BATCH_SIZE + ", got "

@@ -38,7 +38,9 @@ import org.mammoembed.embed.preprocess.Windowing;
  * grayscale with a linear modality LUT, the default reader's mammograms), the percentiles come from a histogram of
  * the stored values mapped through the monotonic modality LUT (order reversed for a negative slope), and the
  * window is a table over the stored range, applied row by row as the horizontal resize pass reads the rows: no
- * float image and no windowed full-size image is made. Float pixels that are all integers get the same table over
+ * float image and no windowed full-size image is made. The background, which windows to exactly 0 (MONOCHROME1
+ * after its inversion too), is found per row by comparing integers and skipped by the look-up and by the horizontal
+ * pass (a sum of zeros is zero, so no other value changes by a bit). Float pixels that are all integers get the same table over
  * their range. Other inputs take the general path (radix selection, the window computed per pixel); all give the
  * same numbers, bit for bit.
  * Output: CHW float32. A Caffe-style network (0-255 scale, mean subtraction only, BGR) is expressed with
@@ -46,11 +48,12 @@ import org.mammoembed.embed.preprocess.Windowing;
  *
  * <p>Threads: instances hold no mutable state and may be shared. The per-image scratch is kept per thread in a
  * {@link ThreadLocal} and reused, so no buffer is allocated per image once a thread has seen its largest image: a
- * histogram (one int per distinct integer value in the image's range, at most 4 MiB; 256 KiB of radix counts for
+ * histogram (for stored integers one int per value Bits Stored allows, four times over: 64 KiB at 12 bits, 1 MiB
+ * at 16, 16 MiB at 20; for float pixels one int per integer in their range; 256 KiB of radix counts for
  * non-integral data, plus the values of one or two radix buckets), the window table (one float per value in the
  * range), the horizontal-pass buffer of {@code rows x width} floats (3 MiB for a 3328-row image at 224), four
- * source rows and the output plane. A worker thread therefore keeps up to about 8 MiB for its lifetime. Colour
- * images additionally allocate their grey plane per call.
+ * source rows and the output plane. A worker thread therefore keeps up to about 8 MiB for its lifetime (more for
+ * 20-bit data). Colour images additionally allocate their grey plane per call.
  */
 public final class Preprocessing implements ImagePreprocessor {
     /** Bumped whenever the numbers a recipe produces change (it is part of {@link #describe()}, a cache key). */

@@ -89,7 +89,8 @@ class BatchPipelineTest {
 
     @Test
     void aFailedBatchFailsEachOfItsImagesAtInferAndLaterBatchesStillRun() throws Exception {
-        // this model only runs on even batch sizes: with batchSize 2, the last batch of 5 images (1 image) fails
+        // this model only runs on even batch sizes: with batchSize 2, 5 images run as batches of 1 (the ramp-up's
+        // first), 2 and 2, so the first batch fails and the two after it run
         String[] names = {"img-0.dcm", "img-1.dcm", "img-2.dcm", "img-3.dcm", "img-4.dcm"};
         SyntheticReader reader = new SyntheticReader();
         RecordingSink sink = new RecordingSink(reader.reads::get);
@@ -101,7 +102,7 @@ class BatchPipelineTest {
         }
         Failure f = sink.failures().get(0);
         assertEquals(Stage.INFER, f.stage());
-        assertEquals("ACC1/img-4.dcm", f.relativePath());
+        assertEquals("ACC0/img-0.dcm", f.relativePath());
         assertEquals("OrtException", f.errorClass());
         assertTrue(f.message().startsWith("inference failed: "), f.message());
 
@@ -144,6 +145,27 @@ class BatchPipelineTest {
     }
 
     @Test
+    void firstBatchesRampUpToTheBatchSizeWithTheSameFeatures() throws Exception {
+        String[] names = IntStream.range(0, 20).mapToObj(i -> "img-" + i + ".dcm").toArray(String[]::new);
+        SyntheticReader reader = new SyntheticReader();
+        List<Progress> seen = new ArrayList<>();
+        RecordingSink ramped = new RecordingSink(reader.reads::get);
+        try (EmbeddingExtractor ex = extractor(reader, 8, 2)) {
+            ex.extract(dataset(names), ramped, seen::add);
+        }
+        // batches of 1, 2, 4, then full ones of 8, then the rest (5)
+        assertEquals(List.of(1L, 3L, 7L, 15L, 20L), seen.stream().map(Progress::done).toList());
+        RecordingSink single = new RecordingSink(reader.reads::get);
+        try (EmbeddingExtractor ex = extractor(reader, 1, 2)) {
+            ex.extract(dataset(names), single, p -> { });
+        }
+        assertEquals(20, ramped.embedded().size());
+        for (int i = 0; i < 20; i++) {
+            assertArrayEquals(single.embedded().get(i).feature(), ramped.embedded().get(i).feature(), "image " + i);
+        }
+    }
+
+    @Test
     void progressAfterEachBatchEndsAtTotal() throws Exception {
         String[] names = IntStream.range(0, 10).mapToObj(i -> (i == 3 ? "badread-" : "img-") + i + ".dcm")
                 .toArray(String[]::new);
@@ -152,8 +174,9 @@ class BatchPipelineTest {
         try (EmbeddingExtractor ex = extractor(reader, 4, 2)) {
             ex.extract(dataset(names), new RecordingSink(reader.reads::get), seen::add);
         }
-        // 9 good images in batches of 4: 4, 4, 1 -> three reports
-        assertEquals(List.of(5L, 9L, 10L), seen.stream().map(Progress::done).toList());
+        // 9 good images, batch size 4: the ramp-up's batches of 1 and 2, then 4 (the bad image is delivered with
+        // it) and the last 2 -> four reports
+        assertEquals(List.of(1L, 3L, 8L, 10L), seen.stream().map(Progress::done).toList());
         Progress last = seen.get(seen.size() - 1);
         assertEquals(10, last.total());
         assertEquals(1, last.failed());
