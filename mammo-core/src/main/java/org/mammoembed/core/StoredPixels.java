@@ -235,48 +235,36 @@ public final class StoredPixels {
      * pixel.
      */
     public int leadingRun(int from, int count, int lo, int hi) {
+        return run(from, 1, count, lo, hi);
+    }
+
+    /** As {@link #leadingRun}, from the last sample {@code from + count - 1} backwards. */
+    public int trailingRun(int from, int count, int lo, int hi) {
+        return run(from + count - 1, -1, count, lo, hi);
+    }
+
+    private int run(int start, int step, int count, int lo, int hi) {
         if (lo > hi) {
             return 0;
         }
         int range = hi - lo;
         int k = 0;
+        int i = start;
         if (ints == null && shift == 0) {
             // on the bins (value - lowest()), which are the masked words xor the sign bit: no shifts, no branches
             short[] w = words;
             int m = mask;
             int s = sign;
             int first = lo - lowest();
-            while (k < count && Integer.compareUnsigned(((w[from + k] & m) ^ s) - first, range) <= 0) {
+            while (k < count && Integer.compareUnsigned(((w[i] & m) ^ s) - first, range) <= 0) {
                 k++;
+                i += step;
             }
             return k;
         }
-        while (k < count && Integer.compareUnsigned(sample(from + k) - lo, range) <= 0) {
+        while (k < count && Integer.compareUnsigned(sample(i) - lo, range) <= 0) {
             k++;
-        }
-        return k;
-    }
-
-    /** As {@link #leadingRun}, from the last sample {@code from + count - 1} backwards. */
-    public int trailingRun(int from, int count, int lo, int hi) {
-        if (lo > hi) {
-            return 0;
-        }
-        int range = hi - lo;
-        int last = from + count - 1;
-        int k = 0;
-        if (ints == null && shift == 0) {
-            short[] w = words;
-            int m = mask;
-            int s = sign;
-            int first = lo - lowest();
-            while (k < count && Integer.compareUnsigned(((w[last - k] & m) ^ s) - first, range) <= 0) {
-                k++;
-            }
-            return k;
-        }
-        while (k < count && Integer.compareUnsigned(sample(last - k) - lo, range) <= 0) {
-            k++;
+            i += step;
         }
         return k;
     }

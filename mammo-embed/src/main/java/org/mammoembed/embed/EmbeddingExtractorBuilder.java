@@ -234,7 +234,14 @@ public final class EmbeddingExtractorBuilder {
             // the JIT compiles the per-pixel loops while the model loads (the default recipe runs the same loops)
             PreprocessingWarmUp.start(s.preprocessing == null ? Preprocessing.defaults() : (Preprocessing) s.preprocessing);
         }
-        OnnxEncoder encoder = OnnxEncoder.open(s.model, s.device, s.intraOpThreads, s.preprocessing, s.batchSize);
+        OnnxEncoder encoder;
+        try {
+            encoder = OnnxEncoder.open(s.model, s.device, s.intraOpThreads, s.preprocessing, s.batchSize);
+        } catch (ModelException | RuntimeException | Error e) {
+            // the caller may exit on this error: not while ND4J's native libraries are still loading (see close())
+            Nd4jTensors.awaitStarted(java.time.Duration.ofMinutes(1));
+            throw e;
+        }
         s.preprocessing = encoder.preprocessor();
         try {
             return new EmbeddingExtractor(encoder, s, s.model.identity(encoder.signature()));

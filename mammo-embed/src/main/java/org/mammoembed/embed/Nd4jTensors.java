@@ -52,10 +52,22 @@ public final class Nd4jTensors {
         }
     }
 
-    /** Whether ND4J has finished starting, successfully or not: asking then costs no wait. */
-    static boolean started() {
+    /**
+     * If ND4J's start is under way, waits up to {@code max} for it to be over, successfully or not; never starts
+     * it and never throws.
+     */
+    static void awaitStarted(java.time.Duration max) {
         CompletableFuture<Void> f = ready;
-        return f != null && f.isDone();
+        if (f == null || f.isDone()) {
+            return;
+        }
+        try {
+            f.get(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.debug("ND4J's start did not end well or in time: {}", e.toString());
+        }
     }
 
     /** Waits for ND4J (starting it if needed). */

@@ -37,10 +37,7 @@ final class OnnxEncoder implements AutoCloseable {
     private final int imageValues;
     private final ImagePreprocessor preprocessor;
     private INDArray batchTensor;
-    // the batch tensor ND4J owns (its off-heap memory is what ONNX Runtime reads), made once ND4J has started
     private FloatBuffer input;
-    // until then: a plain direct buffer, so that the first batches never wait for ND4J
-    private FloatBuffer startupInput;
     private final FloatBuffer output;
     private boolean closed;
 
@@ -160,27 +157,17 @@ final class OnnxEncoder implements AutoCloseable {
         int dim = signature.dimension();
         // A model with a fixed batch axis gets zero-padded batches; otherwise the last batch is just smaller.
         int rows = signature.fixedBatch() ? batchSize : n;
-        FloatBuffer input = this.input;
-        if (input == null && !Nd4jTensors.started()) {
-            // ND4J is still starting (it takes about a second, overlapping the model load): the first batches do
-            // not wait for it, they go through a plain direct buffer of the same layout
-            if (startupInput == null) {
-                startupInput = directFloats(Math.multiplyExact(batchSize, imageValues));
-            }
-            input = startupInput;
-        } else if (input == null) {
-            startupInput = null;
+        if (input == null) {
             try {
                 batchTensor = Nd4jTensors.batch(inputShape);
-                this.input = Nd4jTensors.memoryOf(batchTensor);
+                input = Nd4jTensors.memoryOf(batchTensor);
             } catch (IllegalStateException | LinkageError e) {
                 // ND4J cannot start here: the network still runs, on a plain direct buffer of the same layout
                 org.slf4j.LoggerFactory.getLogger(OnnxEncoder.class).warn("ND4J is unavailable ({}); the batch "
                         + "tensor is a plain direct buffer", e.toString());
                 batchTensor = null;
-                this.input = directFloats(Math.multiplyExact(batchSize, imageValues));
+                input = directFloats(Math.multiplyExact(batchSize, imageValues));
             }
-            input = this.input;
         }
         input.clear();
         for (float[] image : images) {
@@ -216,6 +203,11 @@ final class OnnxEncoder implements AutoCloseable {
                 batchTensor = null;
                 input = null;
             }
+            // Closed before any batch (no image, a failed run), the extractor may leave ND4J still loading its native
+            // libraries on its background thread; a process that exits in the middle of that can hang (the exiting
+            // thread waiting for the library loader's lock). So closing waits for that start to be over, at most a
+            // minute.
+            Nd4jTensors.awaitStarted(java.time.Duration.ofMinutes(1));
         }
     }
 
