@@ -221,7 +221,8 @@ public final class EmbeddingExtractorBuilder {
         s.model = model;
         s.device = device;
         s.batchSize = batchSize;
-        Nd4jTensors.warmUp(); // ND4J's start overlaps the model load and the first decodes
+        // ND4J's start overlaps the model load and the first decodes
+        java.util.concurrent.CompletableFuture<Void> nd4j = Nd4jTensors.warmUp();
         s.preprocessing = preprocessing;
         s.reader = reader != null ? reader : defaultReader();
         s.workers = workers;
@@ -231,8 +232,10 @@ public final class EmbeddingExtractorBuilder {
         s.maxAbandonedDecodes = maxAbandonedDecodes;
         s.progress = progress;
         if (s.preprocessing == null || s.preprocessing instanceof Preprocessing) {
-            // the JIT compiles the per-pixel loops while the model loads (the default recipe runs the same loops)
-            PreprocessingWarmUp.start(s.preprocessing == null ? Preprocessing.defaults() : (Preprocessing) s.preprocessing);
+            // the JIT compiles the per-pixel loops while the model loads (the default recipe runs the same loops),
+            // once ND4J has started: nothing runs beside ND4J's native start that did not before
+            Preprocessing recipe = s.preprocessing == null ? Preprocessing.defaults() : (Preprocessing) s.preprocessing;
+            nd4j.whenComplete((ignored, failure) -> PreprocessingWarmUp.start(recipe));
         }
         OnnxEncoder encoder;
         try {
