@@ -26,6 +26,16 @@ final class CpuClock {
         }
     }
 
+    /**
+     * Makes the JVM load the native libraries behind these readings (libmanagement and libmanagement_ext) now: see
+     * {@link Nd4jTensors#warmUp()} for why no library may be loaded while ND4J starts.
+     */
+    static void loadNatives() {
+        CpuClock clock = new CpuClock();
+        clock.thread();
+        clock.process();
+    }
+
     /** CPU nanoseconds of the calling thread. */
     long thread() {
         return THREAD_CPU ? THREADS.getCurrentThreadCpuTime() : 0;

@@ -221,7 +221,12 @@ public final class EmbeddingExtractorBuilder {
         s.model = model;
         s.device = device;
         s.batchSize = batchSize;
-        // ND4J's start overlaps the model load and the first decodes
+        // ND4J's start overlaps the model load and the first decodes. The other native libraries a run needs are
+        // loaded first, on this thread: JavaCPP's loader, as ND4J starts, deadlocks against a library being loaded
+        // by another thread at the same moment (a hung run, caught with gdb: glibc's two loader locks taken in
+        // opposite orders by dl_iterate_phdr + dlclose and by dlopen)
+        OnnxEncoder.loadNatives();
+        CpuClock.loadNatives();
         java.util.concurrent.CompletableFuture<Void> nd4j = Nd4jTensors.warmUp();
         s.preprocessing = preprocessing;
         s.reader = reader != null ? reader : defaultReader();

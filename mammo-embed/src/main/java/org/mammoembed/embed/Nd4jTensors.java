@@ -25,7 +25,13 @@ public final class Nd4jTensors {
     private Nd4jTensors() {
     }
 
-    /** Starts ND4J's initialisation in the background if nobody has; returns at once. */
+    /**
+     * Starts ND4J's initialisation in the background if nobody has; returns at once. While it runs, no other thread
+     * of ours may load a native library: JavaCPP's loader calls {@code dlclose} inside {@code dl_iterate_phdr},
+     * which takes glibc's two loader locks in the opposite order to {@code dlopen}, and the two threads then wait
+     * for each other for good. So the extractor loads ONNX Runtime's and the JVM's management libraries before
+     * calling this.
+     */
     static CompletableFuture<Void> warmUp() {
         CompletableFuture<Void> f = ready;
         if (f != null) {

@@ -227,6 +227,11 @@ final class OnnxEncoder implements AutoCloseable {
      * image, or in a ModelException) and log through SLF4J. Other code that wants the same environment without
      * ORT's "logging level changed" warning asks for {@code getEnvironment(ORT_LOGGING_LEVEL_FATAL)} too.
      */
+    /** Loads ONNX Runtime's native libraries now (see {@link Nd4jTensors#warmUp()} for why). */
+    static void loadNatives() throws ModelException {
+        environment();
+    }
+
     private static OrtEnvironment environment() throws ModelException {
         OrtEnvironment env = sharedEnvironment;
         if (env != null) {
