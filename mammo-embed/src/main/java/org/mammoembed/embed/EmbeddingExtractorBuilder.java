@@ -227,6 +227,8 @@ public final class EmbeddingExtractorBuilder {
         // opposite orders by dl_iterate_phdr + dlclose and by dlopen)
         OnnxEncoder.loadNatives();
         CpuClock.loadNatives();
+        // libawt, which the ImageIO codecs' first BufferedImage would load in a worker (JPEG baseline, JJ2000, PNG)
+        java.awt.image.ColorModel.getRGBdefault();
         java.util.concurrent.CompletableFuture<Void> nd4j = Nd4jTensors.warmUp();
         s.preprocessing = preprocessing;
         s.reader = reader != null ? reader : defaultReader();

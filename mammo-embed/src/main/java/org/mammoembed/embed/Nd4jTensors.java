@@ -30,7 +30,7 @@ public final class Nd4jTensors {
      * of ours may load a native library: JavaCPP's loader calls {@code dlclose} inside {@code dl_iterate_phdr},
      * which takes glibc's two loader locks in the opposite order to {@code dlopen}, and the two threads then wait
      * for each other for good. So the extractor loads ONNX Runtime's and the JVM's management libraries before
-     * calling this.
+     * calling this (and libawt, which ImageIO codecs would load).
      */
     static CompletableFuture<Void> warmUp() {
         CompletableFuture<Void> f = ready;
