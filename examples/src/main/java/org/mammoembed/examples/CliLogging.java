@@ -17,8 +17,8 @@ import org.slf4j.Logger;
  * The CLI's logging, set up in code (found by logback through {@code META-INF/services}): the console shows warnings
  * only, since the CLI prints its own progress and summary; run.log is written by the library (EmbeddingStudy)
  * itself, whatever the binding. Configuring in code, with a plain layout instead of a pattern, spares every start
- * the XML parser, logback's configuration model and its pattern converters: about 0.4 s of class loading. {@code -Dlogback.configurationFile=F}
- * still wins: this configurator then steps aside.
+ * the XML parser, logback's configuration model and its pattern converters: about 0.4 s of class loading.
+ * {@code -Dlogback.configurationFile=F} still wins: this configurator then steps aside.
  */
 public final class CliLogging extends ContextAwareBase implements Configurator {
     @Override

@@ -248,8 +248,7 @@ public final class EmbeddingExtractorBuilder {
         try {
             encoder = OnnxEncoder.open(s.model, s.device, s.intraOpThreads, s.preprocessing, s.batchSize);
         } catch (ModelException | RuntimeException | Error e) {
-            // the caller may exit on this error: not while ND4J's native libraries are still loading (see close())
-            Nd4jTensors.awaitStarted(java.time.Duration.ofMinutes(1));
+            Nd4jTensors.awaitStartEnded(); // the caller may exit on this error
             throw e;
         }
         s.preprocessing = encoder.preprocessor();

@@ -59,16 +59,17 @@ public final class Nd4jTensors {
     }
 
     /**
-     * If ND4J's start is under way, waits up to {@code max} for it to be over, successfully or not; never starts
-     * it and never throws.
+     * If ND4J's start is under way, waits for it to be over, successfully or not, at most a minute; never starts it
+     * and never throws. For an extractor that ends (closed, or its build failed) before any batch: a process that
+     * exits while ND4J's native libraries are loading can hang.
      */
-    static void awaitStarted(java.time.Duration max) {
+    static void awaitStartEnded() {
         CompletableFuture<Void> f = ready;
         if (f == null || f.isDone()) {
             return;
         }
         try {
-            f.get(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            f.get(1, java.util.concurrent.TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {

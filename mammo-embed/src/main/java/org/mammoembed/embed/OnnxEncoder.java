@@ -203,11 +203,7 @@ final class OnnxEncoder implements AutoCloseable {
                 batchTensor = null;
                 input = null;
             }
-            // Closed before any batch (no image, a failed run), the extractor may leave ND4J still loading its native
-            // libraries on its background thread; a process that exits in the middle of that can hang (the exiting
-            // thread waiting for the library loader's lock). So closing waits for that start to be over, at most a
-            // minute.
-            Nd4jTensors.awaitStarted(java.time.Duration.ofMinutes(1));
+            Nd4jTensors.awaitStartEnded(); // closed before any batch, ND4J may still be starting
         }
     }
 
