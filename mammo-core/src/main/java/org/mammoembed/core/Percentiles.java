@@ -121,13 +121,33 @@ public final class Percentiles {
      * value present.
      */
     public void loadStored(StoredPixels stored) {
+        countStored(stored, 0, null);
+    }
+
+    /**
+     * {@link #loadStored(StoredPixels)}, also recording the edge runs of the rows of {@code rowLength} samples
+     * into {@code edgeRuns} as {@link StoredPixels#countInto(int[], int, int[])} does, from the same pass.
+     */
+    public void loadStored(StoredPixels stored, int rowLength, int[] edgeRuns) {
+        if (rowLength < 1) {
+            throw new IllegalArgumentException("rowLength must be at least 1, got " + rowLength);
+        }
+        countStored(stored, rowLength, edgeRuns);
+    }
+
+    /** {@code rowLength} 0: {@link StoredPixels#countInto(int[])}'s own chunks, no edge runs. */
+    private void countStored(StoredPixels stored, int rowLength, int[] edgeRuns) {
         int lo = stored.lowest();
         int bins = stored.highest() - lo + 1;
         if (counts.length < 4 * bins) {
             counts = new int[4 * bins];
         }
         int[] c = counts;
-        stored.countInto(c);
+        if (rowLength == 0) {
+            stored.countInto(c);
+        } else {
+            stored.countInto(c, rowLength, edgeRuns);
+        }
         int first = 0;
         while (first < bins - 1 && c[first] == 0) {
             first++;

@@ -136,69 +136,124 @@ public final class StoredPixels {
      * contents do not matter.
      */
     public void countInto(int[] counts) {
+        countInto(counts, RUN_CHUNK, null);
+    }
+
+    /**
+     * {@link #countInto(int[])}, seeing the samples as rows of {@code rowLength} (the last may be shorter), and
+     * recording each row's edges in {@code edgeRuns} (null: not recorded; else at least two entries per row): row
+     * {@code r}'s first {@code edgeRuns[2r]} samples all equal its first, and its last {@code edgeRuns[2r + 1]}
+     * all equal its last, without overlapping. A run may be recorded shorter than it is (never longer): a caller
+     * looking for a row's background starts there instead of at the edge, and the histogram counts each run at
+     * once (a mammogram's background, half the detector or more, costs a compare per sample, not an increment).
+     */
+    public void countInto(int[] counts, int rowLength, int[] edgeRuns) {
         int bins = highest() - lowest() + 1;
         if (counts.length < 4 * bins) {
             throw new IllegalArgumentException("counts needs 4 x " + bins + " entries, has " + counts.length);
         }
+        if (rowLength < 1) {
+            throw new IllegalArgumentException("rowLength must be at least 1, got " + rowLength);
+        }
+        int rows = (size() + rowLength - 1) / rowLength;
+        if (edgeRuns != null && edgeRuns.length < 2L * rows) {
+            throw new IllegalArgumentException("edgeRuns needs 2 x " + rows + " entries, has " + edgeRuns.length);
+        }
         Arrays.fill(counts, 0, 4 * bins, 0);
         if (ints != null) {
-            countInts(ints, -lowest(), bins, counts);
+            countInts(ints, -lowest(), bins, counts, rowLength, edgeRuns);
         } else if (shift == 0) {
-            countWords(words, mask, sign, bins, counts);
+            countWords(words, mask, sign, bins, counts, rowLength, edgeRuns);
         } else {
-            countShiftedWords(words, shift, mask, sign, bins, counts);
+            countShiftedWords(words, shift, mask, sign, counts);
+            if (edgeRuns != null) {
+                Arrays.fill(edgeRuns, 0, 2 * rows, 0); // runs of no length: true, if of no help
+            }
         }
         for (int b = 0; b < bins; b++) {
             counts[b] += counts[bins + b] + counts[2 * bins + b] + counts[3 * bins + b];
         }
     }
 
-    // An image has long runs of one value (the background): four partial histograms keep consecutive increments
-    // off one memory address, so that they need not wait for each other (about twice as fast). One small static
-    // method per backing, so that the JIT compiles each loop on its own.
+    // Between a row's edge runs, four partial histograms keep consecutive increments off one memory address, so
+    // that they need not wait for each other (about twice as fast). One small static method per backing, so that
+    // the JIT compiles each loop on its own.
 
-    private static void countInts(int[] v, int off, int bins, int[] counts) {
+    private static void countInts(int[] v, int off, int bins, int[] counts, int rowLength, int[] edgeRuns) {
         int n = v.length;
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            counts[v[i] + off]++;
-            counts[bins + v[i + 1] + off]++;
-            counts[2 * bins + v[i + 2] + off]++;
-            counts[3 * bins + v[i + 3] + off]++;
-        }
-        for (; i < n; i++) {
-            counts[v[i] + off]++;
+        for (int start = 0, row = 0; start < n; start += rowLength, row++) {
+            int end = Math.min(n, start + rowLength);
+            int first = v[start];
+            int i = start + 1;
+            while (i < end && v[i] == first) {
+                i++;
+            }
+            counts[first + off] += i - start;
+            int stop = end;
+            if (i < end) {
+                int last = v[end - 1];
+                while (stop - 1 > i && v[stop - 2] == last) {
+                    stop--;
+                }
+                stop--;
+                counts[last + off] += end - stop;
+            }
+            if (edgeRuns != null) {
+                edgeRuns[2 * row] = i - start;
+                edgeRuns[2 * row + 1] = end - stop;
+            }
+            for (; i + 4 <= stop; i += 4) {
+                counts[v[i] + off]++;
+                counts[bins + v[i + 1] + off]++;
+                counts[2 * bins + v[i + 2] + off]++;
+                counts[3 * bins + v[i + 3] + off]++;
+            }
+            for (; i < stop; i++) {
+                counts[v[i] + off]++;
+            }
         }
     }
 
-    // a word's bin is its value minus lowest(): (word & mask) ^ sign, whether signed or not
+    // a word's bin is its value minus lowest(): (word & mask) ^ sign, whether signed or not; equal words are equal
+    // samples (the converse need not hold with garbage in the other bits, which only shortens a run)
 
-    private static void countWords(short[] w, int mask, int sign, int bins, int[] counts) {
+    private static void countWords(short[] w, int mask, int sign, int bins, int[] counts, int rowLength,
+                                   int[] edgeRuns) {
         int n = w.length;
-        // Chunks of RUN_CHUNK words: the run of words equal to a chunk's first is counted at once, then the rest one
-        // by one. A mammogram's background is one repeated value (half the detector or more) and costs a compare
-        // per word instead of an increment; a textured chunk costs one compare more.
-        for (int c = 0; c < n; c += RUN_CHUNK) {
-            int end = Math.min(n, c + RUN_CHUNK);
-            short first = w[c];
-            int i = c + 1;
+        for (int start = 0, row = 0; start < n; start += rowLength, row++) {
+            int end = Math.min(n, start + rowLength);
+            short first = w[start];
+            int i = start + 1;
             while (i < end && w[i] == first) {
                 i++;
             }
-            counts[(first & mask) ^ sign] += i - c;
-            for (; i + 4 <= end; i += 4) {
+            counts[(first & mask) ^ sign] += i - start;
+            int stop = end;
+            if (i < end) {
+                short last = w[end - 1];
+                while (stop - 1 > i && w[stop - 2] == last) {
+                    stop--;
+                }
+                stop--;
+                counts[(last & mask) ^ sign] += end - stop;
+            }
+            if (edgeRuns != null) {
+                edgeRuns[2 * row] = i - start;
+                edgeRuns[2 * row + 1] = end - stop;
+            }
+            for (; i + 4 <= stop; i += 4) {
                 counts[(w[i] & mask) ^ sign]++;
                 counts[bins + ((w[i + 1] & mask) ^ sign)]++;
                 counts[2 * bins + ((w[i + 2] & mask) ^ sign)]++;
                 counts[3 * bins + ((w[i + 3] & mask) ^ sign)]++;
             }
-            for (; i < end; i++) {
+            for (; i < stop; i++) {
                 counts[(w[i] & mask) ^ sign]++;
             }
         }
     }
 
-    private static void countShiftedWords(short[] w, int shift, int mask, int sign, int bins, int[] counts) {
+    private static void countShiftedWords(short[] w, int shift, int mask, int sign, int[] counts) {
         for (int i = 0; i < w.length; i++) {
             counts[(w[i] >> shift & mask) ^ sign]++;
         }

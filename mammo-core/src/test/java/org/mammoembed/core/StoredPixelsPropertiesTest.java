@@ -84,6 +84,62 @@ class StoredPixelsPropertiesTest {
         }
     }
 
+    @Property(tries = 200)
+    void rowsEdgeRunsHoldTheirRowsFirstAndLastValues(@ForAll @IntRange(min = 1, max = 16) int bitsStored,
+                                                    @ForAll boolean garbage,
+                                                    @ForAll @IntRange(min = 1, max = 700) int rowLength,
+                                                    @ForAll @IntRange(min = 0, max = 4000) int length,
+                                                    @ForAll @IntRange(min = 0, max = 1 << 20) int seed) {
+        Random r = new Random(seed);
+        int[] values = values(r, length, bitsStored, false);
+        short[] words = new short[length];
+        for (int i = 0; i < length; i++) {
+            words[i] = (short) (values[i] | (garbage ? r.nextInt(2) << bitsStored & 0xFFFF : 0));
+        }
+        int rows = (length + rowLength - 1) / rowLength;
+        int bins = 1 << bitsStored;
+        int[] expected = new int[bins];
+        for (int v : values) {
+            expected[v]++;
+        }
+        StoredPixels[] backings = {StoredPixels.ofWords(words, bitsStored, bitsStored - 1, false, 1, 0),
+            new StoredPixels(values, bitsStored, false, 1, 0)};
+        for (int b = 0; b < backings.length; b++) {
+            StoredPixels sp = backings[b];
+            // a run is of equal words (equal samples; garbage bits may split a run of one sample, never join two)
+            int[] same = new int[length];
+            for (int i = 0; i < length; i++) {
+                same[i] = b == 0 ? words[i] : values[i];
+            }
+            int[] counts = new int[4 * bins];
+            int[] runs = new int[2 * rows + 1];
+            java.util.Arrays.fill(runs, -1);
+            sp.countInto(counts, rowLength, runs);
+            assertArrayEquals(expected, java.util.Arrays.copyOf(counts, bins), "histogram");
+            assertEquals(-1, runs[2 * rows], "nothing written past the last row");
+            for (int row = 0; row < rows; row++) {
+                int start = row * rowLength;
+                int end = Math.min(length, start + rowLength);
+                String where = (b == 0 ? "words" : "ints") + ", row " + row + " of rows of " + rowLength;
+                int lead = 0;
+                while (start + lead < end && same[start + lead] == same[start]) {
+                    lead++;
+                }
+                int trail = 0;
+                while (end - 1 - trail >= start + lead && same[end - 1 - trail] == same[end - 1]) {
+                    trail++;
+                }
+                assertEquals(lead, runs[2 * row], where + ": leading run");
+                assertEquals(trail, runs[2 * row + 1], where + ": trailing run");
+            }
+        }
+        if (rows > 0) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new StoredPixels(values, bitsStored, false, 1, 0).countInto(new int[4 * bins], rowLength,
+                            new int[2 * rows - 1]));
+        }
+    }
+
     /** Runs of one value (up to a few thousand long, as a background) between textured stretches. */
     private static int[] values(Random r, int length, int bitsStored, boolean signed) {
         int lowest = signed ? -(1 << (bitsStored - 1)) : 0;

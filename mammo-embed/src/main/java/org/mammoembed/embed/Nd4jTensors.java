@@ -4,6 +4,7 @@ import java.nio.FloatBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.mammoembed.core.EmbeddingResult;
+import org.mammoembed.core.NativeLoads;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,10 +28,9 @@ public final class Nd4jTensors {
 
     /**
      * Starts ND4J's initialisation in the background if nobody has; returns at once. While it runs, no other thread
-     * of ours may load a native library: JavaCPP's loader calls {@code dlclose} inside {@code dl_iterate_phdr},
-     * which takes glibc's two loader locks in the opposite order to {@code dlopen}, and the two threads then wait
-     * for each other for good. So the extractor loads ONNX Runtime's and the JVM's management libraries before
-     * calling this (and libawt, which ImageIO codecs would load).
+     * may load a native library (see {@link NativeLoads}: the start holds its lock). So the extractor loads ONNX
+     * Runtime's and the JVM's management libraries before calling this (and libawt, which ImageIO codecs would
+     * load), and OpenCV's lazy load waits for the lock.
      */
     static CompletableFuture<Void> warmUp() {
         CompletableFuture<Void> f = ready;
@@ -43,7 +43,10 @@ public final class Nd4jTensors {
                 Thread t = new Thread(() -> {
                     long t0 = System.nanoTime();
                     try {
-                        Nd4j.create(DataType.FLOAT, 1).close();
+                        NativeLoads.exclusively(() -> {
+                            Nd4j.create(DataType.FLOAT, 1).close();
+                            return null;
+                        });
                         LOG.debug("ND4J ready in {} ms (background)", (System.nanoTime() - t0) / 1_000_000);
                         started.complete(null);
                     } catch (Throwable e) {

@@ -24,6 +24,7 @@ final class WindowedRows {
 
     private final Percentiles stats = new Percentiles();
     private float[] lut = new float[0];
+    private int[] edgeRuns = new int[0];
 
     /** Rows of the image after windowing and MONOCHROME1 inversion (steps 1 to 3), computed on demand. */
     SeparableResampler.RowSource rows(DecodedImage image, Windowing windowing, boolean excludePixelPadding)
@@ -47,7 +48,7 @@ final class WindowedRows {
         Optional<StoredPixels> stored = exclude == null ? image.stored() : Optional.empty();
         float[] grey = null;
         if (stored.isPresent()) {
-            stats.loadStored(stored.get());
+            stats.loadStored(stored.get(), cols, edgeRuns(2 * image.rows()));
         } else {
             grey = image.grayPlane();
             if (!stats.load(grey, exclude)) {
@@ -92,10 +93,23 @@ final class WindowedRows {
             }
             int zf = zeroFrom;
             int zt = zeroTo;
+            int[] edges = edgeRuns;
             return (y, row) -> {
+                // the counting pass found each row's runs of its first and last value: where that value windows
+                // to 0, the background goes on from the run's end (if further at all)
                 int base = y * cols;
-                int lead = sp.leadingRun(base, cols, zf, zt);
-                int trail = lead == cols ? 0 : sp.trailingRun(base, cols, zf, zt);
+                int lead = 0;
+                int first = sp.sample(base);
+                if (first >= zf && first <= zt) {
+                    int run = edges[2 * y];
+                    lead = run + sp.leadingRun(base + run, cols - run, zf, zt);
+                }
+                int trail = 0;
+                int last = sp.sample(base + cols - 1);
+                if (lead < cols && last >= zf && last <= zt) {
+                    int run = edges[2 * y + 1];
+                    trail = run + sp.trailingRun(base + lead, cols - lead - run, zf, zt);
+                }
                 Arrays.fill(row, 0, lead, 0f);
                 Arrays.fill(row, cols - trail, cols, 0f);
                 sp.lookUp(base + lead, cols - lead - trail, lut, min, row, lead);
@@ -144,6 +158,14 @@ final class WindowedRows {
                     + " values for " + image.pixelCount() + " pixels");
         }
         return voi;
+    }
+
+    /** The edge runs' array, at least {@code n} long. */
+    private int[] edgeRuns(int n) {
+        if (edgeRuns.length < n) {
+            edgeRuns = new int[n];
+        }
+        return edgeRuns;
     }
 
     /** The window table, exactly {@code n} long (re-made only when the range changes size). */

@@ -1,5 +1,9 @@
 package org.mammoembed.dicom.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 import org.mammoembed.dicom.DicomException;
 
 /**
@@ -10,6 +14,8 @@ import org.mammoembed.dicom.DicomException;
  * dozen extra bits of work, never a hang.
  */
 final class JpegLsBitReader {
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
     private final byte[] data;
     private final int end;
     private int pos;
@@ -30,6 +36,19 @@ final class JpegLsBitReader {
 
     /** Tops the cache up to at least 57 bits. */
     private void fill() throws DicomException {
+        if (!afterFf && !stopped && end - pos >= 8) {
+            // the common case, as many whole bytes as fit at once: the next eight bytes hold no 0xFF (so no stuffed
+            // bit and no marker), which ~v having no zero byte tells without a loop
+            long v = (long) BIG_ENDIAN_LONG.get(data, pos);
+            long inverted = ~v;
+            if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) == 0) {
+                int take = (64 - bits) >>> 3;
+                cache |= v >>> (64 - 8 * take) << (64 - bits - 8 * take);
+                bits += 8 * take;
+                pos += take;
+                return;
+            }
+        }
         while (bits <= 56) {
             if (stopped) {
                 if (bits < padding) {
@@ -95,6 +114,28 @@ final class JpegLsBitReader {
         cache <<= n;
         bits -= n;
         return value;
+    }
+
+    /**
+     * A Golomb code word of parameter {@code k} whose unary prefix is shorter than {@code escape} zeros, as
+     * {@code (prefix << k) | next k bits}, when the whole word is in the cache; -1 otherwise (nothing consumed), and
+     * the caller reads it with {@link #readZeroRun} and {@link #readBits}. One read and one write of the cache per
+     * code word, where the two calls take two each: the decoder's chain from pixel to pixel runs through them.
+     */
+    int readShortGolomb(int k, int escape) throws DicomException {
+        if (bits <= 56) {
+            fill();
+        }
+        long c = cache;
+        int lead = Long.numberOfLeadingZeros(c);
+        int used = lead + 1 + k;
+        if (lead >= escape || used > bits) {
+            return -1;
+        }
+        cache = c << used;
+        bits -= used;
+        // the k bits after the stop bit; k = 0 gives 0 (a shift by 64 would give c itself)
+        return (lead << k) | (int) (c << lead << 1 >>> 1 >>> (63 - k));
     }
 
     /**

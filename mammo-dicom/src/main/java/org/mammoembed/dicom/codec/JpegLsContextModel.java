@@ -55,13 +55,12 @@ final class JpegLsContextModel {
 
     /** The median edge detector prediction (A.4.1). */
     static int predict(int ra, int rb, int rc) {
-        if (rc >= Math.max(ra, rb)) {
-            return Math.min(ra, rb);
-        }
-        if (rc <= Math.min(ra, rb)) {
-            return Math.max(ra, rb);
-        }
-        return ra + rb - rc;
+        // selects rather than branches: which case applies follows the image's edges, which a branch predictor
+        // guesses badly, and each pixel's decode waits on the one before
+        int min = Math.min(ra, rb);
+        int max = Math.max(ra, rb);
+        int p = rc <= min ? max : ra + rb - rc;
+        return rc >= max ? min : p;
     }
 
     /** The Golomb parameter: the least k with N * 2^k >= A (A.5.1). */
@@ -82,8 +81,9 @@ final class JpegLsContextModel {
      * 0, 1, -1, 2, -2... ({@code inverted}) where the context's bias makes negative errors the likelier.
      */
     static int unmapError(int mapped, boolean inverted) {
-        int error = (mapped & 1) == 0 ? mapped >>> 1 : -((mapped + 1) >>> 1);
-        return inverted ? -error - 1 : error;
+        // without branches (the parity is a coin toss): an odd mapped value is the complement of its half
+        int error = (mapped >>> 1) ^ -(mapped & 1);
+        return inverted ? ~error : error;
     }
 
     /**
@@ -92,6 +92,10 @@ final class JpegLsContextModel {
      */
     private int readGolomb(int k, int codeLimit) throws DicomException {
         int escape = codeLimit - qbpp - 1;
+        int word = in.readShortGolomb(k, escape);
+        if (word >= 0) {
+            return word;
+        }
         int prefix = in.readZeroRun(escape);
         if (prefix < escape) {
             return (prefix << k) | in.readBits(k);

@@ -102,11 +102,15 @@ final class JpegLsScanDecoder {
                     decodeLine(previous[ci], current[ci], ci);
                 }
             }
-            for (int ci = 0; ci < count; ci++) {
-                int[] line = current[ci];
-                int o = y * width * frameComponents + components[ci];
-                for (int x = 1; x <= width; x++, o += frameComponents) {
-                    out[o] = line[x];
+            if (frameComponents == 1) {
+                System.arraycopy(current[0], 1, out, y * width, width);
+            } else {
+                for (int ci = 0; ci < count; ci++) {
+                    int[] line = current[ci];
+                    int o = y * width * frameComponents + components[ci];
+                    for (int x = 1; x <= width; x++, o += frameComponents) {
+                        out[o] = line[x];
+                    }
                 }
             }
             int[][] swap = previous;
@@ -120,19 +124,37 @@ final class JpegLsScanDecoder {
     }
 
     private void decodeLine(int[] prev, int[] cur, int component) throws DicomException {
+        // the neighbours slide along the line in locals: Ra is the sample just decoded, Rc and Rb were Rb and Rd,
+        // and the quantised Rd - Rb becomes the next pixel's Rb - Rc (no reloads, fewer table look-ups)
+        byte[] q = quant;
+        int off = quantOffset;
         int x = 1;
+        int ra = cur[0];
+        int rc = prev[0];
+        int rb = prev[1];
+        int qbc = q[rb - rc + off];
         while (x <= width) {
-            int ra = cur[x - 1];
-            int rb = prev[x];
-            int rc = prev[x - 1];
-            int ctx = context(ra, rb, rc, prev[x + 1]);
+            int rd = prev[x + 1];
+            int qdb = q[rd - rb + off];
+            int ctx = 81 * qdb + 9 * qbc + q[rc - ra + off];
             if (ctx == 0) {
                 x = decodeRun(prev, cur, x, component);
+                if (x > width) {
+                    return;
+                }
+                ra = cur[x - 1];
+                rc = prev[x - 1];
+                rb = prev[x];
+                qbc = q[rb - rc + off];
             } else {
                 // the first non-zero quantised gradient decides the sign, which is the sign of ctx
                 int sign = (ctx >> 31) | 1;
-                cur[x] = model.decodeRegular(ctx * sign, sign, JpegLsContextModel.predict(ra, rb, rc));
+                ra = model.decodeRegular(ctx * sign, sign, JpegLsContextModel.predict(ra, rb, rc));
+                cur[x] = ra;
                 x++;
+                rc = rb;
+                rb = rd;
+                qbc = qdb;
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.mammoembed.dicom.codec;
 
+import org.mammoembed.core.NativeLoads;
 import org.mammoembed.dicom.TransferSyntax;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +17,17 @@ import org.slf4j.LoggerFactory;
  * declares it greyscale, so that OpenCV does not print its "unknown colour space" warning to stderr. OpenCV prints
  * its own errors for streams it cannot read (the frame then falls back to JJ2000); {@code OPENCV_LOG_LEVEL=SILENT}
  * in the environment silences them.
+ *
+ * <p>OpenJPEG decodes a frame on one thread unless the process's environment sets {@code OPJ_NUM_THREADS} (read by
+ * OpenJPEG itself, which a Java program cannot set for its own process): with {@code OPJ_NUM_THREADS=2} a
+ * 3328 x 2560 mammogram took about two thirds of the wall time on 2 cores (measured, README). A run with as many
+ * decode workers as cores gains nothing from it; one image at a time does.
  */
 final class OpenCvJpeg2000 {
     /** System property: "false" keeps every frame on JJ2000. */
     static final String PROPERTY = "mammo.opencv";
+    /** OpenJPEG's own environment variable: threads per frame (a number or ALL_CPUS); unset, one. */
+    static final String THREADS_VARIABLE = "OPJ_NUM_THREADS";
     private static final Logger LOG = LoggerFactory.getLogger(OpenCvJpeg2000.class);
     private static final int COD = 0xFF52;
     private static final int COC = 0xFF53;
@@ -44,9 +52,15 @@ final class OpenCvJpeg2000 {
                 return false;
             }
             try {
-                OpenCvFrames.load();
-                LOG.info("OpenCV {} loaded: lossless greyscale JPEG 2000 frames are decoded by its OpenJPEG",
-                        OpenCvFrames.version());
+                // on a worker's first JPEG 2000 frame: never while ND4J starts (see NativeLoads)
+                NativeLoads.exclusively(() -> {
+                    OpenCvFrames.load();
+                    return null;
+                });
+                String threads = System.getenv(THREADS_VARIABLE);
+                LOG.info("OpenCV {} loaded: lossless greyscale JPEG 2000 frames are decoded by its OpenJPEG, {}",
+                        OpenCvFrames.version(), threads == null ? "one thread per frame (set " + THREADS_VARIABLE
+                                + " to use more)" : THREADS_VARIABLE + "=" + threads + " threads per frame");
                 return true;
             } catch (RuntimeException | LinkageError e) {
                 LOG.info("OpenCV is on the class path but its native library did not load ({}): JPEG 2000 frames"

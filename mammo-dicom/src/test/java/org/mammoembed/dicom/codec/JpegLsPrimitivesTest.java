@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.mammoembed.dicom.DicomException;
@@ -100,6 +104,75 @@ class JpegLsPrimitivesTest {
         int k = JpegLsContextModel.golombParameter(n, a);
         assertTrue(((long) n << k) >= a, "N << k reaches A");
         assertTrue(k == 0 || ((long) n << (k - 1)) < a, "k is the least such");
+    }
+
+    @Property
+    void predictionFollowsTheMedianEdgeDetectorOfA41(@ForAll @IntRange(min = 0, max = 65535) int ra,
+                                                     @ForAll @IntRange(min = 0, max = 65535) int rb,
+                                                     @ForAll @IntRange(min = 0, max = 65535) int rc) {
+        // T.87 A.4.1 as written, with its branches
+        int expected;
+        if (rc >= Math.max(ra, rb)) {
+            expected = Math.min(ra, rb);
+        } else if (rc <= Math.min(ra, rb)) {
+            expected = Math.max(ra, rb);
+        } else {
+            expected = ra + rb - rc;
+        }
+        assertEquals(expected, JpegLsContextModel.predict(ra, rb, rc));
+    }
+
+    @Property(tries = 500)
+    void golombWordsReadAsTheDestuffedBitsSpell(@ForAll("stuffedScans") byte[] scan,
+                                                @ForAll @IntRange(min = 0, max = 24) int k,
+                                                @ForAll @IntRange(min = 1, max = 47) int escape)
+            throws DicomException {
+        // the coded bits by T.87 A.1 directly: 7 bits after a 0xFF, and the data end at 0xFF + a byte >= 0x80
+        StringBuilder bits = new StringBuilder();
+        for (int i = 0; i < scan.length; i++) {
+            int b = scan[i] & 0xFF;
+            if (b == 0xFF && (i + 1 >= scan.length || (scan[i + 1] & 0x80) != 0)) {
+                break;
+            }
+            boolean stuffed = i > 0 && (scan[i - 1] & 0xFF) == 0xFF;
+            for (int bit = stuffed ? 6 : 7; bit >= 0; bit--) {
+                bits.append((b >> bit) & 1);
+            }
+        }
+        JpegLsBitReader reader = new JpegLsBitReader(scan, 0, scan.length);
+        int at = 0;
+        for (int word = 0; word < 64; word++) {
+            int stop = bits.indexOf("1", at);
+            if (stop < 0 || stop - at >= escape || stop + 1 + k > bits.length()) {
+                return; // an escape, the limit or the end of the data: the plain reads' own tests cover those
+            }
+            int expected = (stop - at) << k | (k == 0 ? 0 : Integer.parseInt(bits.substring(stop + 1, stop + 1 + k), 2));
+            at = stop + 1 + k;
+            int got = reader.readShortGolomb(k, escape);
+            if (got == -1) {
+                got = reader.readZeroRun(escape) << k | reader.readBits(k);
+            }
+            assertEquals(expected, got, "word " + word + " of " + bits);
+        }
+    }
+
+    /** Coded data as an encoder stuffs it: a zero bit after each 0xFF, then an EOI marker. */
+    @Provide
+    Arbitrary<byte[]> stuffedScans() {
+        // zero bytes make long prefixes (and the limit), 0xFF bytes stuffing and markers: both far likelier than
+        // in uniform bytes
+        Arbitrary<Integer> bytes = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(0)),
+                Tuple.of(2, Arbitraries.just(0xFF)), Tuple.of(5, Arbitraries.integers().between(0, 255)));
+        return bytes.list().ofMinSize(0).ofMaxSize(80).map(values -> {
+            byte[] out = new byte[values.size() + 2];
+            for (int i = 0; i < values.size(); i++) {
+                int v = values.get(i);
+                out[i] = (byte) (i > 0 && out[i - 1] == (byte) 0xFF ? v & 0x7F : v);
+            }
+            out[values.size()] = (byte) 0xFF;
+            out[values.size() + 1] = (byte) 0xD9;
+            return out;
+        }).edgeCases(edges -> edges.add(new byte[] {(byte) 0xFF, (byte) 0xD9}));
     }
 
     @Property
