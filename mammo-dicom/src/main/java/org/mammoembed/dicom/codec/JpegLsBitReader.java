@@ -49,6 +49,11 @@ final class JpegLsBitReader {
                 return;
             }
         }
+        fillBytewise();
+    }
+
+    /** {@link #fill} a byte at a time, through stuffed bits, markers and the end of the data (kept out of line). */
+    private void fillBytewise() throws DicomException {
         while (bits <= 56) {
             if (stopped) {
                 if (bits < padding) {
@@ -93,7 +98,7 @@ final class JpegLsBitReader {
 
     /** One bit. */
     int readBit() throws DicomException {
-        if (bits <= 56) {
+        if (bits == 0) {
             fill();
         }
         int bit = (int) (cache >>> 63);
@@ -123,12 +128,16 @@ final class JpegLsBitReader {
      * code word, where the two calls take two each: the decoder's chain from pixel to pixel runs through them.
      */
     int readShortGolomb(int k, int escape) throws DicomException {
-        if (bits <= 56) {
-            fill();
-        }
         long c = cache;
         int lead = Long.numberOfLeadingZeros(c);
         int used = lead + 1 + k;
+        if (used > bits && bits <= 56) {
+            // refilled only when the word is not all there: a fill adds about 7 bytes, several words
+            fill();
+            c = cache;
+            lead = Long.numberOfLeadingZeros(c);
+            used = lead + 1 + k;
+        }
         if (lead >= escape || used > bits) {
             return -1;
         }
