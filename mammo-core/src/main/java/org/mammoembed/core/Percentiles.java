@@ -139,9 +139,7 @@ public final class Percentiles {
     private void countStored(StoredPixels stored, int rowLength, int[] edgeRuns) {
         int lo = stored.lowest();
         int bins = stored.highest() - lo + 1;
-        if (counts.length < 4 * bins) {
-            counts = new int[4 * bins];
-        }
+        clearCounts(bins); // countInto zeroes them again: 16 KiB at 12 bits, for one growth check in one place
         int[] c = counts;
         if (rowLength == 0) {
             stored.countInto(c);

@@ -43,7 +43,7 @@ class StoredPixelsPropertiesTest {
         for (int v : values) {
             expected[v - sp.lowest()]++;
         }
-        int[] counts = new int[4 * bins];
+        int[] counts = new int[bins];
         java.util.Arrays.fill(counts, 7); // prior contents must not matter
         sp.countInto(counts);
         assertArrayEquals(expected, java.util.Arrays.copyOf(counts, bins), "histogram of words");
@@ -111,7 +111,7 @@ class StoredPixelsPropertiesTest {
             for (int i = 0; i < length; i++) {
                 same[i] = b == 0 ? words[i] : values[i];
             }
-            int[] counts = new int[4 * bins];
+            int[] counts = new int[bins];
             int[] runs = new int[2 * rows + 1];
             java.util.Arrays.fill(runs, -1);
             sp.countInto(counts, rowLength, runs);
@@ -135,7 +135,7 @@ class StoredPixelsPropertiesTest {
         }
         if (rows > 0) {
             assertThrows(IllegalArgumentException.class,
-                    () -> new StoredPixels(values, bitsStored, false, 1, 0).countInto(new int[4 * bins], rowLength,
+                    () -> new StoredPixels(values, bitsStored, false, 1, 0).countInto(new int[bins], rowLength,
                             new int[2 * rows - 1]));
         }
     }
@@ -168,6 +168,6 @@ class StoredPixelsPropertiesTest {
         assertThrows(IllegalArgumentException.class, () -> StoredPixels.ofWords(w, 17, 16, false, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> StoredPixels.ofWords(w, 12, 11, false, 0, 0));
         assertThrows(IllegalArgumentException.class,
-                () -> StoredPixels.ofWords(w, 12, 11, false, 1, 0).countInto(new int[4096]));
+                () -> StoredPixels.ofWords(w, 12, 11, false, 1, 0).countInto(new int[4095]));
     }
 }

@@ -48,12 +48,12 @@ import org.mammoembed.embed.preprocess.Windowing;
  *
  * <p>Threads: instances hold no mutable state and may be shared. The per-image scratch is kept per thread in a
  * {@link ThreadLocal} and reused, so no buffer is allocated per image once a thread has seen its largest image: a
- * histogram (for stored integers one int per value Bits Stored allows, four times over: 64 KiB at 12 bits, 1 MiB
- * at 16, 16 MiB at 20; for float pixels one int per integer in their range; 256 KiB of radix counts for
- * non-integral data, plus the values of one or two radix buckets), the window table (one float per value in the
- * range), the horizontal-pass buffer of {@code rows x width} floats (3 MiB for a 3328-row image at 224), four
- * source rows and the output plane. A worker thread therefore keeps up to about 8 MiB for its lifetime (more for
- * 20-bit data). Colour images additionally allocate their grey plane per call.
+ * histogram (for stored integers one int per value Bits Stored allows: 16 KiB at 12 bits, 256 KiB at 16, 4 MiB
+ * at 20; for float pixels one int per integer in their range; 256 KiB of radix counts for non-integral data, plus
+ * the values of one or two radix buckets), two ints per image row (its background runs), the window table (one
+ * float per value in the range), the horizontal-pass buffer of {@code rows x width} floats (3 MiB for a 3328-row
+ * image at 224), four source rows and the output plane. A worker thread therefore keeps up to about 8 MiB for its
+ * lifetime (more for 20-bit data). Colour images additionally allocate their grey plane per call.
  */
 public final class Preprocessing implements ImagePreprocessor {
     /** Bumped whenever the numbers a recipe produces change (it is part of {@link #describe()}, a cache key). */
