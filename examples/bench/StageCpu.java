@@ -18,7 +18,13 @@ import org.mammoembed.embed.Preprocessing;
  * {@code java -cp "BUILD/lib/*" examples/bench/StageCpu.java DIR [PASSES=3]}.
  */
 public class StageCpu {
+    private static final Path QUIET_LOGGING = Path.of("examples/jshell/logback.xml");
+
     public static void main(String[] args) throws Exception {
+        // the library's DEBUG lines (one per image) would otherwise go to the console inside the timed code
+        if (System.getProperty("logback.configurationFile") == null && Files.exists(QUIET_LOGGING)) {
+            System.setProperty("logback.configurationFile", QUIET_LOGGING.toString());
+        }
         List<Path> files;
         try (Stream<Path> s = Files.walk(Path.of(args[0]))) {
             files = s.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
