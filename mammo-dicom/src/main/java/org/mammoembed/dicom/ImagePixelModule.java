@@ -32,8 +32,8 @@ record ImagePixelModule(int rows, int columns, int samplesPerPixel, int bitsAllo
         check(rows > 0 && rows <= 0xFFFF, "Rows", rows, file);
         check(columns > 0 && columns <= 0xFFFF, "Columns", columns, file);
         check(spp == 1 || spp == 3, "Samples per Pixel", spp, file);
-        check(bitsAllocated == 1 || bitsAllocated == 8 || bitsAllocated == 16 || bitsAllocated == 32
-                || bitsAllocated == 64 && floatPixels || bitsAllocated % 8 == 0 && bitsAllocated <= 32,
+        check(bitsAllocated == 1 || bitsAllocated == 64 && floatPixels
+                || bitsAllocated % 8 == 0 && bitsAllocated > 0 && bitsAllocated <= 32,
                 "Bits Allocated", bitsAllocated, file);
         if (bitsStored < 1 || bitsStored > bitsAllocated) {
             bitsStored = bitsAllocated; // a nonsensical Bits Stored is ignored, as GDCM does

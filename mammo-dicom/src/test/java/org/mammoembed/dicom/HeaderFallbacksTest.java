@@ -115,6 +115,16 @@ class HeaderFallbacksTest {
     }
 
     @Test
+    void bitsAllocatedZeroIsRefusedAsAHeaderError() throws Exception {
+        // found by MalformedInputPropertiesTest's bit flips: 16 with its one bit cleared passed as a multiple of 8
+        DicomAttributes a = withPixels(DicomFiles.mgHeader(), false);
+        a.setInts(Tag.BITS_ALLOCATED, Vr.US, 0);
+        DicomException e = assertThrows(DicomException.class, () -> reader.read(write(a)));
+        assertEquals(Stage.READ, e.stage());
+        assertTrue(e.getMessage().contains("invalid Bits Allocated: 0"), e.getMessage());
+    }
+
+    @Test
     void deeplyNestedSequencesAreRefused() throws Exception {
         DicomAttributes inner = new DicomAttributes().setString(Tag.CODE_VALUE, Vr.SH, "x");
         for (int i = 0; i < 40; i++) {
