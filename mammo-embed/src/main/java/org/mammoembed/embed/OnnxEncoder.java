@@ -216,6 +216,11 @@ final class OnnxEncoder implements AutoCloseable {
                 .asFloatBuffer();
     }
 
+    /** Loads ONNX Runtime's native libraries now (see {@link Nd4jTensors#warmUp()} for why). */
+    static void loadNatives() throws ModelException {
+        environment();
+    }
+
     /**
      * The process-wide ORT environment, with telemetry off and ORT's own logger at FATAL: library code never
      * prints, and ORT would otherwise write to stderr (e.g. when the CUDA provider library cannot load, which
@@ -223,11 +228,6 @@ final class OnnxEncoder implements AutoCloseable {
      * image, or in a ModelException) and log through SLF4J. Other code that wants the same environment without
      * ORT's "logging level changed" warning asks for {@code getEnvironment(ORT_LOGGING_LEVEL_FATAL)} too.
      */
-    /** Loads ONNX Runtime's native libraries now (see {@link Nd4jTensors#warmUp()} for why). */
-    static void loadNatives() throws ModelException {
-        environment();
-    }
-
     private static OrtEnvironment environment() throws ModelException {
         OrtEnvironment env = sharedEnvironment;
         if (env != null) {
