@@ -1,6 +1,7 @@
 package org.mammoembed.core;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Exact percentiles of float values (an image's pixels, an image's breast region) with numpy's default method
@@ -121,7 +122,7 @@ public final class Percentiles {
      * value present.
      */
     public void loadStored(StoredPixels stored) {
-        countStored(stored, 0, null);
+        countStored(stored, stored::countInto);
     }
 
     /**
@@ -129,23 +130,15 @@ public final class Percentiles {
      * into {@code edgeRuns} as {@link StoredPixels#countInto(int[], int, int[])} does, from the same pass.
      */
     public void loadStored(StoredPixels stored, int rowLength, int[] edgeRuns) {
-        if (rowLength < 1) {
-            throw new IllegalArgumentException("rowLength must be at least 1, got " + rowLength);
-        }
-        countStored(stored, rowLength, edgeRuns);
+        countStored(stored, c -> stored.countInto(c, rowLength, edgeRuns));
     }
 
-    /** {@code rowLength} 0: {@link StoredPixels#countInto(int[])}'s own chunks, no edge runs. */
-    private void countStored(StoredPixels stored, int rowLength, int[] edgeRuns) {
+    /** Loads what {@code countInto} counts of {@code stored} (it zeroes the counts itself). */
+    private void countStored(StoredPixels stored, Consumer<int[]> countInto) {
         int lo = stored.lowest();
         int bins = stored.highest() - lo + 1;
-        clearCounts(bins); // countInto zeroes them again: 16 KiB at 12 bits, for one growth check in one place
-        int[] c = counts;
-        if (rowLength == 0) {
-            stored.countInto(c);
-        } else {
-            stored.countInto(c, rowLength, edgeRuns);
-        }
+        int[] c = counts(bins);
+        countInto.accept(c);
         int first = 0;
         while (first < bins - 1 && c[first] == 0) {
             first++;
@@ -311,11 +304,19 @@ public final class Percentiles {
 
     /** {@code counts[0, bins)} zeroed, grown when too short. */
     private void clearCounts(int bins) {
+        int length = counts.length;
+        int[] c = counts(bins);
+        if (length >= bins) {
+            Arrays.fill(c, 0, bins, 0);
+        }
+    }
+
+    /** The counts array, grown (a new, zeroed one) when shorter than {@code bins}; its contents otherwise as left. */
+    private int[] counts(int bins) {
         if (counts.length < bins) {
             counts = new int[bins];
-        } else {
-            Arrays.fill(counts, 0, bins, 0);
         }
+        return counts;
     }
 
     /** Top 16 bits of the float's bit pattern made order-preserving as an unsigned number (0 to 65535). */
