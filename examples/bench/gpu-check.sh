@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # GPU readiness check (issue 13 item 5), for a machine with an NVIDIA GPU, CUDA 12 and cuDNN 9 on the library
-# path. Not yet run: no GPU was available where this script was written (see README, GPU).
+# path. Not yet run on a GPU: none was available where this script was written (see README, GPU).
 #
 #   examples/bench/gpu-check.sh CORPUS_DIR MODEL.onnx [IMAGES=512] [WORKERS=nproc]
 #
@@ -9,7 +9,13 @@
 #    CUDA, and compares the feature rows: cosine similarity >= 0.9999 per image, max abs difference reported;
 # 3. measures end-to-end images/s on CUDA at batch 32, 64 and 128 with WORKERS decode/preprocess workers, on
 #    IMAGES synthetic 3328 x 2560 native mammograms and on IMAGES copies (links) of a JPEG lossless mammogram.
-# Prints one table; exits 1 if a feature check fails. Needs python3 with numpy.
+# Prints one table; exits 1 if a feature check fails.
+#
+# Needs: JDK 17 or newer; Maven reaching Maven Central (or an ~/.m2 already holding onnxruntime_gpu 1.23.2) for
+# the -Pcuda build, unless SKIP_BUILD=1 and examples/target already holds a -Pcuda build; CUDA 12.x and cuDNN 9.x
+# libraries (what ONNX Runtime 1.23's CUDA provider links against) on the loader path; python3 with numpy. Step 0
+# checks all of that first and stops in seconds, naming what is missing, rather than spending GPU time on a run
+# that cannot succeed.
 set -euo pipefail
 export ORT_DISABLE_TELEMETRY=1
 corpus=$1 model=$2 images=${3:-512} workers=${4:-$(nproc)}
@@ -18,8 +24,40 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 jar="$here/examples/target/mammography.jar"
 
-echo "== build with -Pcuda"
-(cd "$here" && mvn -B -q -Pcuda -DskipTests package)
+echo "== preflight"
+missing=()
+java_major=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}' \
+    || true)
+[ "${java_major:-0}" -ge 17 ] 2>/dev/null || missing+=("JDK 17+ (java says: ${java_major:-none})")
+command -v nvidia-smi > /dev/null || missing+=("nvidia-smi (no NVIDIA driver)")
+has_lib() {
+  ldconfig -p 2> /dev/null | grep -q "$1" && return 0
+  local d
+  IFS=: read -ra dirs <<< "${LD_LIBRARY_PATH:-}"
+  for d in "${dirs[@]}"; do [ -n "$d" ] && compgen -G "$d/$1*" > /dev/null && return 0; done
+  return 1
+}
+for lib in libcudart.so.12 libcublas.so.12 libcufft.so.11 libcudnn.so.9; do
+  has_lib "$lib" || missing+=("$lib (CUDA 12 / cuDNN 9, for onnxruntime_gpu 1.23)")
+done
+python3 -c "import numpy" 2> /dev/null || missing+=("python3 with numpy")
+[ -f "$corpus/manifest.json" ] || missing+=("$corpus/manifest.json")
+[ -f "$model" ] || missing+=("$model")
+if [ "${SKIP_BUILD:-0}" = 1 ]; then
+  [ -f "$jar" ] || missing+=("$jar (SKIP_BUILD=1 needs a -Pcuda build there)")
+else
+  command -v mvn > /dev/null || missing+=("mvn (or SKIP_BUILD=1 with a -Pcuda build in examples/target)")
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  printf 'missing: %s\n' "${missing[@]}" >&2
+  exit 2
+fi
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "== build with -Pcuda"
+  (cd "$here" && mvn -B -q -Pcuda -DskipTests package)
+fi
+ls "$here/examples/target/lib" | grep -q '^onnxruntime_gpu-' || { echo "examples/target is not a -Pcuda build" >&2; exit 2; }
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
 
 echo "== CUDA vs CPU features on the corpus mammograms"

@@ -83,7 +83,7 @@ final class DecodeDeadline implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new MammoException(Stage.DECODE, "decode interrupted", e);
         } catch (ExecutionException e) {
-            throw unwrap(e);
+            throw TaskFailures.cause(e, MammoException.class);
         }
     }
 
@@ -94,23 +94,8 @@ final class DecodeDeadline implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new MammoException(Stage.DECODE, "decode interrupted", e);
         } catch (ExecutionException e) {
-            throw unwrap(e);
+            throw TaskFailures.cause(e, MammoException.class);
         }
-    }
-
-    /** The image's own failure; unchecked exceptions and errors are rethrown as they were. */
-    private static MammoException unwrap(ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof MammoException m) {
-            return m;
-        }
-        if (cause instanceof RuntimeException r) {
-            throw r;
-        }
-        if (cause instanceof Error err) {
-            throw err;
-        }
-        throw new IllegalStateException(cause);
     }
 
     /**

@@ -244,17 +244,19 @@ public final class EmbeddingExtractorBuilder {
             Preprocessing recipe = s.preprocessing == null ? Preprocessing.defaults() : (Preprocessing) s.preprocessing;
             nd4j.whenComplete((ignored, failure) -> PreprocessingWarmUp.start(recipe));
         }
+        ModelDigest digest = ModelDigest.start(s.model);
         OnnxEncoder encoder;
         try {
             encoder = OnnxEncoder.open(s.model, s.device, s.intraOpThreads, s.preprocessing, s.batchSize);
         } catch (ModelException | RuntimeException | Error e) {
+            digest.cancel();
             Nd4jTensors.awaitStartEnded(); // the caller may exit on this error
             throw e;
         }
         s.preprocessing = encoder.preprocessor();
         try {
-            return new EmbeddingExtractor(encoder, s, s.model.identity(encoder.signature()));
-        } catch (ModelException | RuntimeException e) {
+            return new EmbeddingExtractor(encoder, s, s.model.identity(encoder.signature(), digest.await()));
+        } catch (ModelException | RuntimeException | Error e) {
             encoder.close();
             throw e;
         }

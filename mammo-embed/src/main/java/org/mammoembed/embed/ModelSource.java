@@ -29,18 +29,18 @@ abstract sealed class ModelSource {
     /** SHA-256 of the model bytes, lower-case hex (read once, for cache keys and provenance). */
     abstract String sha256() throws ModelException;
 
-    /** The identity of this model with the signature ORT reported. */
-    final ModelIdentity identity(ModelSignature sig) throws ModelException {
+    /** The identity of this model with the signature ORT reported and its {@link #sha256()}. */
+    final ModelIdentity identity(ModelSignature sig, String sha256) {
         List<Long> in = List.of(sig.batch(), sig.channels(), sig.height(), sig.width());
         List<Long> out = List.of(-1L, (long) sig.dimension());
         if (this instanceof FromFile f) {
-            return new ModelIdentity("file", f.file.toString(), "file", null, sha256(), sig.inputName(), in,
+            return new ModelIdentity("file", f.file.toString(), "file", null, sha256, sig.inputName(), in,
                     sig.outputName(), out);
         }
         FromBytes b = (FromBytes) this;
         return b.seed == null
-                ? new ModelIdentity("bytes", "", "file", null, sha256(), sig.inputName(), in, sig.outputName(), out)
-                : new ModelIdentity("built-in", b.name, "random", b.seed, sha256(), sig.inputName(), in,
+                ? new ModelIdentity("bytes", "", "file", null, sha256, sig.inputName(), in, sig.outputName(), out)
+                : new ModelIdentity("built-in", b.name, "random", b.seed, sha256, sig.inputName(), in,
                         sig.outputName(), out);
     }
 
@@ -80,6 +80,9 @@ abstract sealed class ModelSource {
             byte[] buf = new byte[1 << 16];
             try (InputStream in = Files.newInputStream(file)) {
                 for (int n; (n = in.read(buf)) > 0; ) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new ModelException("hashing of " + file + " cancelled");
+                    }
                     md.update(buf, 0, n);
                 }
             } catch (IOException e) {

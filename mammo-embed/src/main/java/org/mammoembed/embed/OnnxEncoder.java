@@ -235,6 +235,7 @@ final class OnnxEncoder implements AutoCloseable {
         }
         synchronized (OnnxEncoder.class) {
             if (sharedEnvironment == null) {
+                OrtNativeCache.apply();
                 try {
                     OrtEnvironment e = OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
                     e.setTelemetry(false);

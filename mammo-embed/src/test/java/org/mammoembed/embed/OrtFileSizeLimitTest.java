@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A file-size limit that stops ONNX Runtime unpacking its native library is reported as such, not as "no
- * onnxruntime in java.library.path". Runs a child JVM under {@code ulimit -f} (8 MB; the library is 22 MB).
+ * onnxruntime in java.library.path". Runs a child JVM under {@code ulimit -f} (8 MB; the library is 22 MB), with
+ * {@link OrtNativeCache}'s folder under the same limit: the cache cannot be made either, and ORT's own unpacking is
+ * what fails.
  */
 class OrtFileSizeLimitTest {
     @TempDir
@@ -32,7 +34,8 @@ class OrtFileSizeLimitTest {
     void aFileSizeLimitIsNamedAsTheCause() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", "ulimit -f 8192 && exec \"$0\" -Xmx256m"
-                + " -Djava.io.tmpdir=\"$1\" -cp \"$2\" " + OrtFileSizeLimitTest.class.getName(), java,
+                + " -Djava.io.tmpdir=\"$1\" -Dmammo.nativeCache=\"$1/cache\" -cp \"$2\" "
+                + OrtFileSizeLimitTest.class.getName(), java,
                 tmp.toString(), System.getProperty("java.class.path"));
         pb.redirectErrorStream(true);
         Process p = pb.start();

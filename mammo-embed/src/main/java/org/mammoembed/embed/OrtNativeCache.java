@@ -1,0 +1,199 @@
+package org.mammoembed.embed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps ONNX Runtime's native libraries unpacked between processes. Left alone, ORT unpacks {@code libonnxruntime.so}
+ * (22 MB) from its jar into a new temporary folder at every start and deletes it at exit: about 0.2 s of each
+ * process's start-up on this project's machine (measured: ORT's environment took 0.22 to 0.30 s, 0.09 s loading
+ * from an unpacked folder). Here the jar's native folder is unpacked once into a cache folder named by a digest of
+ * its entries (names, sizes, CRCs, so a CPU and a GPU jar, or two ORT versions, never share one), and ORT is
+ * pointed at it through its own {@code onnxruntime.native.path} property. Every later use checks that the folder is
+ * this user's alone (owned, not writable by others, not a link) and each file's size and CRC against the jar before
+ * trusting it.
+ *
+ * <p>Options (system properties): {@code mammo.nativeCache} names the cache folder (default
+ * {@code $XDG_CACHE_HOME/mammo-embed}, else {@code ~/.cache/mammo-embed}), or {@code off} to let ORT unpack as it
+ * always does. Nothing happens when {@code onnxruntime.native.path} is already set. Any problem (no jar, a
+ * read-only home, a mismatching file) leaves ORT's own behaviour in place and is logged at DEBUG: the cache can
+ * only save time, never stop a run.
+ */
+final class OrtNativeCache {
+    private static final Logger LOG = LoggerFactory.getLogger(OrtNativeCache.class);
+    static final String PROPERTY = "mammo.nativeCache";
+    static final String ORT_PROPERTY = "onnxruntime.native.path";
+    private static final String COMPLETE = ".complete";
+
+    private OrtNativeCache() {
+    }
+
+    /** Points ORT at the cached libraries when it can; call before ORT's first use in this process. */
+    static void apply() {
+        String setting = System.getProperty(PROPERTY);
+        if (System.getProperty(ORT_PROPERTY) != null || "off".equalsIgnoreCase(setting)) {
+            return;
+        }
+        try {
+            Path jar = Path.of(ai.onnxruntime.OrtEnvironment.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+            Path root = setting != null && !setting.isBlank() ? Path.of(setting) : defaultRoot();
+            if (root == null || !Files.isRegularFile(jar)) {
+                return;
+            }
+            Path dir = prepare(jar, "ai/onnxruntime/native/" + osArch() + "/", root);
+            if (dir != null) {
+                System.setProperty(ORT_PROPERTY, dir.toString());
+                LOG.debug("ONNX Runtime loads its native libraries from {}", dir);
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            LOG.debug("ONNX Runtime's native libraries are not cached ({}); ORT unpacks them itself", e.toString());
+        }
+    }
+
+    /**
+     * The folder under {@code root} holding the files of {@code jar}'s {@code prefix} folder, unpacked now if no
+     * earlier process did; null when the jar has no such files.
+     */
+    static Path prepare(Path jar, String prefix, Path root) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<ZipEntry> files = new ArrayList<>();
+            zip.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(prefix)
+                            && e.getName().indexOf('/', prefix.length()) < 0)
+                    .sorted(Comparator.comparing(ZipEntry::getName)).forEach(files::add);
+            if (files.isEmpty()) {
+                return null;
+            }
+            Path dir = root.resolve("onnxruntime-" + key(files));
+            if (usable(dir, files, prefix)) {
+                return dir;
+            }
+            Files.createDirectories(root);
+            Path tmp = Files.createTempDirectory(root, "unpacking-");
+            try {
+                for (ZipEntry e : files) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        Files.copy(in, tmp.resolve(e.getName().substring(prefix.length())));
+                    }
+                }
+                Files.createFile(tmp.resolve(COMPLETE));
+                try {
+                    // a folder in place is never replaced (another process may be loading from it) unless empty
+                    Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileSystemException e) {
+                    // another process finished first, or left a damaged copy (Linux says "Directory not empty"
+                    // without the specific exception): which one is checked below
+                }
+            } finally {
+                if (Files.exists(tmp)) {
+                    deleteTree(tmp);
+                }
+            }
+            if (usable(dir, files, prefix)) {
+                return dir;
+            }
+            LOG.info("the cached ONNX Runtime libraries in {} do not match its jar; ORT unpacks them itself (delete"
+                    + " that folder to rebuild it)", dir);
+            return null;
+        }
+    }
+
+    /**
+     * Whether {@code dir} is complete, private to this user (a folder, not a link, that no one else owns or may
+     * write: native code loaded from it runs in this process) and holds each jar entry with its size and CRC.
+     */
+    private static boolean usable(Path dir, List<ZipEntry> files, String prefix) throws IOException {
+        if (!Files.exists(dir.resolve(COMPLETE), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS) != null) {
+            PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            if (!a.isDirectory() || !a.owner().equals(me) || a.permissions().contains(PosixFilePermission.GROUP_WRITE)
+                    || a.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
+                LOG.debug("{} is not a private folder of this user: not used", dir);
+                return false;
+            }
+        }
+        return matches(dir, files, prefix);
+    }
+
+    /** Whether each file in {@code dir} has its jar entry's size and CRC. */
+    private static boolean matches(Path dir, List<ZipEntry> files, String prefix) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        for (ZipEntry e : files) {
+            Path f = dir.resolve(e.getName().substring(prefix.length()));
+            if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || Files.size(f) != e.getSize()) {
+                return false;
+            }
+            CRC32 crc = new CRC32();
+            try (InputStream in = Files.newInputStream(f)) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    crc.update(buf, 0, n);
+                }
+            }
+            if (crc.getValue() != e.getCrc()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String key(List<ZipEntry> files) {
+        MessageDigest md = ModelSource.sha256Digest();
+        for (ZipEntry e : files) {
+            md.update((e.getName() + '\0' + e.getSize() + '\0' + e.getCrc() + '\n').getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    }
+
+    private static Path defaultRoot() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "mammo-embed");
+        }
+        String home = System.getProperty("user.home");
+        return home == null || home.isBlank() || "?".equals(home) ? null : Path.of(home, ".cache", "mammo-embed");
+    }
+
+    /** ORT's name for this platform's folder in its jar. */
+    static String osArch() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String o = os.contains("mac") || os.contains("darwin") ? "osx" : os.contains("win") ? "win" : "linux";
+        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x64" : arch;
+        return o + "-" + a;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
