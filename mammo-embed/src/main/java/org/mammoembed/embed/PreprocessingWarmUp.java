@@ -48,15 +48,33 @@ final class PreprocessingWarmUp {
         }
     }
 
-    private static DecodedImage frame(int pass) {
+    /**
+     * Pass {@code pass}'s frame. Its rows take every shape that the per-pixel loops branch on, so that the code
+     * compiled here is not thrown away at the first real image for a branch it had never seen (which JFR showed:
+     * C2 recompiled the histogram loop mid-run, 85 ms of a core, after running it slowly meanwhile): the breast on
+     * the left in even passes and on the right in odd ones (both lateralities), rows of background alone at the top
+     * and bottom, rows of texture alone, and rows of exactly two runs (background, then one other value, as beside
+     * a collimator edge or a burned-in label).
+     */
+    static DecodedImage frame(int pass) {
         short[] words = new short[ROWS * COLUMNS];
         int seed = 0x9E3779B9 * (pass + 1);
+        boolean right = (pass & 1) == 1;
         for (int y = 0; y < ROWS; y++) {
-            // the breast covers a varying part of each row, the rest is background (0)
-            int breast = COLUMNS / 3 + (y * 7 % (COLUMNS / 2));
-            for (int x = 0; x < breast; x++) {
+            int row = y * COLUMNS;
+            if (y < ROWS / 32 || y >= ROWS - ROWS / 32) {
+                continue; // background alone
+            }
+            if (y % 97 == 5) {
+                java.util.Arrays.fill(words, row + COLUMNS / 2, row + COLUMNS, (short) 3000); // two runs
+                continue;
+            }
+            // the breast covers a varying part of each row (all of it on some), the rest is background (0)
+            int breast = y % 89 == 7 ? COLUMNS : COLUMNS / 3 + (y * 7 % (COLUMNS / 2));
+            for (int k = 0; k < breast; k++) {
                 seed = seed * 1103515245 + 12345;
-                words[y * COLUMNS + x] = (short) (800 + (x * 2000) / COLUMNS + ((seed >>> 20) & 255));
+                int x = right ? COLUMNS - 1 - k : k;
+                words[row + x] = (short) (800 + (k * 2000) / COLUMNS + ((seed >>> 20) & 255));
             }
         }
         ImageMetadata meta = new ImageMetadata("", "MG", ROWS, COLUMNS, 1, 1, 16, 12, 0,
