@@ -92,6 +92,18 @@ public final class Nd4jTensors {
         }
     }
 
+    /** Whether ND4J has started (successfully) by now; never waits and never starts it. */
+    static boolean isStarted() {
+        CompletableFuture<Void> f = ready;
+        return f != null && f.isDone() && !f.isCompletedExceptionally();
+    }
+
+    /** Whether ND4J's start has been tried and failed. */
+    static boolean hasFailed() {
+        CompletableFuture<Void> f = ready;
+        return f != null && f.isCompletedExceptionally();
+    }
+
     /**
      * A new float32 tensor of {@code shape} outside any workspace (the caller owns it and closes it), zeroed.
      */

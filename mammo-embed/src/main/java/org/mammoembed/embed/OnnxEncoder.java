@@ -13,6 +13,8 @@ import java.util.Map;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.TensorInfo;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One ONNX Runtime session running an embedding backbone on batches of preprocessed images. Owns the session
@@ -36,8 +38,11 @@ final class OnnxEncoder implements AutoCloseable {
     private final long[] outputShape;
     private final int imageValues;
     private final ImagePreprocessor preprocessor;
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxEncoder.class);
+
     private INDArray batchTensor;
     private FloatBuffer input;
+    private boolean nd4jRefused;
     private final FloatBuffer output;
     private boolean closed;
 
@@ -157,18 +162,7 @@ final class OnnxEncoder implements AutoCloseable {
         int dim = signature.dimension();
         // A model with a fixed batch axis gets zero-padded batches; otherwise the last batch is just smaller.
         int rows = signature.fixedBatch() ? batchSize : n;
-        if (input == null) {
-            try {
-                batchTensor = Nd4jTensors.batch(inputShape);
-                input = Nd4jTensors.memoryOf(batchTensor);
-            } catch (IllegalStateException | LinkageError e) {
-                // ND4J cannot start here: the network still runs, on a plain direct buffer of the same layout
-                org.slf4j.LoggerFactory.getLogger(OnnxEncoder.class).warn("ND4J is unavailable ({}); the batch "
-                        + "tensor is a plain direct buffer", e.toString());
-                batchTensor = null;
-                input = directFloats(Math.multiplyExact(batchSize, imageValues));
-            }
-        }
+        FloatBuffer input = input();
         input.clear();
         for (float[] image : images) {
             input.put(image, 0, imageValues);
@@ -191,6 +185,39 @@ final class OnnxEncoder implements AutoCloseable {
             output.get(out, 0, n * dim);
         }
         preprocessor.postProcessing().apply(out, n, dim);
+    }
+
+    /**
+     * The batch's input memory: the ND4J batch tensor's own buffer (handed to ORT without a copy) once ND4J has
+     * started. ND4J starts on a thread of its own while the model loads; where it has not finished by the first
+     * batch (on a 2-core machine it takes longer than the model now does), the first batches go through a plain
+     * direct buffer of the same layout instead of waiting for it: the same values reach ORT, so the features are
+     * the same bits. Where ND4J cannot start at all, the plain buffer stays.
+     */
+    private FloatBuffer input() {
+        if (batchTensor == null && !nd4jRefused) {
+            if (Nd4jTensors.hasFailed()) {
+                nd4jRefused = true;
+                LOG.warn("ND4J could not start; the batch tensor stays a plain direct buffer");
+            } else if (Nd4jTensors.isStarted()) {
+                INDArray t = null;
+                try {
+                    t = Nd4jTensors.batch(inputShape);
+                    input = Nd4jTensors.memoryOf(t);
+                    batchTensor = t;
+                } catch (IllegalStateException | LinkageError e) {
+                    if (t != null) {
+                        t.close();
+                    }
+                    nd4jRefused = true;
+                    LOG.warn("ND4J is unavailable ({}); the batch tensor stays a plain direct buffer", e.toString());
+                }
+            }
+        }
+        if (input == null) {
+            input = directFloats(Math.multiplyExact(batchSize, imageValues));
+        }
+        return input;
     }
 
     @Override
