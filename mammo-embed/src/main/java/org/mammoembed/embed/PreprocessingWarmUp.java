@@ -22,7 +22,7 @@ final class PreprocessingWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(PreprocessingWarmUp.class);
     private static final int ROWS = 1024;
     private static final int COLUMNS = 768;
-    // 4 (two of each laterality) gave the first real images 90% of what 6 did, at two thirds of the CPU (measured)
+    // 4 (two of each laterality) warmed the first real images as well as 6 did, for two thirds of the CPU (measured)
     private static final int PASSES = 4;
 
     private PreprocessingWarmUp() {
