@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a recipe a few times on a synthetic mammogram-like frame (16-bit stored words, a zero background beside a
- * textured breast) on a background thread while the model loads (started once ND4J's own start is over, so that
- * nothing new runs beside ND4J's native libraries loading), so that the JIT has compiled the per-pixel loops
+ * textured breast) on a background thread while the model loads, so that the JIT has compiled the per-pixel loops
  * before the first real image arrives. Without it the first images of a run go through interpreted and lightly
  * compiled code, several times slower: a quarter of a second before the first batch on a 2-core machine.
  * The result is thrown away; a failure is only logged (the real images will report any real problem).
