@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>ND4J's start (loading its native backend, over a second of CPU) happens on a background daemon thread that
  * {@link #warmUp()} starts when an extractor is built, so it overlaps the model load and the decoding of the first
- * batch instead of delaying them; the first batch waits for it only if it is not done by then.
+ * batch instead of delaying them; batches that come before it is over go through a plain direct buffer instead
+ * (see {@code OnnxEncoder}), and only the {@code INDArray} results wait for it.
  */
 public final class Nd4jTensors {
     private static final Logger LOG = LoggerFactory.getLogger(Nd4jTensors.class);
