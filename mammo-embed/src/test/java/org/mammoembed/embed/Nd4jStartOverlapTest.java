@@ -1,9 +1,7 @@
 package org.mammoembed.embed;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -42,16 +40,8 @@ class Nd4jStartOverlapTest {
 
     @Test
     void batchesBeforeNd4jHasStartedGiveTheSameBits() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                Nd4jStartOverlapTest.class.getName());
-        pb.environment().put("ORT_DISABLE_TELEMETRY", "1");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), text);
+        String text = ChildJvm.output(new ProcessBuilder(ChildJvm.java(), "-Xmx512m", "-cp", ChildJvm.classPath(),
+                Nd4jStartOverlapTest.class.getName()));
         // the tiny model loads in tens of ms and ND4J takes the better part of a second: the first batch came first
         assertTrue(text.contains("STARTED_AT_FIRST_BATCH false"), text);
         assertTrue(text.contains("ROWS 12 12"), text);

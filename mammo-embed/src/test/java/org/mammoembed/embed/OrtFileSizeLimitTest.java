@@ -1,12 +1,9 @@
 package org.mammoembed.embed;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,17 +29,9 @@ class OrtFileSizeLimitTest {
 
     @Test
     void aFileSizeLimitIsNamedAsTheCause() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "ulimit -f 8192 && exec \"$0\" -Xmx256m"
+        String text = ChildJvm.output(new ProcessBuilder("bash", "-c", "ulimit -f 8192 && exec \"$0\" -Xmx256m"
                 + " -Djava.io.tmpdir=\"$1\" -Dmammo.nativeCache=\"$1/cache\" -cp \"$2\" "
-                + OrtFileSizeLimitTest.class.getName(), java,
-                tmp.toString(), System.getProperty("java.class.path"));
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), text);
+                + OrtFileSizeLimitTest.class.getName(), ChildJvm.java(), tmp.toString(), ChildJvm.classPath()));
         assertTrue(text.contains("MESSAGE ONNX Runtime could not unpack its native library (about 22 MB) into "
                 + tmp + ": File too large (a file-size limit: see ulimit -f)"), text);
         assertFalse(text.contains("java.library.path"), text);
