@@ -17,6 +17,14 @@ public final class NativeLoads {
     private NativeLoads() {
     }
 
+    /** Runs {@code load} while no other load that goes through here runs. */
+    public static void exclusively(Runnable load) {
+        exclusively(() -> {
+            load.run();
+            return null;
+        });
+    }
+
     /** Runs {@code load} while no other load that goes through here runs, and returns what it returns. */
     public static <T> T exclusively(Supplier<T> load) {
         LOCK.lock();

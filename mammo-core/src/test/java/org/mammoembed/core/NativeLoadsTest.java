@@ -59,4 +59,33 @@ class NativeLoadsTest {
             other.shutdownNow();
         }
     }
+
+    @Test
+    void aLoadWithoutAResultHoldsTheSameLock() throws Exception {
+        CountDownLatch voidInside = new CountDownLatch(1);
+        CountDownLatch releaseVoid = new CountDownLatch(1);
+        AtomicBoolean voidEnded = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Runnable load = () -> {
+                voidInside.countDown();
+                try {
+                    releaseVoid.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                voidEnded.set(true);
+            };
+            Future<?> first = pool.submit(() -> NativeLoads.exclusively(load));
+            assertTrue(voidInside.await(10, TimeUnit.SECONDS));
+            Future<Boolean> second = pool.submit(() -> NativeLoads.exclusively(voidEnded::get));
+            Thread.sleep(200);
+            assertFalse(second.isDone(), "a load ran beside the one without a result");
+            releaseVoid.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            assertTrue(second.get(10, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

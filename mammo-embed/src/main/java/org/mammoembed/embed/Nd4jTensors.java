@@ -44,10 +44,7 @@ public final class Nd4jTensors {
                 Thread t = new Thread(() -> {
                     long t0 = System.nanoTime();
                     try {
-                        NativeLoads.exclusively(() -> {
-                            Nd4j.create(DataType.FLOAT, 1).close();
-                            return null;
-                        });
+                        NativeLoads.exclusively(() -> Nd4j.create(DataType.FLOAT, 1).close());
                         LOG.debug("ND4J ready in {} ms (background)", (System.nanoTime() - t0) / 1_000_000);
                         started.complete(null);
                     } catch (Throwable e) {

@@ -53,10 +53,7 @@ final class OpenCvJpeg2000 {
             }
             try {
                 // on a worker's first JPEG 2000 frame: never while ND4J starts (see NativeLoads)
-                NativeLoads.exclusively(() -> {
-                    OpenCvFrames.load();
-                    return null;
-                });
+                NativeLoads.exclusively(OpenCvFrames::load);
                 String threads = System.getenv(THREADS_VARIABLE);
                 LOG.info("OpenCV {} loaded: lossless greyscale JPEG 2000 frames are decoded by its OpenJPEG, {}",
                         OpenCvFrames.version(), threads == null ? "one thread per frame (set " + THREADS_VARIABLE
