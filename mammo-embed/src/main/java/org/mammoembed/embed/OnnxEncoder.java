@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * buffers are shared.
  */
 final class OnnxEncoder implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxEncoder.class);
     private static volatile OrtEnvironment sharedEnvironment;
 
     private final OrtEnvironment env;
@@ -38,8 +39,6 @@ final class OnnxEncoder implements AutoCloseable {
     private final long[] outputShape;
     private final int imageValues;
     private final ImagePreprocessor preprocessor;
-    private static final Logger LOG = LoggerFactory.getLogger(OnnxEncoder.class);
-
     private INDArray batchTensor;
     private FloatBuffer input;
     private boolean nd4jRefused;
