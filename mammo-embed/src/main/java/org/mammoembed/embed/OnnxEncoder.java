@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One ONNX Runtime session running an embedding backbone on batches of preprocessed images. Owns the session
  * (with its options, which ORT needs until the session closes), the batch tensor (an ND4J array whose off-heap
- * buffer ORT reads in place, made at the first batch so that ND4J's start stays off the model-load path) and one
+ * buffer ORT reads in place, made at the first batch after ND4J's start is over, so that the start stays off the
+ * model-load path and off the first batches, which use a plain direct buffer meanwhile) and one
  * direct output buffer, reused by every batch: no per-batch tensor copies. {@link #infer} is serialised: the
  * buffers are shared.
  */
