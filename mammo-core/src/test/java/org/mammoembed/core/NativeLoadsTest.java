@@ -11,34 +11,48 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class NativeLoadsTest {
 
     @Test
     void aSecondLoadWaitsUntilTheFirstHasEnded() throws Exception {
+        assertASecondLoadWaits(blocking -> assertEquals("first", NativeLoads.exclusively(() -> {
+            blocking.run();
+            return "first";
+        })));
+    }
+
+    @Test
+    void aLoadWithoutAResultHoldsTheSameLock() throws Exception {
+        assertASecondLoadWaits(NativeLoads::exclusively);
+    }
+
+    /** {@code first} runs a load of its own around the blocking step given; a second load must wait for it. */
+    private static void assertASecondLoadWaits(Consumer<Runnable> first) throws Exception {
         CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         AtomicBoolean firstEnded = new AtomicBoolean();
+        Runnable blocking = () -> {
+            firstInside.countDown();
+            try {
+                releaseFirst.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            firstEnded.set(true);
+        };
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<String> first = pool.submit(() -> NativeLoads.exclusively(() -> {
-                firstInside.countDown();
-                try {
-                    releaseFirst.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                firstEnded.set(true);
-                return "first";
-            }));
+            Future<?> firstDone = pool.submit(() -> first.accept(blocking));
             assertTrue(firstInside.await(10, TimeUnit.SECONDS));
             Future<Boolean> second = pool.submit(() -> NativeLoads.exclusively(firstEnded::get));
             // the second cannot have run while the first holds the lock
             Thread.sleep(200);
             assertFalse(second.isDone(), "the second load ran beside the first");
             releaseFirst.countDown();
-            assertEquals("first", first.get(10, TimeUnit.SECONDS));
+            firstDone.get(10, TimeUnit.SECONDS);
             assertTrue(second.get(10, TimeUnit.SECONDS), "the second load ran before the first ended");
         } finally {
             pool.shutdownNow();
@@ -57,35 +71,6 @@ class NativeLoadsTest {
             assertEquals(42, other.submit(() -> NativeLoads.exclusively(() -> 42)).get(10, TimeUnit.SECONDS));
         } finally {
             other.shutdownNow();
-        }
-    }
-
-    @Test
-    void aLoadWithoutAResultHoldsTheSameLock() throws Exception {
-        CountDownLatch voidInside = new CountDownLatch(1);
-        CountDownLatch releaseVoid = new CountDownLatch(1);
-        AtomicBoolean voidEnded = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Runnable load = () -> {
-                voidInside.countDown();
-                try {
-                    releaseVoid.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                voidEnded.set(true);
-            };
-            Future<?> first = pool.submit(() -> NativeLoads.exclusively(load));
-            assertTrue(voidInside.await(10, TimeUnit.SECONDS));
-            Future<Boolean> second = pool.submit(() -> NativeLoads.exclusively(voidEnded::get));
-            Thread.sleep(200);
-            assertFalse(second.isDone(), "a load ran beside the one without a result");
-            releaseVoid.countDown();
-            first.get(10, TimeUnit.SECONDS);
-            assertTrue(second.get(10, TimeUnit.SECONDS));
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
