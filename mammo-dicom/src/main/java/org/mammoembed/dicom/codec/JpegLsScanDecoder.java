@@ -120,7 +120,12 @@ final class JpegLsScanDecoder {
     }
 
     private int context(int ra, int rb, int rc, int rd) {
-        return 81 * quant[rd - rb + quantOffset] + 9 * quant[rb - rc + quantOffset] + quant[rc - ra + quantOffset];
+        return context(quant[rd - rb + quantOffset], quant[rb - rc + quantOffset], quant[rc - ra + quantOffset]);
+    }
+
+    /** The context number of the quantised gradients Rd - Rb, Rb - Rc and Rc - Ra (A.3.3, before the sign). */
+    private static int context(int qdb, int qbc, int qca) {
+        return 81 * qdb + 9 * qbc + qca;
     }
 
     private void decodeLine(int[] prev, int[] cur, int component) throws DicomException {
@@ -136,7 +141,7 @@ final class JpegLsScanDecoder {
         while (x <= width) {
             int rd = prev[x + 1];
             int qdb = q[rd - rb + off];
-            int ctx = 81 * qdb + 9 * qbc + q[rc - ra + off];
+            int ctx = context(qdb, qbc, q[rc - ra + off]);
             if (ctx == 0) {
                 x = decodeRun(prev, cur, x, component);
                 if (x > width) {
