@@ -304,11 +304,7 @@ public final class Percentiles {
 
     /** {@code counts[0, bins)} zeroed, grown when too short. */
     private void clearCounts(int bins) {
-        int length = counts.length;
-        int[] c = counts(bins);
-        if (length >= bins) {
-            Arrays.fill(c, 0, bins, 0);
-        }
+        Arrays.fill(counts(bins), 0, bins, 0);
     }
 
     /** The counts array, grown (a new, zeroed one) when shorter than {@code bins}; its contents otherwise as left. */
