@@ -3,16 +3,20 @@ package org.mammoembed.embed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -33,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * its entries (names, sizes, CRCs, so a CPU and a GPU jar, or two ORT versions, never share one), and ORT is
  * pointed at it through its own {@code onnxruntime.native.path} property. Every later use checks that the folder is
  * this user's alone (owned, not writable by others, not a link) and each file's size and CRC against the jar before
- * trusting it.
+ * trusting it. A copy that fails those checks is left in place and a numbered one made beside it (see
+ * {@link #prepare}); unpacking folders abandoned by killed processes are deleted after an hour.
  *
  * <p>Options (system properties): {@code mammo.nativeCache} names the cache folder (default
  * {@code $XDG_CACHE_HOME/mammo-embed}, else {@code ~/.cache/mammo-embed}), or {@code off} to let ORT unpack as it
@@ -46,6 +51,10 @@ final class OrtNativeCache {
     static final String PROPERTY = "mammo.nativeCache";
     static final String ORT_PROPERTY = "onnxruntime.native.path";
     private static final String COMPLETE = ".complete";
+    private static final String UNPACKING = "unpacking-";
+    /** Numbered copies tried per jar before leaving ORT to unpack for itself. */
+    static final int COPIES = 4;
+    static final Duration ABANDONED = Duration.ofHours(1);
 
     private OrtNativeCache() {
     }
@@ -75,7 +84,13 @@ final class OrtNativeCache {
 
     /**
      * The folder under {@code root} holding the files of {@code jar}'s {@code prefix} folder, unpacked now if no
-     * earlier process did; null when the jar has no such files.
+     * earlier process did; null when the jar has no such files or no copy can be made usable.
+     *
+     * <p>A copy is only ever created whole, by renaming a complete unpacking folder into place, and never renamed,
+     * changed or deleted afterwards: another process may be loading from it. One found damaged (a file that differs
+     * from the jar) or not private is therefore left where it is, and the next of {@value #COPIES} numbered names
+     * ({@code onnxruntime-KEY}, {@code onnxruntime-KEY.1}, ...) is used instead, so that every process still lands
+     * on the same first usable copy.
      */
     static Path prepare(Path jar, String prefix, Path root) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -86,37 +101,82 @@ final class OrtNativeCache {
             if (files.isEmpty()) {
                 return null;
             }
-            Path dir = root.resolve("onnxruntime-" + key(files));
-            if (usable(dir, files, prefix)) {
-                return dir;
-            }
-            Files.createDirectories(root);
-            Path tmp = Files.createTempDirectory(root, "unpacking-");
-            try {
-                for (ZipEntry e : files) {
-                    try (InputStream in = zip.getInputStream(e)) {
-                        Files.copy(in, tmp.resolve(e.getName().substring(prefix.length())));
+            String name = "onnxruntime-" + key(files);
+            for (int copy = 0; copy < COPIES; copy++) {
+                Path dir = root.resolve(copy == 0 ? name : name + "." + copy);
+                if (usable(dir, files, prefix)) {
+                    return dir;
+                }
+                if (isMissingOrEmpty(dir)) {
+                    unpackInto(dir, zip, files, prefix, root);
+                    if (usable(dir, files, prefix)) {
+                        return dir;
                     }
                 }
-                Files.createFile(tmp.resolve(COMPLETE));
-                try {
-                    // a folder in place is never replaced (another process may be loading from it) unless empty
-                    Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileSystemException e) {
-                    // another process finished first, or left a damaged copy (Linux says "Directory not empty"
-                    // without the specific exception): which one is checked below
-                }
-            } finally {
-                if (Files.exists(tmp)) {
-                    deleteTree(tmp);
-                }
+                LOG.info("the cached ONNX Runtime libraries in {} differ from its jar or are not private to this "
+                        + "user: not used, and left in place (delete that folder to reclaim its space)", dir);
             }
-            if (usable(dir, files, prefix)) {
-                return dir;
-            }
-            LOG.info("the cached ONNX Runtime libraries in {} do not match its jar; ORT unpacks them itself (delete"
-                    + " that folder to rebuild it)", dir);
             return null;
+        }
+    }
+
+    /**
+     * Unpacks into a new folder and renames it to {@code dir} in one step; losing that race to another process is
+     * fine (the caller checks what is there). Unpacking folders that a killed process left behind are swept here.
+     */
+    private static void unpackInto(Path dir, ZipFile zip, List<ZipEntry> files, String prefix, Path root)
+            throws IOException {
+        Files.createDirectories(root);
+        sweepAbandonedUnpacking(root);
+        Path tmp = Files.createTempDirectory(root, UNPACKING);
+        try {
+            for (ZipEntry e : files) {
+                try (InputStream in = zip.getInputStream(e)) {
+                    Files.copy(in, tmp.resolve(e.getName().substring(prefix.length())));
+                }
+            }
+            Files.createFile(tmp.resolve(COMPLETE));
+            try {
+                // replaces an empty folder only: a rename never lands on one that holds files
+                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileSystemException e) {
+                // another process finished first (Linux says "Directory not empty" without the specific exception)
+            }
+        } finally {
+            if (Files.exists(tmp)) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    /**
+     * Deletes unpacking folders untouched for {@link #ABANDONED}: a live process fills and renames its own in
+     * about a second, so an older one belongs to a process killed midway (22 MB each).
+     */
+    static void sweepAbandonedUnpacking(Path root) {
+        FileTime cutoff = FileTime.from(Instant.now().minus(ABANDONED));
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(root, UNPACKING + "*")) {
+            for (Path p : s) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) < 0) {
+                    deleteTree(p);
+                    LOG.debug("deleted {}, left behind by a process killed while unpacking", p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("abandoned unpacking folders in {} not swept: {}", root, e.toString());
+        }
+    }
+
+    private static boolean isMissingOrEmpty(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
         }
     }
 

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +95,7 @@ class OrtNativeCacheTest {
     }
 
     @Test
-    void aDamagedCopyIsNeitherUsedNorDeleted() throws IOException {
+    void aDamagedCopyIsLeftInPlaceAndANumberedOneUsedInstead() throws IOException {
         Path jar = twoLibraries("a.jar", 1);
         Path root = tmp.resolve("cache");
         Path dir = OrtNativeCache.prepare(jar, PREFIX, root);
@@ -99,11 +103,42 @@ class OrtNativeCacheTest {
         byte[] bytes = Files.readAllBytes(lib);
         bytes[123_456] ^= 1; // same size, one bit off: only the CRC tells
         Files.write(lib, bytes);
-        assertNull(OrtNativeCache.prepare(jar, PREFIX, root), "ORT unpacks for itself instead");
+        Path second = OrtNativeCache.prepare(jar, PREFIX, root);
+        assertEquals(dir.resolveSibling(dir.getFileName() + ".1"), second);
         assertArrayEquals(bytes, Files.readAllBytes(lib), "another process may be loading from it");
+        assertEquals(300_000, Files.size(second.resolve("libonnxruntime.so")));
+        assertEquals(second, OrtNativeCache.prepare(jar, PREFIX, root), "every later process lands on the same copy");
 
-        Files.write(lib, new byte[10]);
-        assertNull(OrtNativeCache.prepare(jar, PREFIX, root), "a truncated file");
+        // each bad copy moves on to the next name; when all are bad, ORT unpacks for itself
+        Path previous = second;
+        for (int copy = 2; copy < OrtNativeCache.COPIES; copy++) {
+            Files.write(previous.resolve("libonnxruntime.so"), new byte[10]); // a truncated file
+            Path next = OrtNativeCache.prepare(jar, PREFIX, root);
+            assertEquals(dir.resolveSibling(dir.getFileName() + "." + copy), next);
+            previous = next;
+        }
+        Files.write(previous.resolve("libonnxruntime4j_jni.so"), new byte[5_000]);
+        assertNull(OrtNativeCache.prepare(jar, PREFIX, root));
+        try (var s = Files.list(root)) {
+            assertEquals(OrtNativeCache.COPIES, s.count(), "nothing deleted, no unpacking folder left");
+        }
+    }
+
+    @Test
+    void unpackingFoldersAbandonedForAnHourAreSwept() throws IOException {
+        Path root = tmp.resolve("cache");
+        Path abandoned = Files.createDirectories(root.resolve("unpacking-123"));
+        Files.write(abandoned.resolve("libonnxruntime.so"), new byte[1000]);
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofMinutes(61))));
+        Path live = Files.createDirectories(root.resolve("unpacking-456"));
+        Files.setLastModifiedTime(live, FileTime.from(Instant.now().minus(Duration.ofMinutes(59))));
+        Path otherVersion = Files.createDirectories(root.resolve("onnxruntime-0123456789abcdef"));
+        Files.setLastModifiedTime(otherVersion, FileTime.from(Instant.now().minus(Duration.ofDays(30))));
+
+        assertNotNull(OrtNativeCache.prepare(twoLibraries("a.jar", 1), PREFIX, root));
+        assertFalse(Files.exists(abandoned));
+        assertTrue(Files.isDirectory(live), "a process may still be filling it");
+        assertTrue(Files.isDirectory(otherVersion), "another version's copy may be in use");
     }
 
     @Test
@@ -114,7 +149,9 @@ class OrtNativeCacheTest {
         assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(dir),
                 "made private");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        assertNull(OrtNativeCache.prepare(jar, PREFIX, root), "anyone could have swapped its libraries");
+        Path instead = OrtNativeCache.prepare(jar, PREFIX, root);
+        assertNotEquals(dir, instead, "anyone could have swapped its libraries");
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(instead));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         assertEquals(dir, OrtNativeCache.prepare(jar, PREFIX, root));
 
@@ -122,7 +159,8 @@ class OrtNativeCacheTest {
         Path other = tmp.resolve("elsewhere");
         Files.move(dir, other);
         Files.createSymbolicLink(dir, other);
-        assertNull(OrtNativeCache.prepare(jar, PREFIX, root));
+        assertEquals(instead, OrtNativeCache.prepare(jar, PREFIX, root));
+        assertTrue(Files.isSymbolicLink(dir), "left as it is");
     }
 
     @Test
