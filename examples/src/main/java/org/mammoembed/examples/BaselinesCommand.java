@@ -3,22 +3,17 @@ package org.mammoembed.examples;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.mammoembed.core.BiRadsDensity;
-import org.mammoembed.core.CsvTable;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.EmbeddedImage;
+import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.MammoException;
-import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.DicomFileReader;
 import org.mammoembed.embed.Preprocessing;
-import org.mammoembed.io.internal.AtomicOutput;
 import org.mammoembed.io.JsonOutput;
-import org.mammoembed.io.NpyReader;
 import org.mammoembed.io.RunDirectory;
-import org.mammoembed.reduce.Pca;
+import org.mammoembed.io.study.RunOutputs;
 import org.mammoembed.reduce.baselines.BaselineReport;
 import org.mammoembed.reduce.baselines.Baselines;
 import org.mammoembed.reduce.baselines.HandcraftedFeatures;
@@ -67,81 +62,39 @@ final class BaselinesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UsageException, IOException, MammoException {
         RunDirectory dir = RunDirectory.prepare(outdir, RunDirectory.Mode.OVERWRITE);
-        float[][] x = NpyReader.read(features).toMatrix();
-        CsvTable table = CsvTable.read(csv);
-        int label = column(table, "BI-RADS", csv);
-        int accession = column(table, "AccessionNumber", csv);
-        int index = column(table, "EmbeddingIndex", csv);
-        int path = column(table, "ImagePath", csv);
-        List<float[]> rows = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        List<String> accessions = new ArrayList<>();
-        List<String> paths = new ArrayList<>();
-        for (CsvTable.Row r : table.rows()) {
-            int i = Integer.parseInt(r.field(index).trim());
-            if (i < 0 || i >= x.length) {
-                throw new MammoException(Stage.SCAN, csv + " line " + r.line() + ": EmbeddingIndex " + i
-                        + " is outside features.npy's " + x.length + " rows");
-            }
-            if (BiRadsDensity.parse(r.field(label)).isEmpty()) {
-                continue; // unlabelled rows cannot be scored
-            }
-            rows.add(x[i]);
-            labels.add(BiRadsDensity.parse(r.field(label)).get().code());
-            accessions.add(r.field(accession));
-            paths.add(r.field(path));
-        }
-        float[][] handcrafted = null;
-        if (dicomRoot != null) {
-            handcrafted = handcrafted(dicomRoot, paths);
-        }
-        long exams = accessions.stream().distinct().count();
+        // without --dicom-root the image paths are never opened: any folder does as their root
+        EmbeddingResult labelled = RunOutputs.read(features, csv, dicomRoot != null ? dicomRoot : csv.toAbsolutePath()
+                .getParent()).labelled();
+        long exams = labelled.index().stream().map(e -> e.record().accessionNumber()).distinct().count();
         if (folds > exams) {
             // grouped folds split exams, never the images of one exam: each fold needs one exam at least
             throw new UsageException("embeddings-baselines: --folds " + folds + " is more than the " + exams
                     + " labelled exams in " + csv);
         }
+        float[][] handcrafted = dicomRoot == null ? null : handcrafted(labelled);
         Baselines baselines = Baselines.builder().folds(folds).seed(seed)
                 .progress(ConsoleProgress.forStdErr()).build();
-        BaselineReport report = baselines.run(rows.toArray(new float[0][]), handcrafted,
-                labels.stream().mapToInt(Integer::intValue).toArray(), accessions);
+        BaselineReport report = baselines.run(labelled, handcrafted);
         JsonOutput.write(dir.baselinesJson(), report.toMap());
-        AtomicOutput.writeString(dir.root().resolve("report.md"), report.toMarkdown());
-        out.println("baselines on " + rows.size() + " images: " + dir.root().resolve("report.md"));
+        Path md = dir.writeString("report.md", report.toMarkdown());
+        out.println("baselines on " + labelled.size() + " images: " + md);
         return 0;
     }
 
-    /** Intensity statistics plus PCA of the 32 x 32 thumbnail, per image. */
-    static float[][] handcrafted(Path root, List<String> relativePaths) throws MammoException {
+    /** Each image's intensity statistics and 32 x 32 thumbnail, then the descriptor of the whole set. */
+    private static float[][] handcrafted(EmbeddingResult images) throws MammoException {
         DicomReader reader = DicomFileReader.create();
         Preprocessing thumb = Preprocessing.builder().size(THUMB, THUMB).mean(0, 0, 0).std(1, 1, 1).build();
-        int n = relativePaths.size();
+        int n = images.size();
         float[][] stats = new float[n][];
         float[][] thumbs = new float[n][THUMB * THUMB];
         float[] scratch = new float[3 * THUMB * THUMB];
-        for (int i = 0; i < n; i++) {
-            DecodedImage img = reader.read(root.resolve(relativePaths.get(i)));
-            stats[i] = HandcraftedFeatures.of(img.grayPlane(), img.rows(), img.columns());
+        for (EmbeddedImage e : images.index()) {
+            DecodedImage img = reader.read(e.record().path());
+            stats[e.index()] = HandcraftedFeatures.of(img.grayPlane(), img.rows(), img.columns());
             thumb.apply(img, scratch, 0);
-            System.arraycopy(scratch, 0, thumbs[i], 0, THUMB * THUMB);
+            System.arraycopy(scratch, 0, thumbs[e.index()], 0, THUMB * THUMB);
         }
-        double[][] pcs = Pca.builder().components(THUMB_COMPONENTS).build().fitTransform(thumbs).coordinates();
-        float[][] out = new float[n][];
-        for (int i = 0; i < n; i++) {
-            out[i] = new float[stats[i].length + pcs[i].length];
-            System.arraycopy(stats[i], 0, out[i], 0, stats[i].length);
-            for (int j = 0; j < pcs[i].length; j++) {
-                out[i][stats[i].length + j] = (float) pcs[i][j];
-            }
-        }
-        return out;
-    }
-
-    private static int column(CsvTable t, String name, Path csv) throws MammoException {
-        int c = t.column(name);
-        if (c < 0) {
-            throw new MammoException(Stage.SCAN, csv + " has no column '" + name + "' (columns: " + t.header() + ")");
-        }
-        return c;
+        return HandcraftedFeatures.withThumbnailComponents(stats, thumbs, THUMB_COMPONENTS);
     }
 }

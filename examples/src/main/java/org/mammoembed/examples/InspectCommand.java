@@ -16,7 +16,7 @@ import org.mammoembed.core.DicomReader;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.dicom.DicomFileReader;
-import org.mammoembed.io.internal.NpyFiles;
+import org.mammoembed.io.NpyWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,7 +79,7 @@ final class InspectCommand implements Callable<Integer> {
                             : new int[] {img.rows(), img.columns(), img.samplesPerPixel()};
                     Path target = pixelsOut.resolve(rel + ".npy");
                     Files.createDirectories(target.getParent());
-                    NpyFiles.write(target, img.pixels(), shape);
+                    NpyWriter.write(target, img.pixels(), shape);
                 }
                 line.put("status", "ok");
             } catch (MammoException e) {

@@ -113,4 +113,63 @@ class BaselinesCommandTest {
         assertTrue(r.err().startsWith("embeddings-baselines: --folds 5 is more than the 3 labelled exams in "),
                 r.err());
     }
+
+    @Test
+    void withTheDicomRootTheHandcraftedBaselineReadsEachLabelledImage() throws Exception {
+        Path data = tmp.resolve("demo");
+        CliFixture.Result demo = CliFixture.run("demo", "--outdir", data.toString(), "--data-only",
+                "--exams-per-class", "3");
+        assertEquals(0, demo.status(), demo::all);
+        Path root = data.resolve("data/archive");
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(data.resolve("data/classificacao.csv")).subList(1, 13)) {
+            String[] f = line.split(",");
+            labels.put(f[0], f[1]);
+        }
+        List<Path> images;
+        try (var s = Files.walk(root)) {
+            images = s.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
+        }
+        assertEquals(48, images.size());
+        Random rnd = new Random(8);
+        Path features = tmp.resolve("features.npy");
+        StringBuilder csv = new StringBuilder("AccessionNumber,BI-RADS,ImagePath,EmbeddingIndex\n");
+        try (NpyWriter npy = NpyWriter.create(features, D)) {
+            for (int i = 0; i < images.size(); i++) {
+                String rel = root.relativize(images.get(i)).toString().replace('\\', '/');
+                String acc = rel.substring(0, rel.indexOf('/'));
+                String label = labels.get(acc);
+                int code = org.mammoembed.core.BiRadsDensity.parse(label).orElseThrow().code();
+                float[] x = new float[D];
+                for (int j = 0; j < D; j++) {
+                    x[j] = (float) rnd.nextGaussian();
+                }
+                x[code - 1] += 4;
+                npy.append(x);
+                csv.append(acc).append(',').append(label).append(',').append(rel).append(',').append(i).append('\n');
+            }
+            npy.commit();
+        }
+        Path joined = Files.writeString(tmp.resolve("joined.csv"), csv.toString());
+        Path out = tmp.resolve("baselines");
+        CliFixture.Result r = CliFixture.run("embeddings-baselines", "--features", features.toString(), "--csv",
+                joined.toString(), "--outdir", out.toString(), "--dicom-root", root.toString(), "--folds", "3");
+        assertEquals(0, r.status(), r::all);
+        JsonNode b = new ObjectMapper().readTree(out.resolve("baselines.json").toFile());
+        assertEquals(48, b.get("settings").get("num_samples").asInt());
+        assertTrue(b.get("handcrafted").size() >= 3, b.get("handcrafted")::toString);
+        for (JsonNode m : b.get("handcrafted")) {
+            assertEquals("handcrafted", m.get("features").asText(), m::toString);
+            assertEquals(3, m.get("per_fold_balanced_accuracy").size());
+        }
+        assertTrue(b.get("paired_t_test").isObject(), b::toString);
+
+        // a labelled image that cannot be read stops the baseline with the file's own error
+        Files.write(images.get(5), new byte[] {1, 2, 3});
+        CliFixture.Result broken = CliFixture.run("embeddings-baselines", "--features", features.toString(),
+                "--csv", joined.toString(), "--outdir", tmp.resolve("b2").toString(), "--dicom-root",
+                root.toString(), "--folds", "3");
+        assertEquals(1, broken.status(), broken::all);
+        assertTrue(broken.err().contains(images.get(5).getFileName().toString()), broken::all);
+    }
 }

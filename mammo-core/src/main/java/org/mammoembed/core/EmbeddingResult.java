@@ -96,6 +96,23 @@ public final class EmbeddingResult {
     }
 
     /**
+     * The rows whose image has a density label, in order and numbered again from 0 (a copy): what a classifier
+     * of the labels can be trained and scored on. Failures are kept.
+     */
+    public EmbeddingResult labelled() {
+        List<EmbeddedImage> rows = new ArrayList<>();
+        float[] out = new float[Math.toIntExact((long) index.stream().filter(e -> e.record().density() != null)
+                .count() * dimension)];
+        for (EmbeddedImage e : index) {
+            if (e.record().density() != null) {
+                System.arraycopy(features, e.index() * dimension, out, rows.size() * dimension, dimension);
+                rows.add(new EmbeddedImage(rows.size(), e.record(), e.viewPosition(), e.laterality()));
+            }
+        }
+        return new EmbeddingResult(out, dimension, rows, failures);
+    }
+
+    /**
      * One embedding per exam (AccessionNumber), in order of first appearance, combining the exam's images
      * with {@code how}. The density label belongs to the exam; each result row keeps the first image's record
      * as its representative, with {@code relativePath} set to the exam folder.

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -48,6 +49,31 @@ public final class NpyWriter implements AutoCloseable {
     }
 
     /**
+     * Writes a whole array of any shape in one call: {@code values} in C order, atomically (the file appears
+     * whole or not at all), e.g. {@code write(f, pixels, rows, columns)} for an image.
+     *
+     * @throws IllegalArgumentException when the shape is empty, has a dimension below 1, or its product is not
+     *                                  {@code values.length}
+     */
+    public static void write(Path target, float[] values, int... shape) throws IOException {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("shape must have at least one dimension");
+        }
+        long product = 1;
+        for (int s : shape) {
+            product *= s;
+        }
+        if (product != values.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + product
+                    + " values, got " + values.length);
+        }
+        try (NpyWriter w = forRows(target, Arrays.copyOfRange(shape, 1, shape.length))) {
+            w.appendRows(values, 0, shape[0]);
+            w.commit();
+        }
+    }
+
+    /**
      * Opens a writer whose rows have shape {@code rowShape}: a file of shape (N, rowShape...), e.g. (N, 3, 224,
      * 224) for image tensors, or (N) for an empty {@code rowShape}. Each row holds the product of
      * {@code rowShape} values, in C order.
@@ -58,13 +84,13 @@ public final class NpyWriter implements AutoCloseable {
         for (int i = 0; i < rowShape.length; i++) {
             if (rowShape[i] < 1) {
                 throw new IllegalArgumentException("rowShape must be >= 1 in every dimension, got "
-                        + java.util.Arrays.toString(rowShape));
+                        + Arrays.toString(rowShape));
             }
             dims[i] = rowShape[i];
             size *= rowShape[i];
         }
         if (size > Integer.MAX_VALUE / Float.BYTES) {
-            throw new IllegalArgumentException("rowShape " + java.util.Arrays.toString(rowShape) + " is too large");
+            throw new IllegalArgumentException("rowShape " + Arrays.toString(rowShape) + " is too large");
         }
         AtomicOutput out = AtomicOutput.create(target);
         try {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
+import org.mammoembed.io.internal.AtomicOutput;
 
 /**
  * The output folder of a run and the names of the files in it. {@link #prepare} refuses to reuse a non-empty
@@ -56,6 +57,21 @@ public final class RunDirectory {
             Files.deleteIfExists(dir.checkpoint().resolve(CheckpointStore.FILE_NAME));
         }
         return dir;
+    }
+
+    /**
+     * Writes {@code text} (UTF-8) to the file {@code name} in this folder, atomically: a reader sees the old file or
+     * the new one, never a part. For a run's text outputs of its own, e.g. a report.
+     *
+     * @return the file written
+     */
+    public Path writeString(String name, String text) throws IOException {
+        Path target = root.resolve(name).normalize();
+        if (!root.equals(target.getParent())) {
+            throw new IllegalArgumentException("name must be a file name in the folder, got " + name);
+        }
+        AtomicOutput.writeString(target, text);
+        return target;
     }
 
     /** The folder, absolute. */

@@ -1,6 +1,5 @@
 package org.mammoembed.io;
 
-import org.mammoembed.io.internal.NpyFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -129,24 +128,24 @@ class NpyTest {
     }
 
     @Test
-    void anyShapeRoundTripsThroughNpyFiles() throws Exception {
+    void anyShapeRoundTripsThroughOneCallWrite() throws Exception {
         float[] v = new float[2 * 3 * 4];
         for (int i = 0; i < v.length; i++) {
             v[i] = i - 7.25f;
         }
         Path f = dir.resolve("t.npy");
-        NpyFiles.write(f, v, 2, 3, 4);
-        NpyReader.NpyArray a = NpyFiles.read(f);
+        NpyWriter.write(f, v, 2, 3, 4);
+        NpyReader.NpyArray a = NpyReader.read(f);
         assertArrayEquals(new long[] {2, 3, 4}, a.shape());
         assertArrayEquals(v, a.data());
         Path g = dir.resolve("v.npy");
-        NpyFiles.write(g, new float[] {1, 2, 3}, 3);
+        NpyWriter.write(g, new float[] {1, 2, 3}, 3);
         byte[] b = Files.readAllBytes(g);
         assertEquals("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }",
                 new String(b, 10, 118, StandardCharsets.US_ASCII).strip());
-        assertArrayEquals(new float[] {1, 2, 3}, NpyFiles.read(g).data());
+        assertArrayEquals(new float[] {1, 2, 3}, NpyReader.read(g).data());
         assertEquals("shape [2, 2] holds 4 values, got 3", assertThrows(IllegalArgumentException.class,
-                () -> NpyFiles.write(dir.resolve("bad.npy"), new float[3], 2, 2)).getMessage());
+                () -> NpyWriter.write(dir.resolve("bad.npy"), new float[3], 2, 2)).getMessage());
         assertFalse(Files.exists(dir.resolve("bad.npy")));
     }
 

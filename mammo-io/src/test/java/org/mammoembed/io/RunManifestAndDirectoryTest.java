@@ -88,4 +88,20 @@ class RunManifestAndDirectoryTest {
         Files.writeString(dir.resolve("file"), "x");
         assertThrows(MammoException.class, () -> RunDirectory.prepare(dir.resolve("file"), RunDirectory.Mode.OVERWRITE));
     }
+
+    @Test
+    void aTextOutputIsWrittenWholeInsideTheFolderOnly() throws Exception {
+        RunDirectory run = RunDirectory.prepare(dir.resolve("run"), RunDirectory.Mode.NEW);
+        Path md = run.writeString("report.md", "# one\n");
+        assertEquals(run.root().resolve("report.md"), md);
+        assertEquals("# one\n", Files.readString(md));
+        run.writeString("report.md", "# two\n");
+        assertEquals("# two\n", Files.readString(md), "replaced");
+        try (var s = Files.list(run.root())) {
+            assertEquals(List.of(md), s.toList(), "no temporary file left");
+        }
+        for (String bad : List.of("../escape.md", "sub/report.md", "")) {
+            assertThrows(IllegalArgumentException.class, () -> run.writeString(bad, "x"), bad);
+        }
+    }
 }

@@ -122,7 +122,6 @@ class ArchitectureTest {
                     Modules.INTERNAL_SHARED_WITH.getOrDefault(module, Set.of()).stream())
                     .map(Modules::packagesOf).toArray(String[]::new);
             noClasses().that(not(resideInAnyPackage(insiders)))
-                    .and(not(Modules.INTERNAL_USERS_TO_REMOVE))
                     .should().dependOnClassesThat(resideInAPackage(Modules.ROOT + "." + module + ".internal.."))
                     .because(module + ".internal is not part of the API")
                     .allowEmptyShould(true)
@@ -154,15 +153,6 @@ class ArchitectureTest {
                 ROOT + ".io..", ROOT + ".spark..", ROOT + ".examples..", "org.nd4j..", "org.bytedeco..",
                 "ai.onnxruntime..", "smile..", "com.fasterxml.jackson..", "org.jfree..", "javax.imageio..",
                 "com.twelvemonkeys..", "com.github.jaiimageio..", "jj2000..", "org.apache.spark..");
-
-        /**
-         * CLI commands that still reach into mammo-io internals (AtomicOutput, NpyFiles): the cli branch rewrites
-         * them. Remove names as they go.
-         */
-        static final DescribedPredicate<JavaClass> INTERNAL_USERS_TO_REMOVE =
-                DescribedPredicate.describe("CLI commands being rewritten",
-                        c -> Set.of("BaselinesCommand", "InspectCommand")
-                                .contains(c.getSimpleName()) && c.getPackageName().equals(ROOT + ".examples"));
 
         static String packagesOf(String module) {
             return ROOT + "." + module + "..";

@@ -3,25 +3,16 @@ package org.mammoembed.io.study;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.mammoembed.core.Aggregation;
 import org.mammoembed.core.AnalysisResult;
-import org.mammoembed.core.BiRadsDensity;
-import org.mammoembed.core.CsvTable;
-import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.EmbeddingAnalysis;
 import org.mammoembed.core.EmbeddingResult;
-import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.core.StageListener;
 import org.mammoembed.io.JoinedCsvWriter;
-import org.mammoembed.io.NpyReader;
 import org.mammoembed.io.RunDirectory;
 import org.mammoembed.io.ScatterPlot;
 import org.mammoembed.io.SplitAssignment;
@@ -41,7 +32,6 @@ import org.mammoembed.io.report.PointClusters;
  * }</pre>
  */
 public final class StudyAnalysis {
-    private static final Pattern PROJECTION_COLUMN = Pattern.compile("(pca|tsne|umap)_\\d+");
     private final Path dir;
     private EmbeddingAnalysis analysis;
     private Aggregation aggregate;
@@ -109,7 +99,8 @@ public final class StudyAnalysis {
                     + " features.npy and joined.csv of a finished study");
         }
         RunDirectory out = RunDirectory.prepare(dir, RunDirectory.Mode.RESUME);
-        EmbeddingResult result = read(out);
+        // the outputs as the run wrote them: joined.csv is rewritten below, row for row with features.npy
+        EmbeddingResult result = RunOutputs.readWhole(out.embeddings(), out.joinedCsv(), out.root());
         AnalysisResult r = analysis == null ? AnalysisResult.empty()
                 : analysis.run(result.toMatrix(), ScatterPlot.labelsOf(result.index()), seed, progress);
         AnalysisOutputs.write(out, r, result.index());
@@ -124,58 +115,5 @@ public final class StudyAnalysis {
             StudyFiles.write("report.html", "report", () -> StudyReports.write(out.root(), reportClusters));
         }
         return r;
-    }
-
-    /** features.npy and joined.csv back into rows; joined.csv's projection and Split columns are dropped. */
-    private static EmbeddingResult read(RunDirectory out) throws IOException, MammoException {
-        for (Path p : List.of(out.embeddings(), out.joinedCsv())) {
-            if (!Files.isRegularFile(p)) {
-                throw new MammoException(Stage.READ, p.getFileName() + " not found in " + out.root()
-                        + ": analysis needs features.npy and joined.csv of a finished study");
-            }
-        }
-        NpyReader.NpyArray npy = NpyReader.read(out.embeddings());
-        CsvTable csv = CsvTable.read(out.joinedCsv());
-        if (npy.shape().length != 2 || npy.shape()[0] != csv.rows().size()) {
-            throw new MammoException(Stage.READ, "features.npy has shape " + java.util.Arrays.toString(npy.shape())
-                    + " but joined.csv has " + csv.rows().size() + " rows");
-        }
-        List<String> header = csv.header();
-        int acc = column(csv, "AccessionNumber");
-        int birads = column(csv, "BI-RADS");
-        int path = column(csv, "ImagePath");
-        int idx = column(csv, "EmbeddingIndex");
-        int view = column(csv, "ViewPosition");
-        int lat = column(csv, "ImageLaterality");
-        List<EmbeddedImage> index = new ArrayList<>();
-        for (CsvTable.Row row : csv.rows()) {
-            Map<String, String> extra = new LinkedHashMap<>();
-            for (int c = 0; c < header.size(); c++) {
-                String name = header.get(c);
-                if (!JoinedCsvWriter.BASE_COLUMNS.contains(name) && !PROJECTION_COLUMN.matcher(name).matches()) {
-                    extra.put(name, row.field(c));
-                }
-            }
-            String code = row.field(birads);
-            BiRadsDensity density = code.isEmpty() ? null : BiRadsDensity.ofCode(Integer.parseInt(code));
-            String rel = row.field(path);
-            int i = Integer.parseInt(row.field(idx));
-            if (i != index.size()) {
-                throw new MammoException(Stage.READ, "joined.csv line " + row.line() + ": EmbeddingIndex " + i
-                        + ", expected " + index.size());
-            }
-            index.add(new EmbeddedImage(i, new ImageRecord(row.field(acc), density, out.root().resolve(rel), rel,
-                    extra), row.field(view), row.field(lat)));
-        }
-        int d = (int) npy.shape()[1];
-        return EmbeddingResult.wrap(d, npy.data(), index, List.of());
-    }
-
-    private static int column(CsvTable csv, String name) throws MammoException {
-        int c = csv.column(name);
-        if (c < 0) {
-            throw new MammoException(Stage.READ, "joined.csv has no column " + name + "; found " + csv.header());
-        }
-        return c;
     }
 }

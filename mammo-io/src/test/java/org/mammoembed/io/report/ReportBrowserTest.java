@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mammoembed.io.internal.NpyFiles;
+import org.mammoembed.io.NpyReader;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -96,7 +96,7 @@ class ReportBrowserTest {
 
     @Test
     void drawsOnePointPerFeatureRow() throws Exception {
-        long rows = NpyFiles.read(out.resolve("features.npy")).shape()[0];
+        long rows = NpyReader.read(out.resolve("features.npy")).shape()[0];
         assertEquals(Long.toString(rows), body("data-rendered-points"));
         assertEquals("pca", body("data-projection"));
     }

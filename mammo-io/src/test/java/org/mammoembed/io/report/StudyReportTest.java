@@ -21,7 +21,7 @@ import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.Projection;
 import org.mammoembed.io.JoinedCsvWriter;
-import org.mammoembed.io.internal.NpyFiles;
+import org.mammoembed.io.NpyWriter;
 
 class StudyReportTest {
     @TempDir
@@ -106,7 +106,7 @@ class StudyReportTest {
                         Map.of("Tag00100010", "DOE^JANE")), "CC", "L"),
                 new EmbeddedImage(1, new ImageRecord("E2", null, out.resolve("b"), "E2/b.dcm",
                         Map.of("Tag00100010", "ROE^RICHARD")), "MLO", "R"));
-        NpyFiles.write(out.resolve("features.npy"), new float[] {1, 0, 0, 1}, 2, 2);
+        NpyWriter.write(out.resolve("features.npy"), new float[] {1, 0, 0, 1}, 2, 2);
         JoinedCsvWriter.builder().projection(new Projection("pca", new double[][] {{0, 1}, {1, 0}}, Map.of()))
                 .build().write(out.resolve("joined.csv"), images);
         assertTrue(Files.readString(out.resolve("joined.csv")).contains("DOE^JANE"));
@@ -132,7 +132,7 @@ class StudyReportTest {
                 () -> StudyReport.builder().neighbours(0)).getMessage());
         IOException missing = assertThrows(IOException.class, () -> StudyReport.fromRunFolder(out));
         assertTrue(missing.getMessage().contains("features.npy"), missing.getMessage());
-        NpyFiles.write(out.resolve("features.npy"), new float[6], 3, 2);
+        NpyWriter.write(out.resolve("features.npy"), new float[6], 3, 2);
         Files.writeString(out.resolve("joined.csv"), "AccessionNumber,ImagePath,EmbeddingIndex\nA,A/1,0\n");
         assertEquals("joined.csv has 1 rows but features.npy has 3",
                 assertThrows(IOException.class, () -> StudyReport.fromRunFolder(out)).getMessage());

@@ -16,7 +16,7 @@ import org.mammoembed.core.Stage;
 import org.mammoembed.io.FailuresCsv;
 import org.mammoembed.io.JoinedCsvWriter;
 import org.mammoembed.io.JsonOutput;
-import org.mammoembed.io.internal.NpyFiles;
+import org.mammoembed.io.NpyWriter;
 
 /**
  * A run folder as {@code embed} leaves it, made from seeded synthetic data: features clustered by density class,
@@ -87,7 +87,7 @@ final class SyntheticStudy {
 
     /** Writes features.npy, joined.csv (3 layouts), failures.csv, clustering_metrics.json, baselines.json. */
     void writeRunFolder(Path out) throws IOException {
-        NpyFiles.write(out.resolve("features.npy"), features, n, d);
+        NpyWriter.write(out.resolve("features.npy"), features, n, d);
         JoinedCsvWriter.builder().projection(projection("pca", 1)).projection(projection("tsne", 2))
                 .projection(projection("umap", 3)).build().write(out.resolve("joined.csv"), images);
         FailuresCsv.write(out.resolve("failures.csv"), failures);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.mammoembed.core.EmbeddedImage;
+import org.mammoembed.core.EmbeddingResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,30 @@ public final class Baselines {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The baselines of a run's labelled images (e.g. {@code RunOutputs.read(...).labelled()}): the labels are the
+     * records' densities, the folds grouped by AccessionNumber.
+     *
+     * @param handcrafted descriptor rows for the same images in the same order, or null to skip that baseline
+     * @throws IllegalArgumentException when an image has no density, or there are fewer exams than folds (as
+     *                                  {@link #run(float[][], float[][], int[], List)})
+     */
+    public BaselineReport run(EmbeddingResult labelled, float[][] handcrafted) {
+        Objects.requireNonNull(labelled, "labelled");
+        int n = labelled.size();
+        int[] labels = new int[n];
+        List<String> accessions = new ArrayList<>(n);
+        for (EmbeddedImage e : labelled.index()) {
+            if (e.record().density() == null) {
+                throw new IllegalArgumentException("image " + e.record().relativePath() + " (row " + e.index()
+                        + ") has no density label; pass the labelled rows only (EmbeddingResult.labelled())");
+            }
+            labels[e.index()] = e.record().biRads();
+            accessions.add(e.record().accessionNumber());
+        }
+        return run(labelled.toMatrix(), handcrafted, labels, accessions);
     }
 
     /** Embedding models only. */

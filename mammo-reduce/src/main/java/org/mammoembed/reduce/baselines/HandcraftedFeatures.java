@@ -3,12 +3,13 @@ package org.mammoembed.reduce.baselines;
 import java.util.Arrays;
 import java.util.List;
 import org.mammoembed.core.Percentiles;
+import org.mammoembed.reduce.Pca;
 
 /**
- * Intensity descriptors of one grayscale image, the statistics half of the handcrafted baseline (the caller
- * adds PCA of the downsampled image). Computed over the breast: pixels above the image's minimum, which in a
- * mammogram is the background (all pixels when the image is constant). Values in the image's own units; the
- * baseline standardises them per fold.
+ * Intensity descriptors of one grayscale image, the statistics half of the handcrafted baseline;
+ * {@link #withThumbnailComponents} adds the other half, PCA of the downsampled images. Computed over the
+ * breast: pixels above the image's minimum, which in a mammogram is the background (all pixels when the image is
+ * constant). Values in the image's own units; the baseline standardises them per fold.
  *
  * <p>Order, as in {@link #NAMES}: mean, standard deviation, skewness, excess kurtosis, percentiles 5, 25, 50,
  * 75, 95, entropy (bits) of a 32-bin histogram over [min, max] of the breast, breast fraction of the image,
@@ -22,6 +23,30 @@ public final class HandcraftedFeatures {
     public static final List<String> NAMES = names();
 
     private HandcraftedFeatures() {
+    }
+
+    /**
+     * The whole handcrafted descriptor of a set of images: each image's statistics ({@link #of}) followed by its
+     * coordinates on the first {@code components} principal components of all the images' thumbnails (fitted on
+     * these images: a descriptor of this set, as the baseline uses it).
+     *
+     * @param statistics one {@link #of} row per image
+     * @param thumbnails one small image per image (the same size for all), e.g. 32 x 32
+     */
+    public static float[][] withThumbnailComponents(float[][] statistics, float[][] thumbnails, int components) {
+        if (statistics.length != thumbnails.length) {
+            throw new IllegalArgumentException(statistics.length + " statistics rows but " + thumbnails.length
+                    + " thumbnails");
+        }
+        double[][] pcs = Pca.builder().components(components).build().fitTransform(thumbnails).coordinates();
+        float[][] out = new float[statistics.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Arrays.copyOf(statistics[i], statistics[i].length + pcs[i].length);
+            for (int j = 0; j < pcs[i].length; j++) {
+                out[i][statistics[i].length + j] = (float) pcs[i][j];
+            }
+        }
+        return out;
     }
 
     /**

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.mammoembed.core.BiRadsDensity;
+import org.mammoembed.core.EmbeddedImage;
+import org.mammoembed.core.EmbeddingResult;
+import org.mammoembed.core.ImageRecord;
 
 class BaselinesTest {
 
@@ -85,6 +90,30 @@ class BaselinesTest {
         assertNull(report.bestModelTest());
         assertNotNull(report.toMap().get("best_embedding_model"));
         assertEquals(report.toMap(), fast().run(f.x(), f.y(), f.exams).toMap(), "same seed, same report");
+    }
+
+    @Test
+    void aRunsLabelledRowsGiveTheSameReportAsTheArraysTheyHold() {
+        Fixture f = new Fixture(6, 12, 3.0, false, 9);
+        float[][] x = f.x();
+        List<EmbeddedImage> index = new ArrayList<>();
+        float[] flat = new float[x.length * 12];
+        for (int i = 0; i < x.length; i++) {
+            System.arraycopy(x[i], 0, flat, i * 12, 12);
+            index.add(new EmbeddedImage(i, new ImageRecord(f.exams.get(i), BiRadsDensity.ofCode(f.labels.get(i)),
+                    Path.of("/data/img" + i + ".dcm"), "img" + i + ".dcm", Map.of()), "CC", "L"));
+        }
+        EmbeddingResult run = EmbeddingResult.wrap(12, flat, index, List.of());
+        assertEquals(fast().run(x, f.y(), f.exams).toMap(), fast().run(run, null).toMap());
+
+        List<EmbeddedImage> withUnlabelled = new ArrayList<>(index);
+        withUnlabelled.add(new EmbeddedImage(x.length, new ImageRecord("U", null, Path.of("/data/u.dcm"), "u.dcm",
+                Map.of()), "CC", "L"));
+        EmbeddingResult mixed = EmbeddingResult.wrap(12, java.util.Arrays.copyOf(flat, flat.length + 12),
+                withUnlabelled, List.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fast().run(mixed, null));
+        assertTrue(e.getMessage().contains("u.dcm") && e.getMessage().contains("labelled()"), e.getMessage());
+        assertEquals(fast().run(x, f.y(), f.exams).toMap(), fast().run(mixed.labelled(), null).toMap());
     }
 
     @Test

@@ -38,4 +38,33 @@ class HandcraftedFeaturesTest {
         assertThrows(IllegalArgumentException.class, () -> HandcraftedFeatures.of(new float[5], 2, 3));
         assertThrows(IllegalArgumentException.class, () -> HandcraftedFeatures.of(new float[] {Float.NaN}, 1, 1));
     }
+
+    @Test
+    void theSetDescriptorIsEachImagesStatisticsThenItsThumbnailComponents() {
+        java.util.Random r = new java.util.Random(4);
+        float[][] stats = new float[12][];
+        float[][] thumbs = new float[12][64];
+        for (int i = 0; i < stats.length; i++) {
+            stats[i] = new float[] {i, -i, 0.5f * i};
+            for (int j = 0; j < 64; j++) {
+                thumbs[i][j] = (float) (r.nextGaussian() + (j < 32 ? i : -i));
+            }
+        }
+        float[][] d = HandcraftedFeatures.withThumbnailComponents(stats, thumbs, 3);
+        double[][] pcs = org.mammoembed.reduce.Pca.builder().components(3).build().fitTransform(thumbs)
+                .coordinates();
+        for (int i = 0; i < d.length; i++) {
+            assertEquals(6, d[i].length);
+            for (int j = 0; j < 3; j++) {
+                assertEquals(stats[i][j], d[i][j]);
+                assertEquals((float) pcs[i][j], d[i][3 + j]);
+            }
+        }
+        // the images lie along one direction of the thumbnails: the first component orders them
+        for (int i = 1; i < d.length; i++) {
+            assertEquals(Math.signum(d[1][3] - d[0][3]), Math.signum(d[i][3] - d[i - 1][3]), "row " + i);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> HandcraftedFeatures.withThumbnailComponents(stats, java.util.Arrays.copyOf(thumbs, 11), 3));
+    }
 }
