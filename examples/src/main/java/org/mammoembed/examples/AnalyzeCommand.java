@@ -45,8 +45,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "row (O(N^2)).")
     int silhouetteSample = 0;
     @Option(names = "--seed", paramLabel = "N", converter = CliConverters.AnyLong.class,
-            description = "Seed of the reducers, clustering and the Split column (use the run's).")
-    long seed = 42;
+            description = "Seed of the reducers, clustering and the Split column. Default: the seed in OUTDIR's "
+                    + "run.json (the run's own), else 42.")
+    Long seed;
     @Option(names = "--report", description = "Also report.html + report/: the interactive report of the "
             + "outputs (open it from the file system; thumbnails come from an embed --report run in OUTDIR).")
     boolean report;
@@ -64,8 +65,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         Files.createDirectories(outdir);
         bringInto(features, "features.npy", "--features");
         bringInto(csv, "joined.csv", "--csv");
-        StudyAnalysis study = StudyAnalysis.onOutputs(outdir).seed(seed).aggregate(analysis.aggregate)
-                .progress(ConsoleProgress.forStdErr()).report(report).reportClusters(ReportKMeans.seeded(seed));
+        long s = seed != null ? seed : StudyAnalysis.recordedSeed(outdir).orElse(42);
+        StudyAnalysis study = StudyAnalysis.onOutputs(outdir).seed(s).aggregate(analysis.aggregate)
+                .progress(ConsoleProgress.forStdErr()).report(report).reportClusters(ReportKMeans.seeded(s));
         if (analysis.anyAnalysis()) {
             study.analysis(analysis.analysis(silhouetteSample));
         }

@@ -3,8 +3,8 @@ package org.mammoembed.io.study;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.mammoembed.core.Aggregation;
 import org.mammoembed.core.AnalysisResult;
 import org.mammoembed.core.EmbeddingAnalysis;
@@ -13,10 +13,13 @@ import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.core.StageListener;
 import org.mammoembed.io.JoinedCsvWriter;
+import org.mammoembed.io.JsonOutput;
 import org.mammoembed.io.RunDirectory;
 import org.mammoembed.io.ScatterPlot;
 import org.mammoembed.io.SplitAssignment;
 import org.mammoembed.io.report.PointClusters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The analysis of a study on outputs that already exist ({@code features.npy} + {@code joined.csv}), e.g. after a
@@ -32,10 +35,12 @@ import org.mammoembed.io.report.PointClusters;
  * }</pre>
  */
 public final class StudyAnalysis {
+    private static final Logger LOG = LoggerFactory.getLogger(StudyAnalysis.class);
+    private static final long DEFAULT_SEED = 42;
     private final Path dir;
     private EmbeddingAnalysis analysis;
     private Aggregation aggregate;
-    private long seed = 42;
+    private Long seed;
     private StageListener progress = StageListener.NONE;
     private boolean report;
     private PointClusters reportClusters;
@@ -61,7 +66,11 @@ public final class StudyAnalysis {
         return this;
     }
 
-    /** Seed of the analysis and of joined.csv's Split column: use the study's. Default 42. */
+    /**
+     * Seed of the analysis and of joined.csv's Split column. Default: the seed the study ran with, as its
+     * {@code run.json} records it ({@link #recordedSeed}), so that an analysis keeps the run's splits; 42 when the
+     * folder has no such record.
+     */
     public StudyAnalysis seed(long seed) {
         this.seed = seed;
         return this;
@@ -100,6 +109,7 @@ public final class StudyAnalysis {
         }
         RunDirectory out = RunDirectory.prepare(dir, RunDirectory.Mode.RESUME);
         // the outputs as the run wrote them: joined.csv is rewritten below, row for row with features.npy
+        long seed = this.seed != null ? this.seed : recordedSeed(dir).orElse(DEFAULT_SEED);
         EmbeddingResult result = RunOutputs.readWhole(out.embeddings(), out.joinedCsv(), out.root());
         AnalysisResult r = analysis == null ? AnalysisResult.empty()
                 : analysis.run(result.toMatrix(), ScatterPlot.labelsOf(result.index()), seed, progress);
@@ -115,5 +125,24 @@ public final class StudyAnalysis {
             StudyFiles.write("report.html", "report", () -> StudyReports.write(out.root(), reportClusters));
         }
         return r;
+    }
+
+    /**
+     * The seed the study that wrote {@code dir} ran with (the {@code seed} of its {@code run.json}); empty when there
+     * is no run.json or it records none.
+     */
+    public static OptionalLong recordedSeed(Path dir) {
+        Path runJson = dir.resolve("run.json");
+        if (!Files.isRegularFile(runJson)) {
+            return OptionalLong.empty();
+        }
+        try {
+            if (JsonOutput.readObject(runJson).get("seed") instanceof Number n) {
+                return OptionalLong.of(n.longValue());
+            }
+        } catch (IOException e) {
+            LOG.warn("run.json in {} is unreadable ({}); the analysis uses seed {}", dir, e.getMessage(), DEFAULT_SEED);
+        }
+        return OptionalLong.empty();
     }
 }
