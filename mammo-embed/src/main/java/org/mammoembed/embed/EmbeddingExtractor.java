@@ -16,6 +16,7 @@ import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.ModelIdentity;
 import org.mammoembed.core.ProgressListener;
+import org.mammoembed.core.RootConfinedReader;
 import org.mammoembed.core.Stage;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -15,6 +15,8 @@ import org.mammoembed.core.Failure;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
+import org.mammoembed.core.RootConfinedReader;
+import org.mammoembed.core.Stage;
 import org.mammoembed.io.EmbeddingCache;
 
 /**
@@ -43,13 +45,15 @@ final class CacheStage {
      * A file that cannot be hashed is left to the embedder, which reports it properly.
      */
     Dataset serveHits(Dataset todo, EmbeddingSink sink) throws IOException {
+        // files are hashed and their headers read where the extractor would read them: inside the root only
+        RootConfinedReader confined = RootConfinedReader.of(reader, todo.root());
         List<ImageRecord> misses = new ArrayList<>();
         for (ImageRecord r : todo.images()) {
             String sha;
             try {
-                sha = EmbeddingCache.contentSha256(r.path());
-            } catch (IOException e) {
-                misses.add(r);
+                sha = EmbeddingCache.contentSha256(confined.confined(r.path()));
+            } catch (IOException | MammoException e) {
+                misses.add(r); // left to the embedder, which refuses or reports it as it does any image
                 continue;
             }
             contentHash.put(r.relativePath(), sha);
@@ -58,13 +62,20 @@ final class CacheStage {
                 misses.add(r);
                 continue;
             }
+            ImageMetadata m;
             try {
-                ImageMetadata m = reader.readMetadata(r.path());
-                sink.accept(new EmbeddedImage(0, r, m.viewPosition(), m.laterality()), cached.get());
-                hits++;
+                m = confined.readMetadata(r.path());
             } catch (MammoException e) {
                 sink.failed(Failure.of(r, e));
+                continue;
+            } catch (RuntimeException e) {
+                // a reader's bug on one header must not end the study: reported like any unreadable header
+                sink.failed(Failure.of(r, new MammoException(Stage.READ, "header unreadable ("
+                        + e.getClass().getSimpleName() + ")", e)));
+                continue;
             }
+            sink.accept(new EmbeddedImage(0, r, m.viewPosition(), m.laterality()), cached.get());
+            hits++;
         }
         return new Dataset(todo.root(), misses, todo.problems());
     }

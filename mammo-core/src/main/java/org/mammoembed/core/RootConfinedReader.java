@@ -1,20 +1,18 @@
-package org.mammoembed.embed;
+package org.mammoembed.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.mammoembed.core.DecodedImage;
-import org.mammoembed.core.ImageReader;
-import org.mammoembed.core.ImageMetadata;
-import org.mammoembed.core.MammoException;
-import org.mammoembed.core.Stage;
 
 /**
  * A reader that checks, when a file is opened and not only when the dataset was scanned, that it still lies
  * inside the DICOM root: a file swapped for a symbolic link to somewhere else after the scan is refused (stage
  * READ), never followed. The file's real path (links resolved) is checked and then handed to the wrapped reader,
  * so what is read is what was checked; only a swap in the microseconds between the two remains possible.
+ *
+ * <p>Everything of a study that opens its images goes through one: the extractor's decoding and the embedding
+ * cache's hashing and header reads. Immutable; as thread-safe as the wrapped reader.
  */
-final class RootConfinedReader implements ImageReader {
+public final class RootConfinedReader implements ImageReader {
     private final ImageReader reader;
     private final Path root;
     private final Path rootReal;
@@ -26,7 +24,7 @@ final class RootConfinedReader implements ImageReader {
     }
 
     /** Confines {@code reader} to {@code root} (a root that is not a folder here confines nothing). */
-    static ImageReader of(ImageReader reader, Path root) {
+    public static RootConfinedReader of(ImageReader reader, Path root) {
         Path abs = root.toAbsolutePath().normalize();
         Path real;
         try {
@@ -37,8 +35,13 @@ final class RootConfinedReader implements ImageReader {
         return new RootConfinedReader(reader, abs, real);
     }
 
-    /** The real path of {@code file}, if it lies inside the root. */
-    Path confined(Path file) throws MammoException {
+    /**
+     * The real path of {@code file} (links resolved), to open instead of {@code file}; {@code file} itself when it
+     * does not exist (opening it then fails and says so).
+     *
+     * @throws MammoException (stage READ) when it resolves to a location outside the root
+     */
+    public Path confined(Path file) throws MammoException {
         if (rootReal == null) {
             return file; // not a folder on this file system (a reader of its own kind of paths): nothing to escape
         }
