@@ -59,42 +59,27 @@ final class LosslessJpegDecoder {
     }
 
     private void readStream(byte[] s) throws DicomException, NotHandled, JpegEntropyReader.CorruptData {
-        int pos = 2;
         int scans = 0;
-        while (pos + 1 < s.length) {
-            if ((s[pos] & 0xFF) != 0xFF || (s[pos + 1] & 0xFF) == 0xFF) {
-                pos++; // stray or fill byte between segments: skipped, as libjpeg and JpegHeader do
-                continue;
-            }
-            int marker = s[pos + 1] & 0xFF;
-            if (marker == 0xD9) {
-                break;
-            }
-            if (pos + 4 > s.length) {
-                break; // a lone marker at the very end: nothing more to decode
-            }
-            int length = u16(s, pos + 2);
-            int body = pos + 4;
-            int next = pos + 2 + length;
-            if (length < 2 || next > s.length) {
-                throw DecodeErrors.corrupt(ts, "JPEG marker segment at offset " + pos + " runs past the frame");
-            }
-            switch (marker) {
-                case 0xC4 -> readHuffmanTables(s, body, next);
-                case 0xDD -> restartInterval = length >= 4 ? u16(s, body) : 0;
-                case 0xC3 -> readFrame(s, body, length);
+        JpegSegments seg = new JpegSegments(s, ts);
+        while (seg.next()) {
+            int body = seg.body();
+            int end = seg.end();
+            switch (seg.marker()) {
+                case 0xC4 -> readHuffmanTables(s, body, end);
+                case 0xDD -> restartInterval = end - body >= 2 ? u16(s, body) : 0;
+                case 0xC3 -> readFrame(s, body, end - body + 2);
                 case 0xDA -> {
-                    next = readScan(s, body, next);
+                    seg.resumeAt(readScan(s, body, end));
                     scans++;
                 }
                 default -> {
+                    int marker = seg.marker();
                     if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
                         throw DecodeErrors.corrupt(ts, "a second JPEG frame header (marker 0xFF"
                                 + Integer.toHexString(marker).toUpperCase() + ") in a lossless stream");
                     }
                 }
             }
-            pos = next;
         }
         if (scans == 0) {
             throw DecodeErrors.corrupt(ts, "JPEG stream has no scan");
@@ -207,6 +192,6 @@ final class LosslessJpegDecoder {
     }
 
     private static int u16(byte[] s, int at) {
-        return (s[at] & 0xFF) << 8 | (s[at + 1] & 0xFF);
+        return JpegSegments.u16(s, at);
     }
 }

@@ -68,44 +68,28 @@ final class SequentialDctDecoder {
     }
 
     private void readStream(byte[] s) throws DicomException, JpegEntropyReader.CorruptData {
-        int pos = 2;
         boolean sawScan = false;
-        while (pos + 1 < s.length) {
-            if ((s[pos] & 0xFF) != 0xFF) {
-                pos++; // stray byte between segments: skipped, as libjpeg and JpegHeader do
-                continue;
-            }
-            int marker = s[pos + 1] & 0xFF;
-            if (marker == 0xFF) {
-                pos++;
-                continue;
-            }
-            if (marker == 0xD9) {
-                break;
-            }
-            int length = u16(s, pos + 2);
-            int body = pos + 4;
-            int next = pos + 2 + length;
-            if (length < 2 || next > s.length) {
-                throw DecodeErrors.corrupt(ts, "JPEG marker segment at offset " + pos + " runs past the frame");
-            }
-            switch (marker) {
-                case 0xDB -> readQuantTables(s, body, next);
-                case 0xC4 -> readHuffmanTables(s, body, next);
+        JpegSegments seg = new JpegSegments(s, ts);
+        while (seg.next()) {
+            int body = seg.body();
+            int end = seg.end();
+            switch (seg.marker()) {
+                case 0xDB -> readQuantTables(s, body, end);
+                case 0xC4 -> readHuffmanTables(s, body, end);
                 case 0xDD -> restartInterval = u16(s, body);
                 case 0xC0, 0xC1 -> readFrame(s, body);
                 case 0xDA -> {
-                    next = readScan(s, body, next);
+                    seg.resumeAt(readScan(s, body, end));
                     sawScan = true;
                 }
                 default -> {
+                    int marker = seg.marker();
                     if (marker >= 0xC2 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
                         throw DecodeErrors.corrupt(ts, "JPEG process of marker 0xFF"
                                 + Integer.toHexString(marker).toUpperCase() + " is not supported at 12 bits");
                     }
                 }
             }
-            pos = next;
         }
         if (!sawScan) {
             throw DecodeErrors.corrupt(ts, "JPEG stream has no scan");
@@ -326,7 +310,7 @@ final class SequentialDctDecoder {
     }
 
     private static int u16(byte[] s, int at) {
-        return (s[at] & 0xFF) << 8 | (s[at + 1] & 0xFF);
+        return JpegSegments.u16(s, at);
     }
 
     private static int ceilDiv(int a, int b) {
