@@ -12,9 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mammoembed.core.Dataset;
 import org.mammoembed.core.DecodedImage;
-import org.mammoembed.core.DicomReader;
 import org.mammoembed.core.Failure;
-import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 
@@ -24,18 +22,8 @@ class DecodeDeadlineTest {
     private final CountDownLatch release = new CountDownLatch(1);
 
     /** {@code hang-*} spins, ignoring interruption, until the test ends; {@code oom-*} runs out of memory. */
-    private final class HostileReader implements DicomReader {
+    private final class HostileReader extends ReadingOnlyReader {
         final SyntheticReader good = new SyntheticReader();
-
-        @Override
-        public boolean isDicom(Path file) {
-            return true;
-        }
-
-        @Override
-        public ImageMetadata readMetadata(Path file) throws MammoException {
-            return read(file, 0).metadata();
-        }
 
         @Override
         public DecodedImage read(Path file, int frame) throws MammoException {

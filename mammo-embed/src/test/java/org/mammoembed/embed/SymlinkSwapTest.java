@@ -13,7 +13,6 @@ import org.mammoembed.core.Dataset;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.DicomReader;
 import org.mammoembed.core.Failure;
-import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
@@ -43,17 +42,7 @@ class SymlinkSwapTest {
 
         SyntheticReader synthetic = new SyntheticReader();
         AtomicReference<Path> readOutside = new AtomicReference<>();
-        DicomReader watching = new DicomReader() {
-            @Override
-            public boolean isDicom(Path file) {
-                return true;
-            }
-
-            @Override
-            public ImageMetadata readMetadata(Path file) throws MammoException {
-                return read(file, 0).metadata();
-            }
-
+        DicomReader watching = new ReadingOnlyReader() {
             @Override
             public DecodedImage read(Path file, int frame) throws MammoException {
                 if (!file.toAbsolutePath().startsWith(root.toAbsolutePath())) {

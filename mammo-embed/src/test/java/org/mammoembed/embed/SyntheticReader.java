@@ -3,8 +3,6 @@ package org.mammoembed.embed;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mammoembed.core.DecodedImage;
-import org.mammoembed.core.DicomReader;
-import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.DicomException;
@@ -16,18 +14,8 @@ import org.mammoembed.dicom.DicomException;
  * throws an unchecked exception (a reader bug), {@code badpre-*} decodes to an image the
  * {@link NearestPreprocessor} refuses. Counts images read and not yet released, to check memory bounds.
  */
-final class SyntheticReader implements DicomReader {
+final class SyntheticReader extends ReadingOnlyReader {
     final AtomicInteger reads = new AtomicInteger();
-
-    @Override
-    public boolean isDicom(Path file) {
-        return true;
-    }
-
-    @Override
-    public ImageMetadata readMetadata(Path file) throws MammoException {
-        return read(file, 0).metadata();
-    }
 
     @Override
     public DecodedImage read(Path file, int frame) throws MammoException {
