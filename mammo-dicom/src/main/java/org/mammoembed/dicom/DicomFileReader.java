@@ -98,7 +98,8 @@ public final class DicomFileReader implements DicomReader {
         }
         Photometric photometric = photometric(px, name);
         try (MemoryBudget.Reservation ignored = budget.reserve(MemoryBudget.estimate(px.samplesPerFrame(),
-                parsed.encapsulatedPixels(), parsed.transferSyntax().uid().startsWith("1.2.840.10008.1.2.4.9"),
+                parsed.encapsulatedPixels(), TransferSyntax.isOneOf(parsed.transferSyntax().uid(),
+                        TransferSyntax.JPEG_2000_LOSSLESS_UID, TransferSyntax.JPEG_2000_UID),
                 compressedBytes(parsed) / px.frames()), name + ": frame of " + px.rows() + "x" + px.columns() + "x"
                 + px.samplesPerPixel())) {
             return decode(parsed, pixelData, px, photometric, frame);
