@@ -31,10 +31,7 @@ final class OnnxEncoder implements AutoCloseable {
     private final OrtEnvironment env;
     /** The session and its options, closed together. */
     private final SessionFactory.Placed placed;
-    private final OrtSession session;
     private final ModelSignature signature;
-    private final String executionProvider;
-    private final String placement;
     private final int batchSize;
     private final long[] inputShape;
     private final long[] outputShape;
@@ -85,13 +82,10 @@ final class OnnxEncoder implements AutoCloseable {
         this.env = env;
         this.preprocessor = pre;
         this.placed = placed;
-        this.session = placed.session();
-        this.executionProvider = placed.provider();
-        this.placement = placed.why();
         this.batchSize = batchSize;
         this.imageValues = Math.multiplyExact(pre.channels(), Math.multiplyExact(pre.height(), pre.width()));
         this.inputShape = new long[] {batchSize, pre.channels(), pre.height(), pre.width()};
-        ModelSignature partial = ModelValidator.validate(session, pre, batchSize, this::probeDimension);
+        ModelSignature partial = ModelValidator.validate(placed.session(), pre, batchSize, this::probeDimension);
         this.signature = partial;
         this.outputShape = partial.outputRank() == 4
                 ? new long[] {batchSize, partial.dimension(), 1, 1}
@@ -104,7 +98,7 @@ final class OnnxEncoder implements AutoCloseable {
         long[] shape = {partial.fixedBatch() ? partial.batch() : 1, inputShape[1], inputShape[2], inputShape[3]};
         FloatBuffer zeros = directFloats(Math.multiplyExact((int) shape[0], imageValues));
         try (OnnxTensor t = OnnxTensor.createTensor(env, zeros, shape);
-             OrtSession.Result r = session.run(Map.of(partial.inputName(), t))) {
+             OrtSession.Result r = placed.session().run(Map.of(partial.inputName(), t))) {
             long[] out = ((OnnxTensor) r.get(0)).getInfo().getShape();
             if (out.length < 2) {
                 throw new ModelException("the model output '" + partial.outputName() + "' has shape "
@@ -128,12 +122,12 @@ final class OnnxEncoder implements AutoCloseable {
 
     /** Name of the ONNX Runtime execution provider that runs the model, e.g. {@code CPUExecutionProvider}. */
     String executionProvider() {
-        return executionProvider;
+        return placed.provider();
     }
 
     /** Why the session runs on its provider. */
     String placement() {
-        return placement;
+        return placed.why();
     }
 
     /** Values of one preprocessed image (C*H*W). */
@@ -179,7 +173,7 @@ final class OnnxEncoder implements AutoCloseable {
         try (OnnxTensor in = OnnxTensor.createTensor(env, input, inShape);
              OnnxTensor pinned = OnnxTensor.createTensor(env, output, outShape)) {
             // ORT writes the features straight into the pinned output buffer; the result only refers to it
-            session.run(Map.of(signature.inputName(), in), Map.<String, OnnxValue>of(signature.outputName(), pinned))
+            placed.session().run(Map.of(signature.inputName(), in), Map.<String, OnnxValue>of(signature.outputName(), pinned))
                     .close();
             output.rewind();
             output.get(out, 0, n * dim);
