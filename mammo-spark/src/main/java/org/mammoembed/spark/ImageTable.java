@@ -38,6 +38,7 @@ final class ImageTable {
     private ImageTable() {
     }
 
+    /** The images as rows, in {@code partitions} (at least 1; fewer when there are fewer images). */
     static org.apache.spark.sql.Dataset<Row> of(SparkSession spark, Dataset dataset, SplitAssignment split,
                                                 int partitions) {
         List<Row> rows = new ArrayList<>(dataset.size());
@@ -47,8 +48,7 @@ final class ImageTable {
                     r.relativePath(), split.of(r.accessionNumber()).label(), r.path().toString()));
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int n = partitions > 0 ? partitions : Math.max(1, jsc.defaultParallelism());
-        JavaRDD<Row> rdd = jsc.parallelize(rows, Math.max(1, Math.min(n, Math.max(1, rows.size()))));
+        JavaRDD<Row> rdd = jsc.parallelize(rows, Math.max(1, Math.min(partitions, rows.size())));
         return spark.createDataFrame(rdd, SCHEMA);
     }
 }

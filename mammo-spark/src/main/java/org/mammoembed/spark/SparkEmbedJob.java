@@ -97,9 +97,10 @@ public final class SparkEmbedJob {
         DicomEmbedder embedder = new DicomEmbedder().setPathCol(ImageTable.PATH).setModelPath(model.toString())
                 .setModelSha256(EmbeddingCache.contentSha256(model)).setBatchSize(a.batchSize())
                 .setDicomRoot(dataset.root().toString());
-        spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions(a, spark)));
+        int partitions = partitions(a, spark);
+        spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
         SplitAssignment split = SplitAssignment.builder().seed(a.seed()).build();
-        org.apache.spark.sql.Dataset<Row> images = ImageTable.of(spark, dataset, split, a.partitions());
+        org.apache.spark.sql.Dataset<Row> images = ImageTable.of(spark, dataset, split, partitions);
         EmbeddingStore store = new EmbeddingStore(spark, dir.root());
         long t1 = System.nanoTime();
         long skipped = embedWaves(a, spark, embedder, images, dataset.size(), store, started.toEpochMilli() * 1000);
