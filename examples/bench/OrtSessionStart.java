@@ -18,37 +18,37 @@ import java.util.Random;
  * optimised and saved before (then loaded with no optimisation), and whether the two give the same bits.
  *
  * <pre>
- * java -cp 'examples/target/lib/*' examples/bench/OrtSessionStart.java save MODEL OPTIMISED
- * for i in 1 2 3 4; do for m in MODEL OPTIMISED; do
- *   java -cp 'examples/target/lib/*' examples/bench/OrtSessionStart.java time $m; done; done
+ * b() { java -cp 'examples/target/lib/*' examples/bench/OrtSessionStart.java "$@"; }
+ * b save MODEL all.onnx ALL_OPT; b save MODEL extended.onnx EXTENDED_OPT
+ * for i in 1 2 3 4; do b time MODEL ALL_OPT; b time all.onnx NO_OPT; b time extended.onnx ALL_OPT; done
  * </pre>
- * {@code time} prints the session's creation (wall and process CPU) and a hash of the features of one fixed
- * batch of two random inputs: equal hashes, equal features. A saved model holds layouts for this CPU only (ORT
- * warns so); this measures what caching one would save, it is not a way to run the library.
+ * {@code save MODEL OUT LEVEL} writes the model as ORT optimised it at that level; {@code time MODEL LEVEL} prints
+ * the creation of a session at that level (wall and process CPU) and a hash of the features of one fixed batch of
+ * two random inputs: equal hashes, equal features. A model saved at {@code ALL_OPT} holds layouts for this CPU only
+ * (ORT warns so); this measures what caching one would save, it is not a way to run the library.
  */
 public class OrtSessionStart {
     public static void main(String[] args) throws Exception {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         Path model = Path.of(args[1]);
+        SessionOptions.OptLevel level = SessionOptions.OptLevel.valueOf(args[args.length - 1]);
         if (args[0].equals("save")) {
-            try (SessionOptions o = options(SessionOptions.OptLevel.ALL_OPT)) {
+            try (SessionOptions o = options(level)) {
                 o.setOptimizedModelFilePath(args[2]);
                 env.createSession(model.toString(), o).close();
             }
             System.out.printf(Locale.ROOT, "saved %s (%d bytes)%n", args[2], Files.size(Path.of(args[2])));
             return;
         }
-        // a model saved by "save" already holds every optimisation: loading it optimises nothing further
-        boolean optimised = model.getFileName().toString().contains(".opt");
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long t0 = System.nanoTime();
         long c0 = os.getProcessCpuTime();
-        try (SessionOptions o = options(optimised ? SessionOptions.OptLevel.NO_OPT : SessionOptions.OptLevel.ALL_OPT);
+        try (SessionOptions o = options(level);
              OrtSession session = env.createSession(model.toString(), o)) {
             long t1 = System.nanoTime();
             long c1 = os.getProcessCpuTime();
-            System.out.printf(Locale.ROOT, "%-10s session %4.0f ms wall %4.0f ms CPU, features hash %d%n",
-                    optimised ? "optimised" : "as given", (t1 - t0) / 1e6, (c1 - c0) / 1e6,
+            System.out.printf(Locale.ROOT, "%-24s %-12s session %4.0f ms wall %4.0f ms CPU, features hash %d%n",
+                    model.getFileName(), level, (t1 - t0) / 1e6, (c1 - c0) / 1e6,
                     Arrays.hashCode(features(env, session)));
         }
     }
