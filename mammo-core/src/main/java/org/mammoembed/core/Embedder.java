@@ -1,5 +1,6 @@
 package org.mammoembed.core;
 
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -42,4 +43,16 @@ public interface Embedder {
      * @throws MammoException only when the run cannot go on (the sink threw, interrupted); bad images never throw
      */
     ExtractionStats extract(Dataset dataset, EmbeddingSink sink, ProgressListener listener) throws MammoException;
+
+    /**
+     * Decodes and preprocesses each image of {@code images} and hands its network input to
+     * {@link EmbeddingSink#preprocessed}, without running the network, and with no {@code accept} or {@code failed}
+     * call: what a study shows of images whose embeddings it took from a cache or a checkpoint (a report's
+     * thumbnails). An image that cannot be read or preprocessed is skipped. Default: nothing, for an embedder that
+     * does not expose its input.
+     *
+     * @throws IOException when the sink throws
+     */
+    default void preprocessOnly(Dataset images, EmbeddingSink sink) throws IOException {
+    }
 }

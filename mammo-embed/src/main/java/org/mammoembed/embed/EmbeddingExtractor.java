@@ -1,6 +1,7 @@
 package org.mammoembed.embed;
 
 import ai.onnxruntime.OrtException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import org.mammoembed.core.Dataset;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.Embedder;
 import org.mammoembed.core.ImageReader;
+import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.MammoException;
@@ -19,6 +21,8 @@ import org.mammoembed.core.ProgressListener;
 import org.mammoembed.core.RootConfinedReader;
 import org.mammoembed.core.Stage;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns DICOM images into embeddings with an ONNX image backbone (typically ResNet50 without its classifier).
@@ -49,6 +53,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * decoded frame per worker are held at once, whatever the dataset size.
  */
 public final class EmbeddingExtractor implements Embedder, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddingExtractor.class);
 
     private final OnnxEncoder encoder;
     private final Device device;
@@ -121,6 +126,31 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
                 maxAbandonedDecodes);
         return new BatchPipeline(encoder, deadline, preprocessor, frame, workers)
                 .run(dataset.images(), dataset.problems(), sink, listener);
+    }
+
+    /**
+     * Decodes (confined to the dataset's root, under the decode deadline) and preprocesses each image in turn on
+     * this thread, handing its network input to {@code sink.preprocessed}; the network does not run. An image that
+     * fails is skipped (logged at DEBUG): its embedding came from elsewhere, and only what is shown of it is lost.
+     */
+    @Override
+    public void preprocessOnly(Dataset images, EmbeddingSink sink) throws IOException {
+        Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(sink, "sink");
+        ensureOpen();
+        float[] input = new float[encoder.imageValues()];
+        try (DecodeDeadline deadline = new DecodeDeadline(RootConfinedReader.of(reader, images.root()),
+                decodeTimeout, maxAbandonedDecodes)) {
+            for (ImageRecord r : images.images()) {
+                try {
+                    preprocessor.apply(deadline.read(r.path(), frame), input, 0);
+                } catch (MammoException | RuntimeException e) {
+                    LOG.debug("{}: no network input to show ({})", r.relativePath(), e.getMessage());
+                    continue;
+                }
+                sink.preprocessed(r, input, preprocessor.channels(), preprocessor.height(), preprocessor.width());
+            }
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.ExtractionStats;
 import org.mammoembed.core.Failure;
+import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.ModelIdentity;
 import org.mammoembed.core.Stage;
@@ -184,6 +185,7 @@ final class StudyRun {
                 executionProvider(), started));
         if (s.report) {
             long t = System.nanoTime();
+            missingThumbnails(dir, dataset.root(), index);
             StudyFiles.write("report.html", "report", () -> StudyReports.write(dir.root(), s.reportClusters));
             log.info("report: report.html written in " + String.format(java.util.Locale.ROOT, "%.1f s", seconds(t)));
         }
@@ -242,6 +244,26 @@ final class StudyRun {
         log.info("embedding: " + computed + " images computed in " + String.format(java.util.Locale.ROOT, "%.1f s",
                 embeddingSeconds) + ", " + reusedFromCheckpoint + " reused from the checkpoint, " + reusedFromCache
                 + " from the cache");
+    }
+
+    /**
+     * Thumbnails of the images whose embeddings came from the cache or a checkpoint (the extraction only shows the
+     * report what it computes), made by decoding them again: a thumbnail is what the network saw.
+     */
+    private void missingThumbnails(RunDirectory dir, Path root, List<EmbeddedImage> index) throws IOException {
+        ReportThumbnails thumbnails = ReportThumbnails.in(dir.root());
+        List<ImageRecord> missing = index.stream().map(EmbeddedImage::record)
+                .filter(r -> !thumbnails.has(r.relativePath())).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        long t = System.nanoTime();
+        // only the inputs are wanted: nothing is accepted or failed along the way
+        s.embedder.preprocessOnly(new Dataset(root, missing, List.of()), new ThumbnailingSink((image, f) -> { },
+                thumbnails));
+        long made = missing.stream().filter(r -> thumbnails.has(r.relativePath())).count();
+        log.info("report: " + made + " of " + missing.size() + " thumbnails made for images reused from the cache or"
+                + " checkpoint, in " + String.format(java.util.Locale.ROOT, "%.1f s", seconds(t)));
     }
 
     /** The budget stopped the run: failures.csv and run.log now, finished work stays in the checkpoint. */

@@ -133,6 +133,18 @@ final class StudyFixture {
             return m;
         }
 
+        /** The "network input" of an image is its feature vector seen as a 2 x 4 picture; unreadable ones skipped. */
+        @Override
+        public void preprocessOnly(Dataset images, EmbeddingSink sink) throws IOException {
+            for (ImageRecord r : images.images()) {
+                try {
+                    sink.preprocessed(r, features(reader.read(r.path())), 1, 2, D / 2);
+                } catch (MammoException e) {
+                    // skipped, as the contract says
+                }
+            }
+        }
+
         @Override
         public ExtractionStats extract(Dataset dataset, EmbeddingSink sink, ProgressListener listener)
                 throws MammoException {
@@ -146,6 +158,7 @@ final class StudyFixture {
                 for (ImageRecord r : dataset.images()) {
                     try {
                         DecodedImage img = reader.read(r.path());
+                        sink.preprocessed(r, features(img), 1, 2, D / 2);
                         sink.accept(new EmbeddedImage(embedded, r, img.metadata().viewPosition(),
                                 img.metadata().laterality()), features(img));
                         embedded++;
