@@ -2,6 +2,7 @@ package org.mammoembed.embed;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Percentiles;
@@ -72,10 +73,7 @@ final class WindowedRows {
             // the resampler's horizontal pass: neither a float image nor a windowed one is ever made
             StoredPixels sp = stored.get();
             int min = stats.min();
-            float[] lut = lut(stats.max() - min + 1);
-            for (int k = 0; k < lut.length; k++) {
-                lut[k] = unit(sp.modality(min + k), lo, range, invert);
-            }
+            float[] lut = table(min, sp::modality, lo, range, invert);
             // the table is monotonic, so its zeros (the background, MONOCHROME1 or not) are one run of stored values:
             // each row's leading and trailing background is found by comparing integers, without look-ups
             int zeroFrom = min;
@@ -120,10 +118,7 @@ final class WindowedRows {
         if (exclude == null && stats.isIntegral() && stats.max() - stats.min() < values.length) {
             // integral float pixels (another reader's): the same table over [min, max] of the values
             int min = stats.min();
-            float[] lut = lut(stats.max() - min + 1);
-            for (int k = 0; k < lut.length; k++) {
-                lut[k] = unit(min + k, lo, range, invert);
-            }
+            float[] lut = table(min, v -> v, lo, range, invert);
             return (y, row) -> {
                 for (int x = 0, i = y * cols; x < cols; x++, i++) {
                     row[x] = lut[(int) values[i] - min];
@@ -168,10 +163,17 @@ final class WindowedRows {
         return edgeRuns;
     }
 
-    /** The window table, exactly {@code n} long (re-made only when the range changes size). */
-    private float[] lut(int n) {
+    /**
+     * The window table over the counted values {@code min..max}: entry {@code k} is the windowed
+     * {@code value(min + k)} (re-allocated only when the range changes size).
+     */
+    private float[] table(int min, IntToDoubleFunction value, double lo, double range, boolean invert) {
+        int n = stats.max() - min + 1;
         if (lut.length != n) {
             lut = new float[n];
+        }
+        for (int k = 0; k < n; k++) {
+            lut[k] = unit(value.applyAsDouble(min + k), lo, range, invert);
         }
         return lut;
     }
