@@ -1,6 +1,7 @@
 package org.mammoembed.reduce;
 
 import org.mammoembed.reduce.internal.Check;
+import org.mammoembed.reduce.internal.GaussianNoise;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -103,7 +104,7 @@ public final class Tsne implements Reducer {
         NearestNeighbors nn = NearestNeighbors.exact(x, k);
         double[][] conditional = new double[n][];
         for (int i = 0; i < n; i++) {
-            conditional[i] = conditionalRow(nn.distances[i], effective);
+            conditional[i] = PerplexityCalibration.conditionalRow(nn.distances[i], effective);
         }
         SparseAffinities p = SparseAffinities.symmetric(nn.indices, conditional, SparseAffinities.Merge.SUM);
         double total = p.total();
@@ -134,51 +135,6 @@ public final class Tsne implements Reducer {
         return new Projection(name(), out, details);
     }
 
-    /** p(j | i) over the neighbours, with the Gaussian width found by bisection on the entropy. */
-    static double[] conditionalRow(double[] distances, double perplexity) {
-        int k = distances.length;
-        double[] d2 = new double[k];
-        double min = Double.POSITIVE_INFINITY;
-        for (int m = 0; m < k; m++) {
-            d2[m] = distances[m] * distances[m];
-            min = Math.min(min, d2[m]);
-        }
-        // shifting by the nearest distance leaves p unchanged and keeps the sum >= 1 (no underflow)
-        for (int m = 0; m < k; m++) {
-            d2[m] -= min;
-        }
-        double target = Math.log(perplexity);
-        double beta = 1.0;
-        double lo = Double.NEGATIVE_INFINITY;
-        double hi = Double.POSITIVE_INFINITY;
-        double[] row = new double[k];
-        for (int step = 0; step < 200; step++) {
-            double sum = 0.0;
-            for (int m = 0; m < k; m++) {
-                row[m] = Math.exp(-d2[m] * beta);
-                sum += row[m];
-            }
-            double weighted = 0.0;
-            for (int m = 0; m < k; m++) {
-                row[m] /= sum;
-                weighted += d2[m] * row[m];
-            }
-            double entropy = Math.log(sum) + beta * weighted;
-            double diff = entropy - target;
-            if (Math.abs(diff) <= 1e-5) {
-                break;
-            }
-            if (diff > 0) {
-                lo = beta;
-                beta = hi == Double.POSITIVE_INFINITY ? beta * 2.0 : (beta + hi) / 2.0;
-            } else {
-                hi = beta;
-                beta = lo == Double.NEGATIVE_INFINITY ? beta / 2.0 : (beta + lo) / 2.0;
-            }
-        }
-        return row;
-    }
-
     /** PCA of the (pre-reduced) input, scaled to a standard deviation of 1e-4, plus a 1e-6 seeded jitter. */
     private double[] initialLayout(double[][] x, int n) {
         float[][] asFloat = new float[n][x[0].length];
@@ -203,18 +159,12 @@ public final class Tsne implements Reducer {
         double[] y = new double[n * dimensions];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < dimensions; c++) {
-                y[i * dimensions + c] = pca[i][c] * scale + 1e-6 * gaussian(random);
+                y[i * dimensions + c] = pca[i][c] * scale + 1e-6 * GaussianNoise.draw(random);
             }
         }
         return y;
     }
 
-    static double gaussian(SplittableRandom random) {
-        // Box-Muller; SplittableRandom has no nextGaussian in Java 17
-        double u = 1.0 - random.nextDouble();
-        double v = random.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * v);
-    }
 
     /** Gradient descent with momentum and gains; returns the final KL divergence. */
     private double optimise(SparseAffinities p, double[] y, int n, double rate, StageListener listener,

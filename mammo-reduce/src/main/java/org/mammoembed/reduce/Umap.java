@@ -1,6 +1,7 @@
 package org.mammoembed.reduce;
 
 import org.mammoembed.reduce.internal.Check;
+import org.mammoembed.reduce.internal.GaussianNoise;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,7 +207,7 @@ public final class Umap implements Reducer {
             double scale = max > 0 ? INIT_EXTENT / max : 0.0;
             for (double[] row : start) {
                 for (int t = 0; t < dimensions; t++) {
-                    row[t] = row[t] * scale + 1e-4 * Tsne.gaussian(random);
+                    row[t] = row[t] * scale + 1e-4 * GaussianNoise.draw(random);
                 }
             }
         }

@@ -22,7 +22,7 @@ class TsneGradientTest {
         NearestNeighbors nn = NearestNeighbors.exact(x, 5);
         double[][] conditional = new double[n][];
         for (int i = 0; i < n; i++) {
-            conditional[i] = Tsne.conditionalRow(nn.distances[i], 2.0);
+            conditional[i] = PerplexityCalibration.conditionalRow(nn.distances[i], 2.0);
         }
         SparseAffinities p = SparseAffinities.symmetric(nn.indices, conditional, SparseAffinities.Merge.SUM);
         double total = p.total();

@@ -83,7 +83,7 @@ class TsneTest {
     @Test
     void conditionalRowMatchesTargetPerplexity() {
         double[] distances = {0.5, 1.0, 1.2, 2.0, 2.5, 3.0, 4.0, 7.0};
-        double[] row = Tsne.conditionalRow(distances, 3.0);
+        double[] row = PerplexityCalibration.conditionalRow(distances, 3.0);
         double sum = 0;
         double entropy = 0;
         for (double p : row) {
