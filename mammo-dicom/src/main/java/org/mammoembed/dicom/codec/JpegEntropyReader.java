@@ -115,13 +115,20 @@ final class JpegEntropyReader {
      */
     void restart(int expected) throws CorruptData {
         bitCount = 0;
-        while (pos + 1 < end && !((data[pos] & 0xFF) == 0xFF && (data[pos + 1] & 0xFF) != 0
-                && (data[pos + 1] & 0xFF) != 0xFF)) {
+        pos = afterRestartMarker(data, pos, end, expected);
+    }
+
+    /**
+     * The position just after the next marker at or after {@code pos} (stuffed zeros and fill bytes are not
+     * markers), which must be RST{@code expected}: what every decoder's restart does with the bytes.
+     */
+    static int afterRestartMarker(byte[] data, int pos, int end, int expected) throws CorruptData {
+        while (pos + 1 < end && !((data[pos] & 0xFF) == 0xFF && data[pos + 1] != 0 && data[pos + 1] != (byte) 0xFF)) {
             pos++;
         }
         if (pos + 1 >= end || (data[pos + 1] & 0xFF) != 0xD0 + expected) {
             throw new CorruptData("JPEG restart marker RST" + expected + " missing");
         }
-        pos += 2;
+        return pos + 2;
     }
 }

@@ -147,12 +147,6 @@ final class LosslessBitReader {
         acc = 0;
         bits = 0;
         padBits = 0;
-        while (pos + 1 < end && !((data[pos] & 0xFF) == 0xFF && data[pos + 1] != 0 && data[pos + 1] != (byte) 0xFF)) {
-            pos++;
-        }
-        if (pos + 1 >= end || (data[pos + 1] & 0xFF) != 0xD0 + expected) {
-            throw new JpegEntropyReader.CorruptData("JPEG restart marker RST" + expected + " missing");
-        }
-        pos += 2;
+        pos = JpegEntropyReader.afterRestartMarker(data, pos, end, expected);
     }
 }
