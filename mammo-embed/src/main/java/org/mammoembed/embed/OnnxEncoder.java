@@ -173,8 +173,8 @@ final class OnnxEncoder implements AutoCloseable {
         try (OnnxTensor in = OnnxTensor.createTensor(env, input, inShape);
              OnnxTensor pinned = OnnxTensor.createTensor(env, output, outShape)) {
             // ORT writes the features straight into the pinned output buffer; the result only refers to it
-            placed.session().run(Map.of(signature.inputName(), in), Map.<String, OnnxValue>of(signature.outputName(), pinned))
-                    .close();
+            placed.session().run(Map.of(signature.inputName(), in),
+                    Map.<String, OnnxValue>of(signature.outputName(), pinned)).close();
             output.rewind();
             output.get(out, 0, n * dim);
         }

@@ -184,8 +184,8 @@ final class StudyRun {
         StudyFiles.write("run.json", "provenance", () -> StudyProvenance.write(dir.runJson(), s, dataset, r,
                 executionProvider(), started));
         if (s.report) {
+            missingThumbnails(dir, dataset.root(), index); // logs its own time
             long t = System.nanoTime();
-            missingThumbnails(dir, dataset.root(), index);
             StudyFiles.write("report.html", "report", () -> StudyReports.write(dir.root(), s.reportClusters));
             log.info("report: report.html written in " + String.format(java.util.Locale.ROOT, "%.1f s", seconds(t)));
         }
