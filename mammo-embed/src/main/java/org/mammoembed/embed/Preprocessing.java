@@ -52,7 +52,7 @@ import org.mammoembed.embed.preprocess.Windowing;
  * at 20; for float pixels one int per integer in their range; 256 KiB of radix counts for non-integral data, plus
  * the values of one or two radix buckets), two ints per image row (its background runs), the window table (one
  * float per value in the range), the horizontal-pass buffer of {@code rows x width} floats (3 MiB for a 3328-row
- * image at 224), four source rows and the output plane. A worker thread therefore keeps up to about 8 MiB for its
+ * image at 224), eight source rows and the output plane. A worker thread therefore keeps up to about 8 MiB for its
  * lifetime (more for 20-bit data). Colour images additionally allocate their grey plane per call.
  */
 public final class Preprocessing implements ImagePreprocessor {
