@@ -15,22 +15,43 @@ final class JpegEntropyReader {
         }
     }
 
-    /** A Huffman table in the F.2.2.3 form: per code length, the largest code and where its values start. */
+    /**
+     * A Huffman table in the F.2.2.3 form (per code length, the largest code and where its values start), with
+     * each value's code and code length (Annex C's HUFFCODE and HUFFSIZE) for decoders that build a lookahead.
+     */
     static final class Table {
-        private final int[] maxCode = new int[18];
-        private final int[] valueOffset = new int[17];
-        private final int[] values;
+        /** Largest code of each length 1..16 (-1 when none), then a sentinel at 17. */
+        final int[] maxCode = new int[18];
+        /** Index into {@link #values} of the codes of each length, minus the first code of that length. */
+        final int[] valueOffset = new int[17];
+        /** HUFFVAL, in code order. */
+        final int[] values;
+        /** The code of {@code values[k]}, and its length in bits. */
+        final int[] codes;
+        final int[] lengths;
 
-        /** @param counts BITS: number of codes of each length 1..16; @param values HUFFVAL */
-        Table(int[] counts, int[] values) {
+        /**
+         * @param counts BITS: number of codes of each length 1..16; @param values HUFFVAL
+         * @throws CorruptData when a length has more codes than its bits can hold (libjpeg's "bogus Huffman table")
+         */
+        Table(int[] counts, int[] values) throws CorruptData {
             this.values = values;
+            this.codes = new int[values.length];
+            this.lengths = new int[values.length];
             int code = 0;
             int k = 0;
             for (int length = 1; length <= 16; length++) {
+                int n = counts[length - 1];
                 valueOffset[length] = k - code;
-                code += counts[length - 1];
-                k += counts[length - 1];
-                maxCode[length] = counts[length - 1] == 0 ? -1 : code - 1;
+                maxCode[length] = n == 0 ? -1 : code + n - 1;
+                for (int i = 0; i < n; i++, code++, k++) {
+                    if (code >= 1 << length) {
+                        throw new CorruptData("JPEG Huffman table has more codes of " + length
+                                + " bits than fit");
+                    }
+                    codes[k] = code;
+                    lengths[k] = length;
+                }
                 code <<= 1;
             }
             maxCode[17] = Integer.MAX_VALUE;

@@ -92,18 +92,18 @@ final class LosslessBitReader {
     private int slowSymbol(LosslessHuffmanTable table) throws JpegEntropyReader.CorruptData {
         int length = LosslessHuffmanTable.LOOKAHEAD + 1;
         int code = (int) (acc >>> (bits - length)) & ((1 << length) - 1);
-        while (code > table.maxCode[length]) {
+        while (code > table.codes.maxCode[length]) {
             if (++length > 16) {
                 throw new JpegEntropyReader.CorruptData("invalid Huffman code in lossless JPEG data");
             }
             code = (int) (acc >>> (bits - length)) & ((1 << length) - 1);
         }
         bits -= length;
-        int index = code + table.valueOffset[length];
-        if (index < 0 || index >= table.symbols.length) {
+        int index = code + table.codes.valueOffset[length];
+        if (index < 0 || index >= table.codes.values.length) {
             throw new JpegEntropyReader.CorruptData("Huffman code outside its table in lossless JPEG data");
         }
-        return table.symbols[index];
+        return table.codes.values[index];
     }
 
     /** Tops the buffer up to at least 57 bits, so that a code and its extra bits (at most 32) are there. */

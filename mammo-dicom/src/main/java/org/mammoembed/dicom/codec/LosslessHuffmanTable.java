@@ -18,11 +18,8 @@ final class LosslessHuffmanTable {
     static final int LENGTH_MASK = 0x1F;
 
     final int[] lookup = new int[1 << LOOKAHEAD];
-    /** Largest code of each length 1..16 (-1 when none), then a sentinel at 17. */
-    final int[] maxCode = new int[18];
-    /** Index into {@link #symbols} of the codes of each length, minus the first code of that length. */
-    final int[] valueOffset = new int[17];
-    final int[] symbols;
+    /** The canonical decoding tables, for codes longer than the lookahead. */
+    final JpegEntropyReader.Table codes;
 
     /**
      * @param counts  BITS: the number of codes of each length 1..16
@@ -30,31 +27,18 @@ final class LosslessHuffmanTable {
      * @throws JpegEntropyReader.CorruptData when the lists do not form a prefix code of categories 0..16
      */
     LosslessHuffmanTable(int[] counts, int[] symbols) throws JpegEntropyReader.CorruptData {
-        this.symbols = symbols;
         for (int s : symbols) {
             if (s > 16) {
                 throw new JpegEntropyReader.CorruptData("lossless JPEG Huffman table holds category " + s
                         + " (at most 16)");
             }
         }
-        int code = 0;
-        int k = 0;
-        for (int length = 1; length <= 16; length++) {
-            int n = counts[length - 1];
-            valueOffset[length] = k - code;
-            maxCode[length] = n == 0 ? -1 : code + n - 1;
-            for (int i = 0; i < n; i++, code++, k++) {
-                if (code >= 1 << length) {
-                    throw new JpegEntropyReader.CorruptData("JPEG Huffman table has more codes of " + length
-                            + " bits than fit");
-                }
-                if (length <= LOOKAHEAD) {
-                    fill(code, length, symbols[k]);
-                }
+        codes = new JpegEntropyReader.Table(counts, symbols);
+        for (int k = 0; k < symbols.length; k++) {
+            if (codes.lengths[k] <= LOOKAHEAD) {
+                fill(codes.codes[k], codes.lengths[k], symbols[k]);
             }
-            code <<= 1;
         }
-        maxCode[17] = Integer.MAX_VALUE;
     }
 
     private void fill(int code, int length, int category) {

@@ -112,8 +112,9 @@ final class SequentialDctDecoder {
         }
     }
 
-    private void readHuffmanTables(byte[] s, int pos, int end) throws DicomException {
-        HuffmanTableSegment.<RuntimeException>read(s, pos, end, 1, ts,
+    private void readHuffmanTables(byte[] s, int pos, int end) throws DicomException,
+            JpegEntropyReader.CorruptData {
+        HuffmanTableSegment.<JpegEntropyReader.CorruptData>read(s, pos, end, 1, ts,
                 (tc, th, counts, values) -> (tc == 0 ? dcTables : acTables)[th]
                         = new JpegEntropyReader.Table(counts, values));
     }

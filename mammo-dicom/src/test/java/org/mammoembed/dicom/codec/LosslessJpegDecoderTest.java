@@ -167,6 +167,15 @@ class LosslessJpegDecoderTest {
     }
 
     @Test
+    void huffmanTableWithMoreCodesThanItsLengthHoldsIsRefused() throws Exception {
+        byte[] jpeg = new LosslessJpegWriter().write(image(8, 8, 1, 8, 1), 8, 8, 1);
+        SequentialDctDecoderTest.overfillOneBitCodes(jpeg, indexOf(jpeg, 0xC4));
+        DicomException e = assertThrows(DicomException.class, () -> decoder.decode(jpeg, format(8, 8, 1, 8), SV1));
+        assertEquals(Stage.DECODE, e.stage());
+        assertMentions(e.getMessage(), "Huffman table", "1 bits than fit");
+    }
+
+    @Test
     void corpusLosslessFramesDecodeExactlyAsThePluginDecodesThem() throws Exception {
         Path root = CorpusManifest.folder();
         List<String> checked = new ArrayList<>();

@@ -117,6 +117,35 @@ class SequentialDctDecoderTest {
     }
 
     @Test
+    void huffmanTableWithMoreCodesThanItsLengthHoldsIsRefused() throws Exception {
+        byte[] jpeg = TestImages.jpeg(TestImages.grayRamp(48, 32), 0.9f);
+        int sof = JpegDecoderTest.indexOfMarker(jpeg, 0xC0);
+        jpeg[sof + 1] = (byte) 0xC1;
+        jpeg[sof + 4] = 12;
+        overfillOneBitCodes(jpeg, JpegDecoderTest.indexOfMarker(jpeg, 0xC4));
+        DicomException e = assertThrows(DicomException.class, () -> viaLibjpeg.decode(jpeg,
+                new PixelFormat(32, 48, 1, 16, 12, 11, false, "MONOCHROME2", 0), EXTENDED));
+        assertEquals(Stage.DECODE, e.stage());
+        assertMentions(e.getMessage(), "Huffman table", "1 bits than fit");
+    }
+
+    /**
+     * Moves three codes of the DHT segment at {@code dht} (its first table) to length 1, where two fit at most,
+     * keeping the segment's length and value count as they were.
+     */
+    static void overfillOneBitCodes(byte[] jpeg, int dht) {
+        int bits = dht + 5;
+        for (int length = 2; length <= 16; length++) {
+            if ((jpeg[bits + length - 1] & 0xFF) >= 3 - (jpeg[bits] & 0xFF)) {
+                jpeg[bits + length - 1] -= (byte) (3 - jpeg[bits]);
+                jpeg[bits] = 3;
+                return;
+            }
+        }
+        throw new AssertionError("no code length to take three codes from");
+    }
+
+    @Test
     void corruptTwelveBitDataNeverEscapesAsAnotherException() throws Exception {
         byte[] jpeg = TestImages.jpeg(TestImages.grayRamp(48, 32), 0.9f);
         int sof = JpegDecoderTest.indexOfMarker(jpeg, 0xC0);
