@@ -32,6 +32,7 @@ public final class EmbeddingExtractorBuilder {
     Duration decodeTimeout = DEFAULT_DECODE_TIMEOUT;
     int maxAbandonedDecodes = 4;
     ProgressListener progress = ProgressListener.NONE;
+    boolean prestartNd4j;
 
     EmbeddingExtractorBuilder() {
     }
@@ -196,6 +197,19 @@ public final class EmbeddingExtractorBuilder {
         return this;
     }
 
+    /**
+     * Starts ND4J on a background thread at {@link #build()}, beside the model load, for callers that will ask for
+     * {@code INDArray} results ({@link EmbeddingExtractor#embedAll}, {@link Nd4jTensors#features}); once it is up,
+     * batch inputs go through its tensor (no copy either way). Default: not started; it starts the first time an
+     * {@code INDArray} is asked for, on the asking thread. Why not always: ND4J's start took 0.9 s of CPU, and a
+     * one-image {@code embed} 0.35 s longer, on 2 cores (README, Benchmarks), while embeddings written to files
+     * never need it.
+     */
+    public EmbeddingExtractorBuilder prestartNd4j() {
+        this.prestartNd4j = true;
+        return this;
+    }
+
     private static ImageReader defaultReader() {
         try {
             return ImageReaders.defaultReader();
@@ -221,15 +235,18 @@ public final class EmbeddingExtractorBuilder {
         s.model = model;
         s.device = device;
         s.batchSize = batchSize;
-        // ND4J's start overlaps the model load and the first decodes. The other native libraries a run needs are
-        // loaded first, on this thread: JavaCPP's loader, as ND4J starts, deadlocks against a library being loaded
-        // by another thread at the same moment (a hung run, caught with gdb: glibc's two loader locks taken in
-        // opposite orders by dl_iterate_phdr + dlclose and by dlopen)
+        // ND4J may start now (prestartNd4j, beside the model load and the first decodes) or later, whenever an
+        // INDArray is asked for. Either way the other native libraries a run needs are loaded first, on this thread:
+        // JavaCPP's loader, as ND4J starts, deadlocks against a library being loaded by another thread at the same
+        // moment (a hung run, caught with gdb: glibc's two loader locks taken in opposite orders by
+        // dl_iterate_phdr + dlclose and by dlopen)
         OnnxEncoder.loadNatives();
         CpuClock.loadNatives();
         // libawt, which the ImageIO codecs' first BufferedImage would load in a worker (JPEG baseline, JJ2000, PNG)
         java.awt.image.ColorModel.getRGBdefault();
-        Nd4jTensors.warmUp();
+        if (prestartNd4j) {
+            Nd4jTensors.warmUp();
+        }
         s.preprocessing = preprocessing;
         s.reader = reader != null ? reader : defaultReader();
         s.workers = workers;
@@ -240,10 +257,10 @@ public final class EmbeddingExtractorBuilder {
         s.progress = progress;
         if (s.preprocessing == null || s.preprocessing instanceof Preprocessing) {
             // the JIT compiles the per-pixel loops while the model loads (the default recipe runs the same loops).
-            // It starts at once, beside ND4J's native start: it runs the pure-Java loops that the decode workers
-            // run beside that start anyway (native loads go through NativeLoads), and waiting for ND4J, which now
-            // outlasts the model load on 2 cores, left the first images to cold code (measured: the first batch
-            // 0.15 s later)
+            // It starts at once, beside ND4J's native start where there is one: it runs the pure-Java loops that the
+            // decode workers run beside that start anyway (native loads go through NativeLoads), and waiting for
+            // ND4J, which outlasts the model load on 2 cores, left the first images to cold code (measured: the
+            // first batch 0.15 s later)
             Preprocessing recipe = s.preprocessing == null ? Preprocessing.defaults() : (Preprocessing) s.preprocessing;
             PreprocessingWarmUp.start(recipe);
         }

@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
  * ND4J as the tensor layer: the batch tensor that ONNX Runtime reads (its off-heap buffer handed over as is) and
  * the embeddings as {@code INDArray} for Java users.
  *
- * <p>ND4J's start (loading its native backend, over a second of CPU) happens on a background daemon thread that
- * {@link #warmUp()} starts when an extractor is built, so it overlaps the model load and the decoding of the first
- * batch instead of delaying them; batches that come before it is over go through a plain direct buffer instead
- * (see {@code OnnxEncoder}), and only the {@code INDArray} results wait for it.
+ * <p>ND4J's start (loading its native backend, about a second of CPU) happens only when it is needed: the first
+ * time an {@code INDArray} is asked for, on the asking thread, or at {@code build()} on a background daemon thread
+ * when the builder says {@code prestartNd4j()}, so that it overlaps the model load and the decoding of the first
+ * batch. Batches go through a plain direct buffer of the same layout until ND4J is up, and through its batch
+ * tensor after: the same values reach ONNX Runtime either way, without a copy.
  */
 public final class Nd4jTensors {
     private static final Logger LOG = LoggerFactory.getLogger(Nd4jTensors.class);

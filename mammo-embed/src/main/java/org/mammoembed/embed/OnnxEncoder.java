@@ -183,10 +183,9 @@ final class OnnxEncoder implements AutoCloseable {
 
     /**
      * The batch's input memory: the ND4J batch tensor's own buffer (handed to ORT without a copy) once ND4J has
-     * started. ND4J starts on a thread of its own while the model loads; where it has not finished by the first
-     * batch (on a 2-core machine it takes longer than the model now does), the first batches go through a plain
-     * direct buffer of the same layout instead of waiting for it: the same values reach ORT, so the features are
-     * the same bits. Where ND4J cannot start at all, the plain buffer stays.
+     * started, a plain direct buffer of the same layout before (ND4J starts only when asked: see
+     * {@link EmbeddingExtractorBuilder#prestartNd4j()}), and for good where ND4J cannot start. The same values reach
+     * ORT either way, so the features are the same bits.
      */
     private FloatBuffer input() {
         if (batchTensor == null && !nd4jRefused) {
