@@ -3,6 +3,7 @@ package org.mammoembed.embed;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.mammoembed.core.internal.DaemonThreads;
 
 /**
  * The model's SHA-256 (provenance and cache keys), computed on a daemon thread of its own while ONNX Runtime loads
@@ -20,9 +21,7 @@ final class ModelDigest {
     /** Starts hashing {@code model} and returns at once. */
     static ModelDigest start(ModelSource model) {
         ModelDigest d = new ModelDigest(model);
-        Thread t = new Thread(d.task, "mammo-embed-model-digest");
-        t.setDaemon(true);
-        t.start();
+        DaemonThreads.start("mammo-embed-model-digest", d.task);
         return d;
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.NativeLoads;
+import org.mammoembed.core.internal.DaemonThreads;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -42,7 +43,7 @@ public final class Nd4jTensors {
         synchronized (Nd4jTensors.class) {
             if (ready == null) {
                 CompletableFuture<Void> started = new CompletableFuture<>();
-                Thread t = new Thread(() -> {
+                DaemonThreads.start("mammo-embed-nd4j-init", () -> {
                     long t0 = System.nanoTime();
                     try {
                         NativeLoads.exclusively(() -> Nd4j.create(DataType.FLOAT, 1).close());
@@ -51,9 +52,7 @@ public final class Nd4jTensors {
                     } catch (Throwable e) {
                         started.completeExceptionally(e);
                     }
-                }, "mammo-embed-nd4j-init");
-                t.setDaemon(true);
-                t.start();
+                });
                 ready = started;
             }
             return ready;

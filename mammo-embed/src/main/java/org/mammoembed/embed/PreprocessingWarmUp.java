@@ -7,6 +7,7 @@ import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.Photometric;
 import org.mammoembed.core.StoredPixels;
 import org.mammoembed.core.VoiAttributes;
+import org.mammoembed.core.internal.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,7 @@ final class PreprocessingWarmUp {
 
     /** Starts the warm-up of {@code recipe} on a daemon thread and returns at once. */
     static void start(Preprocessing recipe) {
-        Thread t = new Thread(() -> run(recipe), "mammo-embed-jit-warmup");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+        DaemonThreads.start("mammo-embed-jit-warmup", Thread.MIN_PRIORITY, () -> run(recipe));
     }
 
     private static void run(Preprocessing recipe) {
