@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.mammoembed.core.DecodedImage;
-import org.mammoembed.core.DicomReader;
-import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.MammoException;
+import org.mammoembed.core.RootConfinedReader;
 import org.mammoembed.dicom.DicomFileReader;
 import org.mammoembed.embed.Preprocessing;
 import org.mammoembed.io.JsonOutput;
@@ -81,20 +79,14 @@ final class BaselinesCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Each image's intensity statistics and 32 x 32 thumbnail, then the descriptor of the whole set. */
-    private static float[][] handcrafted(EmbeddingResult images) throws MammoException {
-        DicomReader reader = DicomFileReader.create();
-        Preprocessing thumb = Preprocessing.builder().size(THUMB, THUMB).mean(0, 0, 0).std(1, 1, 1).build();
-        int n = images.size();
-        float[][] stats = new float[n][];
-        float[][] thumbs = new float[n][THUMB * THUMB];
-        float[] scratch = new float[3 * THUMB * THUMB];
-        for (EmbeddedImage e : images.index()) {
-            DecodedImage img = reader.read(e.record().path());
-            stats[e.index()] = HandcraftedFeatures.of(img.grayPlane(), img.rows(), img.columns());
-            thumb.apply(img, scratch, 0);
-            System.arraycopy(scratch, 0, thumbs[e.index()], 0, THUMB * THUMB);
-        }
-        return HandcraftedFeatures.withThumbnailComponents(stats, thumbs, THUMB_COMPONENTS);
+    /** The handcrafted descriptors of the images, read again under the run's DICOM root. */
+    private float[][] handcrafted(EmbeddingResult images) throws MammoException {
+        Preprocessing thumbnail = Preprocessing.thumbnail(THUMB);
+        return HandcraftedFeatures.describe(images, RootConfinedReader.of(DicomFileReader.create(), dicomRoot),
+                image -> {
+                    float[] values = new float[THUMB * THUMB];
+                    thumbnail.apply(image, values, 0);
+                    return values;
+                }, THUMB_COMPONENTS);
     }
 }

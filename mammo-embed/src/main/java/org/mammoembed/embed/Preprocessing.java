@@ -28,7 +28,7 @@ import org.mammoembed.embed.preprocess.Windowing;
  *       default stretched, aspect ratio ignored);</li>
  *   <li>the grey plane copied into 3 channels, each normalised as {@code (x - mean[c]) / std[c]} in float32
  *       (default ImageNet mean [0.485, 0.456, 0.406], std [0.229, 0.224, 0.225]); or, with
- *       {@link Builder#channels(int) channels(1)}, normalised once into one channel (default mean
+ *       {@link PreprocessingBuilder#channels(int) channels(1)}, normalised once into one channel (default mean
  *       {@value #GREY_MEAN}, std {@value #GREY_STD}).</li>
  * </ol>
  * After the network, {@link #postProcessing()} (default none; L2 normalisation on request) is applied to each
@@ -64,8 +64,8 @@ public final class Preprocessing implements ImagePreprocessor {
     public static final double GREY_MEAN = 0.449;
     /** Standard deviation of the 1-channel recipe by default: the mean of ImageNet's three. */
     public static final double GREY_STD = 0.226;
-    private static final double[] IMAGENET_MEAN = {0.485, 0.456, 0.406};
-    private static final double[] IMAGENET_STD = {0.229, 0.224, 0.225};
+    static final double[] IMAGENET_MEAN = {0.485, 0.456, 0.406};
+    static final double[] IMAGENET_STD = {0.229, 0.224, 0.225};
 
     private static final Preprocessing DEFAULTS = builder().build();
 
@@ -81,7 +81,7 @@ public final class Preprocessing implements ImagePreprocessor {
     private final float[] meanF;
     private final float[] stdF;
 
-    private Preprocessing(Builder b) {
+    Preprocessing(PreprocessingBuilder b) {
         this.height = b.height;
         this.width = b.width;
         this.mean = b.mean.clone();
@@ -126,14 +126,22 @@ public final class Preprocessing implements ImagePreprocessor {
         return builder().size(size, size).geometry(Geometry.letterbox()).build();
     }
 
+    /**
+     * The thumbnails of the handcrafted baseline: the default window and antialiased resize to
+     * {@code size x size}, one channel, values in [0, 1] (mean 0, std 1, no normalisation).
+     */
+    public static Preprocessing thumbnail(int size) {
+        return builder().size(size, size).channels(1).mean(0).std(1).build();
+    }
+
     /** A builder starting from the defaults. */
-    public static Builder builder() {
-        return new Builder();
+    public static PreprocessingBuilder builder() {
+        return new PreprocessingBuilder();
     }
 
     /** A builder starting from {@code base}'s settings. */
-    public static Builder builder(Preprocessing base) {
-        Builder b = new Builder();
+    public static PreprocessingBuilder builder(Preprocessing base) {
+        PreprocessingBuilder b = new PreprocessingBuilder();
         b.height = base.height;
         b.width = base.width;
         b.mean = base.mean.clone();
@@ -279,138 +287,6 @@ public final class Preprocessing implements ImagePreprocessor {
         void ensurePlane(int n) {
             if (plane.length < n) {
                 plane = new float[n];
-            }
-        }
-    }
-
-    /**
-     * Builds a {@link Preprocessing}. Every setter validates at once and names the option and the bad value;
-     * {@link #build()} returns an immutable recipe and can be called again.
-     */
-    public static final class Builder {
-        private int height = 224;
-        private int width = 224;
-        private double[] mean = IMAGENET_MEAN.clone();
-        private double[] std = IMAGENET_STD.clone();
-        private Windowing windowing = Windowing.percentile(0.5, 99.5);
-        private ResizeMode resize = ResizeMode.BILINEAR_ANTIALIAS;
-        private Geometry geometry = Geometry.stretch();
-        private boolean excludePixelPadding;
-        private PostProcessing postProcessing = PostProcessing.NONE;
-
-        private Builder() {
-        }
-
-        /**
-         * Network input channels: 3 (default; the grey plane copied into each, normalised with the 3 means and
-         * stds) or 1 (the grey plane normalised once, for a backbone whose first convolution takes one channel,
-         * e.g. ResNet50's conv1 weights summed over RGB). Switching the count resets mean and std to that count's
-         * defaults unless they already have that many values: 3 channels ImageNet's, 1 channel
-         * {@value #GREY_MEAN} and {@value #GREY_STD} (the means of ImageNet's three).
-         */
-        public Builder channels(int channels) {
-            if (channels != 1 && channels != 3) {
-                throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
-            }
-            if (mean.length != channels) {
-                mean = channels == 1 ? new double[] {GREY_MEAN} : IMAGENET_MEAN.clone();
-            }
-            if (std.length != channels) {
-                std = channels == 1 ? new double[] {GREY_STD} : IMAGENET_STD.clone();
-            }
-            return this;
-        }
-
-        /** The step after the network; default {@link PostProcessing#NONE} (raw features). */
-        public Builder postProcessing(PostProcessing postProcessing) {
-            this.postProcessing = Objects.requireNonNull(postProcessing, "postProcessing");
-            return this;
-        }
-
-        /** Output size in pixels; default 224 x 224. Each must be in [1, 8192]. */
-        public Builder size(int height, int width) {
-            checkSide("height", height);
-            checkSide("width", width);
-            this.height = height;
-            this.width = width;
-            return this;
-        }
-
-        /**
-         * Per-channel means subtracted after windowing (window units), one per channel (see {@link #channels});
-         * default ImageNet [0.485, 0.456, 0.406].
-         */
-        public Builder mean(double... mean) {
-            checkCount("mean", mean, this.mean.length);
-            for (double v : mean) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("mean values must be finite, got " + Arrays.toString(mean));
-                }
-            }
-            this.mean = mean.clone();
-            return this;
-        }
-
-        /**
-         * Per-channel standard deviations divided by, one per channel; default ImageNet [0.229, 0.224, 0.225].
-         * Each > 0.
-         */
-        public Builder std(double... std) {
-            checkCount("std", std, this.std.length);
-            for (double v : std) {
-                if (!(v > 0) || !Double.isFinite(v) || (float) v == 0f) {
-                    throw new IllegalArgumentException("std values must be finite and > 0, got "
-                            + Arrays.toString(std));
-                }
-            }
-            this.std = std.clone();
-            return this;
-        }
-
-        /** The VOI step; default {@code Windowing.percentile(0.5, 99.5)}. */
-        public Builder windowing(Windowing windowing) {
-            this.windowing = Objects.requireNonNull(windowing, "windowing");
-            return this;
-        }
-
-        /** The resampling filter; default {@link ResizeMode#BILINEAR_ANTIALIAS}. */
-        public Builder resize(ResizeMode resize) {
-            this.resize = Objects.requireNonNull(resize, "resize");
-            return this;
-        }
-
-        /** Placement of the resized image; default {@link Geometry#stretch()}. */
-        public Builder geometry(Geometry geometry) {
-            this.geometry = Objects.requireNonNull(geometry, "geometry");
-            return this;
-        }
-
-        /**
-         * Whether pixels marked by Pixel Padding Value / Range Limit are left out of the percentiles (they are
-         * still windowed and resized); default false, as the reference pipeline does (none of the corpus
-         * mammograms declares padding). No effect on {@link Windowing#dicomVoi()} when the header has a VOI.
-         */
-        public Builder excludePixelPadding(boolean exclude) {
-            this.excludePixelPadding = exclude;
-            return this;
-        }
-
-        /** The immutable recipe. */
-        public Preprocessing build() {
-            return new Preprocessing(this);
-        }
-
-        private static void checkSide(String option, int v) {
-            if (v < 1 || v > 8192) {
-                throw new IllegalArgumentException(option + " must be in [1, 8192], got " + v);
-            }
-        }
-
-        private static void checkCount(String option, double[] v, int channels) {
-            if (v == null || v.length != channels) {
-                throw new IllegalArgumentException(option + " needs exactly " + channels + " value"
-                        + (channels == 1 ? "" : "s") + " (one per channel; set channels(n) first to change the count)"
-                        + ", got " + (v == null ? "null" : Arrays.toString(v)));
             }
         }
     }

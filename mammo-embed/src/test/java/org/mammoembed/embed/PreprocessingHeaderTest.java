@@ -18,7 +18,7 @@ class PreprocessingHeaderTest {
     private static final float[] RAMP = {0, 10, 20, 30, 40, 50, 60, 70};
 
     /** Same size in and out (resize is the identity), no normalisation: channel 0 is the windowed image. */
-    private static Preprocessing.Builder identity() {
+    private static PreprocessingBuilder identity() {
         return Preprocessing.builder().size(2, 4).mean(0, 0, 0).std(1, 1, 1);
     }
 

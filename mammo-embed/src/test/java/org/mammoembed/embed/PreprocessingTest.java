@@ -62,6 +62,28 @@ class PreprocessingTest {
     }
 
     @Test
+    void thumbnailIsTheDefaultWindowAndResizeInOneUnnormalisedChannel() throws MammoException {
+        float[] px = new float[96 * 64];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (i * 37) % 4096;
+        }
+        for (Photometric ph : new Photometric[] {Photometric.MONOCHROME2, Photometric.MONOCHROME1}) {
+            DecodedImage image = TestImages.gray(96, 64, px, ph);
+            Preprocessing thumbnail = Preprocessing.thumbnail(16);
+            assertEquals(1, thumbnail.channels());
+            assertEquals(16, thumbnail.height());
+            assertEquals(16, thumbnail.width());
+            float[] ours = new float[16 * 16];
+            thumbnail.apply(image, ours, 0);
+            // the defaults' first channel before its normalisation, bit for bit
+            assertArrayEquals(channel(run(identity(16, 16), image), 0, 256), ours, ph.name());
+            for (float v : ours) {
+                assertTrue(v >= 0 && v <= 1, ph + ": " + v);
+            }
+        }
+    }
+
+    @Test
     void monochrome1IsInvertedAfterWindowing() throws MammoException {
         float[] px = {30, 0, 70, 10, 20, 40, 50, 60};
         float[] mono2 = run(identity(2, 4), TestImages.gray(2, 4, px, Photometric.MONOCHROME2));

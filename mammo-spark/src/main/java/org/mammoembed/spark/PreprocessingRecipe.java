@@ -10,7 +10,7 @@ import org.mammoembed.embed.preprocess.Windowing;
 
 /**
  * The preprocessing recipe in a form that Spark params can hold and executors can rebuild: plain values, each
- * mapped to one {@link Preprocessing.Builder} option. The defaults are {@link Preprocessing#defaults()}.
+ * mapped to one {@link PreprocessingBuilder} option. The defaults are {@link Preprocessing#defaults()}.
  *
  * @param size                output height and width in pixels (default 224)
  * @param windowing           {@code percentile:LOW:HIGH} (default {@code percentile:0.5:99.5}) or {@code dicom-voi}

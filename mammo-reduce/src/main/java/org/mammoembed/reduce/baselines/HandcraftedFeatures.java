@@ -2,6 +2,12 @@ package org.mammoembed.reduce.baselines;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.mammoembed.core.DecodedImage;
+import org.mammoembed.core.EmbeddedImage;
+import org.mammoembed.core.EmbeddingResult;
+import org.mammoembed.core.ImageReader;
+import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Percentiles;
 import org.mammoembed.reduce.Pca;
 
@@ -23,6 +29,49 @@ public final class HandcraftedFeatures {
     public static final List<String> NAMES = names();
 
     private HandcraftedFeatures() {
+    }
+
+    /** Makes one image's thumbnail, e.g. {@code Preprocessing.thumbnail(32)} of mammo-embed applied to it. */
+    @FunctionalInterface
+    public interface Thumbnails {
+        /** The thumbnail's values; the same number for every image. */
+        float[] of(DecodedImage image) throws MammoException;
+    }
+
+    /**
+     * The handcrafted descriptor of every image of {@code images}, in index order, each read again from its file
+     * with {@code reader}: its statistics ({@link #of}) and its thumbnail ({@code thumbnails}), then
+     * {@link #withThumbnailComponents} over all of them. What the CLI's {@code embeddings-baselines --dicom-root}
+     * compares the embeddings against.
+     *
+     * @param reader     e.g. {@code RootConfinedReader.of(DicomFileReader.create(), dicomRoot)}, so that a
+     *                   joined.csv cannot lead it out of the study's folder
+     * @throws MammoException for the first image that cannot be read or thumbnailed, naming it
+     */
+    public static float[][] describe(EmbeddingResult images, ImageReader reader, Thumbnails thumbnails,
+                                     int components) throws MammoException {
+        Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(thumbnails, "thumbnails");
+        int n = images.size();
+        float[][] stats = new float[n][];
+        float[][] thumbs = new float[n][];
+        for (EmbeddedImage e : images.index()) {
+            String name = e.record().relativePath();
+            try {
+                DecodedImage image = reader.read(e.record().path());
+                stats[e.index()] = of(image.grayPlane(), image.rows(), image.columns());
+                thumbs[e.index()] = thumbnails.of(image);
+            } catch (MammoException ex) {
+                throw new MammoException(ex.stage(), name + ": " + ex.getMessage(), ex);
+            }
+            if (thumbs[e.index()].length != thumbs[0].length) {
+                throw new IllegalArgumentException("thumbnails must all have the same size: " + name + " has "
+                        + thumbs[e.index()].length + " values, " + images.index().get(0).record().relativePath()
+                        + " " + thumbs[0].length);
+            }
+        }
+        return withThumbnailComponents(stats, thumbs, components);
     }
 
     /**

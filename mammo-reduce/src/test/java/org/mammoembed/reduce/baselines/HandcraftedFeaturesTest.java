@@ -1,9 +1,27 @@
 package org.mammoembed.reduce.baselines;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mammoembed.core.BiRadsDensity;
+import org.mammoembed.core.DecodedImage;
+import org.mammoembed.core.EmbeddedImage;
+import org.mammoembed.core.EmbeddingResult;
+import org.mammoembed.core.ImageMetadata;
+import org.mammoembed.core.ImageReader;
+import org.mammoembed.core.ImageRecord;
+import org.mammoembed.core.MammoException;
+import org.mammoembed.core.Photometric;
+import org.mammoembed.core.Stage;
+import org.mammoembed.core.VoiAttributes;
 
 class HandcraftedFeaturesTest {
 
@@ -66,5 +84,87 @@ class HandcraftedFeaturesTest {
         }
         assertThrows(IllegalArgumentException.class,
                 () -> HandcraftedFeatures.withThumbnailComponents(stats, java.util.Arrays.copyOf(thumbs, 11), 3));
+    }
+
+    /** 4 x 4 images whose pixels are {@code k * (1 + position)}, one per file name "imgK.dcm". */
+    private static final class SyntheticImages implements ImageReader {
+        @Override
+        public boolean isImage(Path file) {
+            return true;
+        }
+
+        @Override
+        public ImageMetadata readMetadata(Path file) {
+            return new ImageMetadata(null, "MG", 4, 4, 1, 1, 16, 12, 0, "MONOCHROME2", null, "L", "CC", null, null,
+                    Optional.empty(), Map.of());
+        }
+
+        @Override
+        public DecodedImage read(Path file, int frame) throws MammoException {
+            String name = file.getFileName().toString();
+            if (name.startsWith("bad")) {
+                throw new MammoException(Stage.DECODE, "pixel data truncated");
+            }
+            int k = Integer.parseInt(name.substring(3, name.indexOf('.')));
+            return DecodedImage.wrap(4, 4, 1, pixels(k), Photometric.MONOCHROME2, readMetadata(file),
+                    VoiAttributes.NONE);
+        }
+
+        static float[] pixels(int k) {
+            float[] px = new float[16];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = k * (1 + (i * 7) % 16);
+            }
+            return px;
+        }
+    }
+
+    private static EmbeddingResult images(String... names) {
+        List<EmbeddedImage> index = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            index.add(new EmbeddedImage(i, new ImageRecord("E" + i, BiRadsDensity.ofCode(1 + i % 4),
+                    Path.of("/study").resolve(names[i]), names[i], Map.of()), "CC", "L"));
+        }
+        return EmbeddingResult.wrap(1, new float[names.length], index, List.of());
+    }
+
+    /** The first and last pixel of every second row: a thumbnail of 4 values. */
+    private static float[] corners(DecodedImage image) {
+        float[] px = image.grayPlane();
+        return new float[] {px[0], px[3], px[8], px[11]};
+    }
+
+    @Test
+    void describeReadsEachImageAgainAndJoinsItsStatisticsAndThumbnailComponents() throws Exception {
+        EmbeddingResult images = images("img1.dcm", "img2.dcm", "img5.dcm", "img3.dcm");
+        float[][] described = HandcraftedFeatures.describe(images, new SyntheticImages(),
+                HandcraftedFeaturesTest::corners, 2);
+        float[][] stats = new float[4][];
+        float[][] thumbs = new float[4][];
+        int[] k = {1, 2, 5, 3};
+        for (int i = 0; i < 4; i++) {
+            DecodedImage image = new SyntheticImages().read(Path.of("img" + k[i] + ".dcm"), 0);
+            stats[i] = HandcraftedFeatures.of(SyntheticImages.pixels(k[i]), 4, 4);
+            thumbs[i] = corners(image);
+        }
+        float[][] expected = HandcraftedFeatures.withThumbnailComponents(stats, thumbs, 2);
+        assertEquals(4, described.length);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(HandcraftedFeatures.NAMES.size() + 2, described[i].length);
+            assertArrayEquals(expected[i], described[i], "image " + i);
+        }
+    }
+
+    @Test
+    void describeNamesTheImageItCannotReadAndRefusesThumbnailsOfDifferentSizes() {
+        MammoException e = assertThrows(MammoException.class, () -> HandcraftedFeatures.describe(
+                images("img1.dcm", "bad7.dcm"), new SyntheticImages(), HandcraftedFeaturesTest::corners, 1));
+        assertEquals(Stage.DECODE, e.stage());
+        assertTrue(e.getMessage().contains("bad7.dcm") && e.getMessage().contains("pixel data truncated"),
+                e.getMessage());
+        IllegalArgumentException sizes = assertThrows(IllegalArgumentException.class, () ->
+                HandcraftedFeatures.describe(images("img1.dcm", "img2.dcm"), new SyntheticImages(),
+                        image -> image.grayPlane()[0] == 1 ? corners(image) : new float[3], 1));
+        assertTrue(sizes.getMessage().contains("img2.dcm"), sizes.getMessage());
     }
 }
