@@ -33,6 +33,15 @@ class SequentialDctDecoderTest {
     private static final String EXTENDED = "1.2.840.10008.1.2.4.51";
     private final JpegDecoder viaLibjpeg = new JpegDecoder();
 
+    /** An 8-bit baseline ramp relabelled as a 12-bit extended stream (our decoder's, not libjpeg's). */
+    private static byte[] twelveBitRamp() throws java.io.IOException {
+        byte[] jpeg = TestImages.jpeg(TestImages.grayRamp(48, 32), 0.9f);
+        int sof = JpegDecoderTest.indexOfMarker(jpeg, 0xC0);
+        jpeg[sof + 1] = (byte) 0xC1;
+        jpeg[sof + 4] = 12;
+        return jpeg;
+    }
+
     private static PixelFormat gray8(int rows, int columns) {
         return new PixelFormat(rows, columns, 1, 8, 8, 7, false, "MONOCHROME2", 0);
     }
@@ -103,10 +112,7 @@ class SequentialDctDecoderTest {
 
     @Test
     void truncatedTwelveBitScanIsRefused() throws Exception {
-        byte[] jpeg = TestImages.jpeg(TestImages.grayRamp(48, 32), 0.9f);
-        int sof = JpegDecoderTest.indexOfMarker(jpeg, 0xC0);
-        jpeg[sof + 1] = (byte) 0xC1;
-        jpeg[sof + 4] = 12;
+        byte[] jpeg = twelveBitRamp();
         byte[] cut = Arrays.copyOf(jpeg, jpeg.length - 40);
         cut[cut.length - 2] = (byte) 0xFF;
         cut[cut.length - 1] = (byte) 0xD9;
@@ -118,10 +124,7 @@ class SequentialDctDecoderTest {
 
     @Test
     void huffmanTableWithMoreCodesThanItsLengthHoldsIsRefused() throws Exception {
-        byte[] jpeg = TestImages.jpeg(TestImages.grayRamp(48, 32), 0.9f);
-        int sof = JpegDecoderTest.indexOfMarker(jpeg, 0xC0);
-        jpeg[sof + 1] = (byte) 0xC1;
-        jpeg[sof + 4] = 12;
+        byte[] jpeg = twelveBitRamp();
         overfillOneBitCodes(jpeg, JpegDecoderTest.indexOfMarker(jpeg, 0xC4));
         DicomException e = assertThrows(DicomException.class, () -> viaLibjpeg.decode(jpeg,
                 new PixelFormat(32, 48, 1, 16, 12, 11, false, "MONOCHROME2", 0), EXTENDED));
@@ -147,10 +150,8 @@ class SequentialDctDecoderTest {
 
     @Test
     void corruptTwelveBitDataNeverEscapesAsAnotherException() throws Exception {
-        byte[] jpeg = TestImages.jpeg(TestImages.grayRamp(48, 32), 0.9f);
-        int sof = JpegDecoderTest.indexOfMarker(jpeg, 0xC0);
-        jpeg[sof + 1] = (byte) 0xC1;
-        jpeg[sof + 4] = 12;
+        byte[] jpeg = twelveBitRamp();
+        int sof = JpegDecoderTest.indexOfMarker(jpeg, 0xC1);
         java.util.Random random = new java.util.Random(5);
         for (int i = 0; i < 200; i++) {
             byte[] bad = jpeg.clone();
