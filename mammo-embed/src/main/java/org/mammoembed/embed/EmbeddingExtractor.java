@@ -175,7 +175,8 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
     /**
      * The embeddings of {@code images}, in order, as an N x D float {@code INDArray} (ND4J), run in batches of
      * {@link #batchSize()}. For a whole dataset use {@link #extract(Dataset)} and
-     * {@link Nd4jTensors#features(EmbeddingResult)}.
+     * {@link Nd4jTensors#features(EmbeddingResult)}. The first {@code INDArray} a process asks for starts ND4J
+     * (about a second of CPU), unless {@link EmbeddingExtractorBuilder#prestartNd4j()} started it at build time.
      *
      * @throws MammoException stage PREPROCESS or INFER, for the first image that fails
      */

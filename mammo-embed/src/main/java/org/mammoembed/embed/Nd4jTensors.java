@@ -128,7 +128,10 @@ public final class Nd4jTensors {
         return Nd4j.create(values, new long[] {rows, dim}, DataType.FLOAT);
     }
 
-    /** The embeddings of a dataset as an N x D float {@code INDArray} (a copy). Empty results give [0, D]. */
+    /**
+     * The embeddings of a dataset as an N x D float {@code INDArray} (a copy). Empty results give [0, D]. Starts
+     * ND4J if nothing has (about a second of CPU, see {@link EmbeddingExtractorBuilder#prestartNd4j()}).
+     */
     public static INDArray features(EmbeddingResult result) {
         if (result.size() == 0) {
             awaitReady();
