@@ -18,7 +18,8 @@
 # that cannot succeed.
 set -euo pipefail
 export ORT_DISABLE_TELEMETRY=1
-corpus=$1 model=$2 images=${3:-512} workers=${4:-$(nproc)}
+usage="usage: examples/bench/gpu-check.sh CORPUS_DIR MODEL.onnx [IMAGES=512] [WORKERS=nproc]"
+corpus=${1:?$usage} model=${2:?$usage} images=${3:-512} workers=${4:-$(nproc)}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
