@@ -9,13 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mammoembed.core.BiRadsDensity;
 import org.mammoembed.core.CsvTable;
 import org.mammoembed.core.Failure;
+import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Projection;
 import org.mammoembed.core.Stage;
 import org.mammoembed.io.JsonOutput;
-import org.mammoembed.io.NpyFormatException;
-import org.mammoembed.io.NpyReader;
+import org.mammoembed.io.internal.JoinedRows;
 
 /** Reads a finished run's output folder into a {@link StudyReport.Builder} (see {@link StudyReport#fromRunFolder}). */
 final class RunFolderInputs {
@@ -26,59 +27,51 @@ final class RunFolderInputs {
 
     static StudyReport.Builder read(Path folder) throws IOException {
         Path npy = folder.resolve("features.npy");
-        Path joined = folder.resolve("joined.csv");
-        for (Path p : List.of(npy, joined)) {
+        Path joinedCsv = folder.resolve("joined.csv");
+        for (Path p : List.of(npy, joinedCsv)) {
             if (!Files.isRegularFile(p)) {
                 throw new IOException("the report needs " + p.getFileName() + " in " + folder
                         + " (embed with --save-csv, or analyze an existing run)");
             }
         }
-        NpyReader.NpyArray features;
-        try {
-            features = NpyReader.read(npy);
-        } catch (NpyFormatException e) {
-            throw new IOException("features.npy: " + e.getMessage(), e);
-        }
-        long[] shape = features.shape();
-        if (shape.length != 2) {
-            throw new IOException("features.npy has shape " + Arrays.toString(shape) + "; expected (N, D)");
-        }
-        int n = (int) shape[0];
-        int d = (int) shape[1];
-        CsvTable table = CsvTable.read(joined);
-        if (table.rows().size() != n) {
-            throw new IOException("joined.csv has " + table.rows().size() + " rows but features.npy has " + n);
-        }
-        ReportRow[] rows = new ReportRow[n];
-        int cIndex = required(table, "EmbeddingIndex");
-        int cAcc = required(table, "AccessionNumber");
-        int cPath = required(table, "ImagePath");
-        int cBiRads = table.column("BI-RADS");
-        int cSplit = table.column("Split");
-        int cView = table.column("ViewPosition");
-        int cSide = table.column("ImageLaterality");
+        JoinedRows joined;
+        ReportRow[] rows;
         Map<String, double[][]> layouts = new LinkedHashMap<>();
-        for (String m : LAYOUTS) {
-            if (table.column(m + "_1") >= 0 && table.column(m + "_2") >= 0) {
-                layouts.put(m, new double[n][2]);
+        try {
+            joined = JoinedRows.read(npy, joinedCsv, JoinedRows.Rows.EACH_ONCE);
+            CsvTable table = joined.table();
+            int n = table.rows().size();
+            rows = new ReportRow[n];
+            int cAcc = joined.requiredColumn("AccessionNumber");
+            int cPath = joined.requiredColumn("ImagePath");
+            int cBiRads = joined.column("BI-RADS");
+            int cSplit = joined.column("Split");
+            int cView = joined.column("ViewPosition");
+            int cSide = joined.column("ImageLaterality");
+            for (String m : LAYOUTS) {
+                if (table.column(m + "_1") >= 0 && table.column(m + "_2") >= 0) {
+                    layouts.put(m, new double[n][2]);
+                }
             }
-        }
-        for (CsvTable.Row r : table.rows()) {
-            int i = parseIndex(r.field(cIndex), n, r.line());
-            if (rows[i] != null) {
-                throw new IOException("joined.csv line " + r.line() + ": EmbeddingIndex " + i + " appears twice");
+            int r = 0;
+            for (CsvTable.Row row : table.rows()) {
+                int i = joined.featureRow(r++);
+                BiRadsDensity density = cBiRads < 0 ? null : joined.density(row, cBiRads);
+                rows[i] = new ReportRow(row.field(cAcc), density == null ? 0 : density.code(), row.field(cPath),
+                        field(row, cSplit), field(row, cView), field(row, cSide));
+                for (Map.Entry<String, double[][]> e : layouts.entrySet()) {
+                    double[] xy = e.getValue()[i];
+                    xy[0] = number(row.field(table.column(e.getKey() + "_1")));
+                    xy[1] = number(row.field(table.column(e.getKey() + "_2")));
+                }
             }
-            rows[i] = new ReportRow(r.field(cAcc), biRads(cBiRads < 0 ? "" : r.field(cBiRads), r.line()),
-                    r.field(cPath), field(r, cSplit), field(r, cView), field(r, cSide));
-            for (Map.Entry<String, double[][]> e : layouts.entrySet()) {
-                double[] xy = e.getValue()[i];
-                xy[0] = number(r.field(table.column(e.getKey() + "_1")));
-                xy[1] = number(r.field(table.column(e.getKey() + "_2")));
-            }
+        } catch (MammoException e) {
+            // the report's API speaks IOException; the message names the file, line and value
+            throw new IOException(e.getMessage(), e);
         }
         StudyReport.Builder b = StudyReport.builder()
                 .rows(Arrays.asList(rows))
-                .features(features.data(), d);
+                .features(joined.features(), joined.dimension());
         for (Map.Entry<String, double[][]> e : layouts.entrySet()) {
             b.projection(new Projection(e.getKey(), e.getValue(), Map.of()));
         }
@@ -124,35 +117,6 @@ final class RunFolderInputs {
 
     private static String field(CsvTable.Row r, int column) {
         return column < 0 ? "" : r.field(column);
-    }
-
-    private static int parseIndex(String s, int n, int line) throws IOException {
-        try {
-            int i = Integer.parseInt(s.trim());
-            if (i >= 0 && i < n) {
-                return i;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IOException("joined.csv line " + line + ": EmbeddingIndex '" + s + "' is not a row of "
-                + "features.npy (0-" + (n - 1) + ")");
-    }
-
-    private static int biRads(String s, int line) throws IOException {
-        String t = s.trim();
-        if (t.isEmpty()) {
-            return 0;
-        }
-        try {
-            int v = Integer.parseInt(t);
-            if (v >= 0 && v <= 4) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IOException("joined.csv line " + line + ": BI-RADS '" + s + "' is not 1-4 or empty");
     }
 
     private static double number(String s) {

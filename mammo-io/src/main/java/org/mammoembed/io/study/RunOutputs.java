@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.mammoembed.core.BiRadsDensity;
 import org.mammoembed.core.CsvTable;
 import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.EmbeddingResult;
@@ -18,7 +16,7 @@ import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.io.JoinedCsvWriter;
-import org.mammoembed.io.NpyReader;
+import org.mammoembed.io.internal.JoinedRows;
 
 /**
  * A finished run's {@code features.npy} and {@code joined.csv} read back as one {@link EmbeddingResult}: row
@@ -65,34 +63,20 @@ public final class RunOutputs {
                         .getParent() + ": analysis needs the features.npy and joined.csv of a finished study");
             }
         }
-        NpyReader.NpyArray npy = NpyReader.read(featuresNpy);
-        CsvTable csv = CsvTable.read(joinedCsv);
-        String csvName = String.valueOf(joinedCsv.getFileName());
-        if (npy.shape().length != 2) {
-            throw new MammoException(Stage.READ, featuresNpy.getFileName() + " has shape "
-                    + Arrays.toString(npy.shape()) + "; features are a 2-D matrix");
-        }
-        long rows = npy.shape()[0];
-        int d = (int) npy.shape()[1];
-        if (whole && rows != csv.rows().size()) {
-            throw new MammoException(Stage.READ, featuresNpy.getFileName() + " has shape "
-                    + Arrays.toString(npy.shape()) + " but " + csvName + " has " + csv.rows().size() + " rows");
-        }
+        JoinedRows joined = JoinedRows.read(featuresNpy, joinedCsv,
+                whole ? JoinedRows.Rows.EACH_IN_ORDER : JoinedRows.Rows.SELECTION);
+        CsvTable csv = joined.table();
+        int d = joined.dimension();
         List<String> header = csv.header();
-        int acc = column(csv, "AccessionNumber", csvName);
-        int birads = column(csv, "BI-RADS", csvName);
-        int path = column(csv, "ImagePath", csvName);
-        int idx = column(csv, "EmbeddingIndex", csvName);
-        int view = csv.column("ViewPosition");
-        int lat = csv.column("ImageLaterality");
+        int acc = joined.requiredColumn("AccessionNumber");
+        int birads = joined.requiredColumn("BI-RADS");
+        int path = joined.requiredColumn("ImagePath");
+        int view = joined.column("ViewPosition");
+        int lat = joined.column("ImageLaterality");
         List<EmbeddedImage> index = new ArrayList<>();
         float[] features = new float[Math.multiplyExact(csv.rows().size(), d)];
         for (CsvTable.Row row : csv.rows()) {
-            int i = embeddingIndex(row, idx, rows, csvName);
-            if (whole && i != index.size()) {
-                throw new MammoException(Stage.READ, csvName + " line " + row.line() + ": EmbeddingIndex " + i
-                        + ", expected " + index.size());
-            }
+            int r = index.size();
             Map<String, String> extra = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
                 String name = header.get(c);
@@ -101,44 +85,11 @@ public final class RunOutputs {
                 }
             }
             String rel = row.field(path);
-            System.arraycopy(npy.data(), Math.multiplyExact(i, d), features, index.size() * d, d);
-            index.add(new EmbeddedImage(index.size(), new ImageRecord(row.field(acc),
-                    density(row, birads, csvName), imageRoot.resolve(rel).toAbsolutePath().normalize(), rel, extra),
+            System.arraycopy(joined.features(), Math.multiplyExact(joined.featureRow(r), d), features, r * d, d);
+            index.add(new EmbeddedImage(r, new ImageRecord(row.field(acc), joined.density(row, birads),
+                    imageRoot.resolve(rel).toAbsolutePath().normalize(), rel, extra),
                     view < 0 ? "" : row.field(view), lat < 0 ? "" : row.field(lat)));
         }
         return EmbeddingResult.wrap(d, features, index, List.of());
-    }
-
-    private static int embeddingIndex(CsvTable.Row row, int column, long rows, String csvName)
-            throws MammoException {
-        String field = row.field(column).trim();
-        int i;
-        try {
-            i = Integer.parseInt(field);
-        } catch (NumberFormatException e) {
-            i = -1;
-        }
-        if (i < 0 || i >= rows) {
-            throw new MammoException(Stage.READ, csvName + " line " + row.line() + ": EmbeddingIndex '"
-                    + field + "' is not a row of features.npy (0 to " + (rows - 1) + ")");
-        }
-        return i;
-    }
-
-    private static BiRadsDensity density(CsvTable.Row row, int column, String csvName) throws MammoException {
-        String label = row.field(column).trim();
-        if (label.isEmpty()) {
-            return null; // an unlabelled image
-        }
-        return BiRadsDensity.parse(label).orElseThrow(() -> new MammoException(Stage.READ, csvName + " line "
-                + row.line() + ": BI-RADS '" + label + "' is not a density label (1-4 or A-D, or empty)"));
-    }
-
-    private static int column(CsvTable csv, String name, String csvName) throws MammoException {
-        int c = csv.column(name);
-        if (c < 0) {
-            throw new MammoException(Stage.READ, csvName + " has no column " + name + "; found " + csv.header());
-        }
-        return c;
     }
 }

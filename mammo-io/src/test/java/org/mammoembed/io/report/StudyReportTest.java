@@ -136,6 +136,27 @@ class StudyReportTest {
         Files.writeString(out.resolve("joined.csv"), "AccessionNumber,ImagePath,EmbeddingIndex\nA,A/1,0\n");
         assertEquals("joined.csv has 1 rows but features.npy has 3",
                 assertThrows(IOException.class, () -> StudyReport.fromRunFolder(out)).getMessage());
+        Files.writeString(out.resolve("joined.csv"), "AccessionNumber,ImagePath,EmbeddingIndex\nA,A/1,2\nB,B/1,0\n"
+                + "C,C/1,2\n");
+        assertEquals("joined.csv line 4: EmbeddingIndex 2 appears twice",
+                assertThrows(IOException.class, () -> StudyReport.fromRunFolder(out)).getMessage());
+        Files.writeString(out.resolve("joined.csv"), "AccessionNumber,BI-RADS,ImagePath,EmbeddingIndex\n"
+                + "A,2,A/1,2\nB,,B/1,0\nC,7,C/1,1\n");
+        assertEquals("joined.csv line 4: BI-RADS '7' is not a density label (1-4 or A-D, or empty)",
+                assertThrows(IOException.class, () -> StudyReport.fromRunFolder(out)).getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void joinedCsvRowsInAnyOrderMeetTheirFeatureRows() throws Exception {
+        NpyWriter.write(out.resolve("features.npy"), new float[] {1, 0, 0, 1, 1, 1}, 3, 2);
+        Files.writeString(out.resolve("joined.csv"), "AccessionNumber,BI-RADS,ImagePath,EmbeddingIndex\n"
+                + "A,D,A/1,2\nB,,B/1,0\nC,1,C/1,1\n");
+        StudyReport.fromRunFolder(out).build().write(out);
+        Map<String, Object> columns = (Map<String, Object>) data(out).get("columns");
+        // the page's points are in features.npy's order: row 0 is B's, row 1 C's, row 2 A's
+        assertEquals(List.of("B", "C", "A"), columns.get("accession"));
+        assertEquals(List.of(0, 1, 4), columns.get("birads"));
     }
 
     @Test
