@@ -165,7 +165,6 @@ public final class Tsne implements Reducer {
         return y;
     }
 
-
     /** Gradient descent with momentum and gains; returns the final KL divergence. */
     private double optimise(SparseAffinities p, double[] y, int n, double rate, StageListener listener,
                             long start) {
