@@ -83,6 +83,43 @@ class CsvOutputsTest {
     }
 
     @Test
+    void failuresCsvReadsBackWhatWasWrittenWithColumnsInAnyOrder() throws Exception {
+        List<Failure> failures = List.of(
+                new Failure("E1", "E1/x.dcm", Stage.DECODE, "DicomException", "JPEG 2000 stream truncated, at 12"),
+                new Failure("", "", Stage.SCAN, "CsvFormat", "line 3: \"quoted\"\nand two lines"),
+                new Failure("E2", "E2/y.dcm", Stage.INFER, "ModelException", ""));
+        Path f = dir.resolve("failures.csv");
+        FailuresCsv.write(f, failures);
+        assertEquals(failures, FailuresCsv.read(f));
+        Path moved = dir.resolve("moved.csv");
+        Files.writeString(moved, "Stage,Message,ErrorClass,ImagePath,AccessionNumber\nREAD,bad,X,E/1.dcm,E\n");
+        assertEquals(List.of(new Failure("E", "E/1.dcm", Stage.READ, "X", "bad")), FailuresCsv.read(moved));
+        assertEquals(List.of(), FailuresCsv.read(writeEmpty()));
+    }
+
+    @Test
+    void failuresCsvThatIsNotOneIsRefusedByLine() throws Exception {
+        Path noColumn = dir.resolve("a.csv");
+        Files.writeString(noColumn, "AccessionNumber,ImagePath,Stage,Message\nE,E/1,read,bad\n");
+        assertEquals("a.csv has no column ErrorClass; found [AccessionNumber, ImagePath, Stage, Message]",
+                assertThrows(java.io.IOException.class, () -> FailuresCsv.read(noColumn)).getMessage());
+        Path badStage = dir.resolve("b.csv");
+        Files.writeString(badStage, String.join(",", FailuresCsv.COLUMNS) + "\nE,E/1,read,X,ok\nE,E/2,decoding,X,m\n");
+        assertEquals("b.csv line 3: unknown stage 'decoding' (one of [scan, read, decode, preprocess, infer, write])",
+                assertThrows(java.io.IOException.class, () -> FailuresCsv.read(badStage)).getMessage());
+        Path unclosed = dir.resolve("c.csv");
+        Files.writeString(unclosed, String.join(",", FailuresCsv.COLUMNS) + "\nE,E/1,read,X,\"never closed\n");
+        String message = assertThrows(java.io.IOException.class, () -> FailuresCsv.read(unclosed)).getMessage();
+        assertTrue(message.startsWith("c.csv, line 2: "), message);
+    }
+
+    private Path writeEmpty() throws Exception {
+        Path empty = dir.resolve("empty.csv");
+        FailuresCsv.write(empty, List.of());
+        return empty;
+    }
+
+    @Test
     void projectionCsvForThreeDimensions() throws Exception {
         Path f = dir.resolve("umap_3d.csv");
         ProjectionCsv.write(f, List.of(image(0, "E", BiRadsDensity.D, "E/1", Map.of(), "", "")),

@@ -3,18 +3,15 @@ package org.mammoembed.io.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.mammoembed.core.BiRadsDensity;
 import org.mammoembed.core.CsvTable;
-import org.mammoembed.core.Failure;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Projection;
-import org.mammoembed.core.Stage;
+import org.mammoembed.io.FailuresCsv;
 import org.mammoembed.io.JsonOutput;
 import org.mammoembed.io.internal.JoinedRows;
 
@@ -77,7 +74,7 @@ final class RunFolderInputs {
         }
         Path failures = folder.resolve("failures.csv");
         if (Files.isRegularFile(failures)) {
-            b.failures(failures(CsvTable.read(failures)));
+            b.failures(FailuresCsv.read(failures));
         }
         Path metrics = folder.resolve("clustering_metrics.json");
         if (Files.isRegularFile(metrics)) {
@@ -88,31 +85,6 @@ final class RunFolderInputs {
             b.baselines(JsonOutput.readObject(baselines));
         }
         return b;
-    }
-
-    private static List<Failure> failures(CsvTable t) throws IOException {
-        int cStage = required(t, "Stage");
-        List<Failure> out = new ArrayList<>();
-        for (CsvTable.Row r : t.rows()) {
-            Stage stage;
-            try {
-                stage = Stage.valueOf(r.field(cStage).trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IOException("failures.csv line " + r.line() + ": unknown stage '" + r.field(cStage) + "'",
-                        e);
-            }
-            out.add(new Failure(field(r, t.column("AccessionNumber")), field(r, t.column("ImagePath")), stage,
-                    field(r, t.column("ErrorClass")), field(r, t.column("Message"))));
-        }
-        return out;
-    }
-
-    private static int required(CsvTable t, String column) throws IOException {
-        int c = t.column(column);
-        if (c < 0) {
-            throw new IOException("column " + column + " missing; found " + t.header());
-        }
-        return c;
     }
 
     private static String field(CsvTable.Row r, int column) {
