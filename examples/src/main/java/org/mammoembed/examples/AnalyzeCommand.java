@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.mammoembed.core.AnalysisResult;
+import org.mammoembed.core.InputPaths;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.io.study.StudyAnalysis;
@@ -90,9 +91,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (source == null || (Files.exists(target) && Files.isSameFile(source, target))) {
             return;
         }
-        if (!Files.isRegularFile(source)) {
-            throw new MammoException(Stage.READ, option + " " + source + " does not exist or is not a file");
-        }
+        InputPaths.requireFile(source, option, Stage.READ);
         if (Files.exists(target)) {
             throw new UsageException("analyze: " + outdir + " already holds another " + name + "; leave out "
                     + option + " to analyze that one, or choose another --outdir");

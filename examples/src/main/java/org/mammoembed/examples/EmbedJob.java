@@ -2,10 +2,10 @@ package org.mammoembed.examples;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.Locale;
 import org.mammoembed.core.Embedder;
 import org.mammoembed.core.ImageReaders;
+import org.mammoembed.core.InputPaths;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.embed.Device;
@@ -89,14 +89,10 @@ final class EmbedJob {
 
     /** Refuses missing inputs before anything is written, so a typo leaves no half-made output folder. */
     private void preflight() throws MammoException {
-        if (!Files.isRegularFile(o.csv())) {
-            throw new MammoException(Stage.SCAN, "--csv " + o.csv() + " does not exist or is not a file");
-        }
-        if (!Files.isDirectory(o.dicomRoot())) {
-            throw new MammoException(Stage.SCAN, "--dicom-root " + o.dicomRoot() + " does not exist or is not a folder");
-        }
-        if (o.model() != null && !Files.isRegularFile(o.model())) {
-            throw new MammoException(Stage.READ, "--model " + o.model() + " does not exist or is not a file");
+        InputPaths.requireFile(o.csv(), "--csv", Stage.SCAN);
+        InputPaths.requireFolder(o.dicomRoot(), "--dicom-root", Stage.SCAN);
+        if (o.model() != null) {
+            InputPaths.requireFile(o.model(), "--model", Stage.READ);
         }
     }
 

@@ -140,4 +140,22 @@ class BadInputTest {
         assertEquals(1, r.status(), r::all);
         assertTrue(r.err().contains("nope.csv") && r.err().contains("does not exist"), r.err());
     }
+
+    @Test
+    void aDicomRootThatIsAFileOrAMissingModelStopsTheRunBeforeAnyOutput() throws Exception {
+        Path csv = tmp.resolve("one.csv");
+        Files.writeString(csv, "AccessionNumber,BI-RADS\nDEMO0001,1\n");
+        Path out = tmp.resolve("out-noroot");
+        CliFixture.Result r = embed(csv, csv, out);
+        assertEquals(1, r.status(), r::all);
+        assertTrue(r.err().contains("--dicom-root " + csv + " does not exist or is not a folder"), r.err());
+        assertFalse(Files.exists(out), "no output folder for a run that could not start");
+        Path noModel = tmp.resolve("out-nomodel");
+        CliFixture.Result m = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root", root.toString(),
+                "--outdir", noModel.toString(), "--model", tmp.resolve("typo.onnx").toString());
+        assertEquals(1, m.status(), m::all);
+        assertTrue(m.err().contains("--model " + tmp.resolve("typo.onnx") + " does not exist or is not a file"),
+                m.err());
+        assertFalse(Files.exists(noModel), "no output folder for a run that could not start");
+    }
 }

@@ -194,9 +194,7 @@ final class DatasetScanner {
     }
 
     private static CsvTable readCsv(Path csv) throws MammoException {
-        if (!Files.isRegularFile(csv)) {
-            throw new MammoException(Stage.SCAN, "label CSV " + csv + " does not exist or is not a file");
-        }
+        InputPaths.requireFile(csv, "label CSV", Stage.SCAN);
         try {
             return CsvTable.read(csv);
         } catch (IOException e) {
@@ -205,9 +203,7 @@ final class DatasetScanner {
     }
 
     private static Path realFolder(Path folder, String what) throws MammoException {
-        if (!Files.isDirectory(folder)) {
-            throw new MammoException(Stage.SCAN, what + " " + folder + " does not exist or is not a folder");
-        }
+        InputPaths.requireFolder(folder, what, Stage.SCAN);
         try {
             return folder.toRealPath();
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.mammoembed.core.Dataset;
+import org.mammoembed.core.InputPaths;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.ModelIdentity;
 import org.mammoembed.core.Stage;
@@ -170,14 +171,10 @@ public final class SparkEmbedJob {
     }
 
     private static void preflight(JobArguments a) throws MammoException {
-        if (!Files.isRegularFile(a.csv())) {
-            throw new MammoException(Stage.SCAN, "--csv " + a.csv() + " does not exist or is not a file");
-        }
-        if (!Files.isDirectory(a.dicomRoot())) {
-            throw new MammoException(Stage.SCAN, "--dicom-root " + a.dicomRoot() + " does not exist or is not a folder");
-        }
-        if (a.model() != null && !Files.isRegularFile(a.model())) {
-            throw new MammoException(Stage.READ, "--model " + a.model() + " does not exist or is not a file");
+        InputPaths.requireFile(a.csv(), "--csv", Stage.SCAN);
+        InputPaths.requireFolder(a.dicomRoot(), "--dicom-root", Stage.SCAN);
+        if (a.model() != null) {
+            InputPaths.requireFile(a.model(), "--model", Stage.READ);
         }
     }
 
