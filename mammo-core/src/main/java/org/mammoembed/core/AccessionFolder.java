@@ -43,6 +43,12 @@ public record AccessionFolder(String accession, BiRadsDensity density, Map<Strin
      */
     @FunctionalInterface
     public interface Lister {
+        /**
+         * The folders walked one after another on this machine, as {@link Dataset#fromCsv(Path, Path, String)}
+         * walks them (a distributed lister's fallback for a handful of folders).
+         */
+        Lister HERE = (dicomRoot, folders) -> new DatasetScanner().listAccessions(dicomRoot, folders);
+
         /** One {@link Dataset} per folder, in the order of {@code folders}. */
         List<Dataset> list(Path dicomRoot, List<AccessionFolder> folders) throws MammoException;
     }

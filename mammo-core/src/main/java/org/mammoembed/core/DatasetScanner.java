@@ -155,9 +155,14 @@ final class DatasetScanner {
 
     /** What {@link AccessionFolder#list(Path)} promises: one folder, walked as {@link #scan} walks it. */
     Dataset listAccession(Path dicomRoot, AccessionFolder folder) throws MammoException {
+        return listAccessions(dicomRoot, List.of(folder)).get(0);
+    }
+
+    /** What {@link AccessionFolder.Lister#HERE} promises: the folders listed one after another. */
+    List<Dataset> listAccessions(Path dicomRoot, List<AccessionFolder> folders) throws MammoException {
         Path root = dicomRoot.toAbsolutePath().normalize();
         DicomTreeWalker walker = new DicomTreeWalker(root, realFolder(root, "DICOM root"), p -> { }, isImage);
-        return listOne(root, walker, folder);
+        return listHere(root, walker, folders);
     }
 
     private static List<Dataset> listHere(Path root, DicomTreeWalker walker, List<AccessionFolder> folders) {

@@ -68,6 +68,36 @@ class DatasetScannerTest {
     }
 
     @Test
+    void theFoldersListedOneByOneOrByAnotherListerMakeTheSameDataset() throws Exception {
+        tinyDicom(root.resolve("B2/a/2"));
+        tinyDicom(root.resolve("B2/z.dcm"));
+        Files.writeString(root.resolve("B2/broken.dcm"), "not a mammogram");
+        tinyDicom(root.resolve("A1/img.dcm"));
+        Files.createDirectories(root.resolve("E5"));
+        Path csv = csv("AccessionNumber,Classification\nB2,c\nMISSING,1\nA1,1\nE5,2\n");
+        Dataset plain = Dataset.fromCsv(csv, root);
+        List<List<AccessionFolder>> asked = new java.util.ArrayList<>();
+        Dataset viaHere = Dataset.fromCsv(csv, root, null, (r, folders) -> {
+            asked.add(folders);
+            return AccessionFolder.Lister.HERE.list(r, folders);
+        });
+        assertEquals(List.of("B2", "MISSING", "A1", "E5"),
+                asked.get(0).stream().map(AccessionFolder::accession).toList());
+        assertEquals(plain.images(), viaHere.images());
+        assertEquals(plain.problems(), viaHere.problems());
+        assertEquals(List.of("B2/a/2", "B2/z.dcm", "A1/img.dcm"), rel(plain));
+        assertEquals(3, plain.problems().size(), () -> problems(plain).toString());
+        // each folder alone, as a cluster's task walks it, gives that folder's share
+        Dataset b2 = asked.get(0).get(0).list(root);
+        assertEquals(List.of("B2/a/2", "B2/z.dcm"), rel(b2));
+        assertEquals(List.of("NotDicom|B2"), b2.problems().stream().map(f -> f.errorClass() + "|"
+                + f.accessionNumber()).toList());
+        MammoException noRoot = assertThrows(MammoException.class,
+                () -> AccessionFolder.Lister.HERE.list(root.resolve("nowhere"), asked.get(0)));
+        assertTrue(noRoot.getMessage().contains("DICOM root"), noRoot.getMessage());
+    }
+
+    @Test
     void aFileNamedDcmThatIsNotDicomIsReportedAndOtherNamesAreNot() throws Exception {
         tinyDicom(root.resolve("A1/good.dcm"));
         Files.writeString(root.resolve("A1/broken.dcm"), "this is a text file, not a mammogram");

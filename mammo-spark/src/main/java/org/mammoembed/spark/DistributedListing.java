@@ -35,15 +35,7 @@ final class DistributedListing {
      */
     static Dataset scan(SparkSession spark, Path csv, Path dicomRoot, int threshold) throws MammoException {
         return Dataset.fromCsv(csv, dicomRoot, null, (root, folders) -> folders.size() > threshold
-                ? onExecutors(spark, root, folders) : here(root, folders));
-    }
-
-    private static List<Dataset> here(Path root, List<AccessionFolder> folders) throws MammoException {
-        List<Dataset> listed = new ArrayList<>(folders.size());
-        for (AccessionFolder f : folders) {
-            listed.add(f.list(root));
-        }
-        return listed;
+                ? onExecutors(spark, root, folders) : AccessionFolder.Lister.HERE.list(root, folders));
     }
 
     private static List<Dataset> onExecutors(SparkSession spark, Path root, List<AccessionFolder> folders) {
