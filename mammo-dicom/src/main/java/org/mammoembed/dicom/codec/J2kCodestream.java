@@ -1,5 +1,8 @@
 package org.mammoembed.dicom.codec;
 
+import static org.mammoembed.dicom.codec.BigEndian.u16;
+import static org.mammoembed.dicom.codec.BigEndian.u32;
+
 import org.mammoembed.dicom.DicomException;
 
 /**
@@ -179,13 +182,5 @@ record J2kCodestream(int offset, int length, int rows, int columns, int componen
             pos += (int) size;
         }
         throw DecodeErrors.corrupt(ts, "JP2 file has no complete codestream ('jp2c') box");
-    }
-
-    private static int u16(byte[] b, int at) {
-        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
-    }
-
-    private static long u32(byte[] b, int at) {
-        return (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFFL) << 16 | (b[at + 2] & 0xFFL) << 8 | (b[at + 3] & 0xFFL);
     }
 }

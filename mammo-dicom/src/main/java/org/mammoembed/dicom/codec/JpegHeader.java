@@ -1,5 +1,7 @@
 package org.mammoembed.dicom.codec;
 
+import static org.mammoembed.dicom.codec.BigEndian.u16;
+
 import org.mammoembed.dicom.DicomException;
 
 /**
@@ -73,7 +75,7 @@ record JpegHeader(int sofMarker, int precision, int rows, int columns, int[] com
                         + " before the first scan (stream truncated or corrupt)");
             }
             int marker = s[pos + 1] & 0xFF;
-            int length = (s[pos + 2] & 0xFF) << 8 | (s[pos + 3] & 0xFF);
+            int length = u16(s, pos + 2);
             int body = pos + 4;
             if (length < 2 || pos + 2 + length > s.length) {
                 throw DecodeErrors.corrupt(transferSyntaxUid, "JPEG marker segment 0xFF"
@@ -89,8 +91,8 @@ record JpegHeader(int sofMarker, int precision, int rows, int columns, int[] com
                 }
                 sof = marker;
                 precision = s[body] & 0xFF;
-                rows = (s[body + 1] & 0xFF) << 8 | (s[body + 2] & 0xFF);
-                columns = (s[body + 3] & 0xFF) << 8 | (s[body + 4] & 0xFF);
+                rows = u16(s, body + 1);
+                columns = u16(s, body + 3);
                 int count = s[body + 5] & 0xFF;
                 if (length != 8 + 3 * count) {
                     throw DecodeErrors.corrupt(transferSyntaxUid, "JPEG frame header length " + length

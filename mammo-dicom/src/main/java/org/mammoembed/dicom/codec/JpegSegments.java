@@ -1,5 +1,7 @@
 package org.mammoembed.dicom.codec;
 
+import static org.mammoembed.dicom.codec.BigEndian.u16;
+
 import org.mammoembed.dicom.DicomException;
 
 /**
@@ -74,10 +76,5 @@ final class JpegSegments {
     /** Where the next segment is looked for instead of {@link #end()}: past a scan's entropy-coded data. */
     void resumeAt(int pos) {
         resume = pos;
-    }
-
-    /** The big-endian 16-bit value at {@code at}. */
-    static int u16(byte[] s, int at) {
-        return (s[at] & 0xFF) << 8 | (s[at + 1] & 0xFF);
     }
 }

@@ -1,5 +1,7 @@
 package org.mammoembed.dicom.codec;
 
+import static org.mammoembed.dicom.codec.BigEndian.u16;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +50,7 @@ final class JpegStreamRepair {
             if (marker == 0xDA || marker == 0xD9) {
                 break;
             }
-            int length = (s[pos + 2] & 0xFF) << 8 | (s[pos + 3] & 0xFF);
+            int length = u16(s, pos + 2);
             int next = pos + 2 + length;
             boolean optional = marker >= 0xE0 && marker <= 0xEF || marker == 0xFE;
             if (!optional || length >= 2 && isMarkerAt(s, next)) {

@@ -1,5 +1,7 @@
 package org.mammoembed.dicom.codec;
 
+import static org.mammoembed.dicom.codec.BigEndian.u16;
+
 import org.mammoembed.dicom.DicomException;
 
 /**
@@ -189,9 +191,5 @@ final class LosslessJpegDecoder {
             }
         }
         throw DecodeErrors.corrupt(ts, "JPEG scan names component " + id + ", which is not in the frame");
-    }
-
-    private static int u16(byte[] s, int at) {
-        return JpegSegments.u16(s, at);
     }
 }

@@ -1,5 +1,7 @@
 package org.mammoembed.dicom.codec;
 
+import static org.mammoembed.dicom.codec.BigEndian.u16;
+
 import org.mammoembed.core.NativeLoads;
 import org.mammoembed.dicom.TransferSyntax;
 import org.slf4j.Logger;
@@ -119,9 +121,5 @@ final class OpenCvJpeg2000 {
             pos += 2 + length;
         }
         return false;
-    }
-
-    private static int u16(byte[] b, int at) {
-        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
     }
 }

@@ -1,5 +1,7 @@
 package org.mammoembed.dicom.codec;
 
+import static org.mammoembed.dicom.codec.BigEndian.u16;
+
 import org.mammoembed.dicom.DicomException;
 
 /**
@@ -308,10 +310,6 @@ final class SequentialDctDecoder {
             }
         }
         return out;
-    }
-
-    private static int u16(byte[] s, int at) {
-        return JpegSegments.u16(s, at);
     }
 
     private static int ceilDiv(int a, int b) {
