@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * pointed at it through its own {@code onnxruntime.native.path} property. Every later use checks that the folder is
  * this user's alone (owned, not writable by others, not a link) and each file's size and CRC against the jar before
  * trusting it. A copy that fails those checks is left in place and a numbered one made beside it (see
- * {@link #prepare}); unpacking folders abandoned by killed processes are deleted after an hour.
+ * {@link #prepare}); unpacking folders abandoned by killed processes are deleted after an hour, and copies that no
+ * process has used for {@link #UNUSED} (an ORT version since upgraded, a damaged copy) after that time: a GPU jar's
+ * libraries take hundreds of megabytes.
  *
  * <p>Options (system properties): {@code mammo.nativeCache} names the cache folder (default
  * {@code $XDG_CACHE_HOME/mammo-embed}, else {@code ~/.cache/mammo-embed}), or {@code off} to let ORT unpack as it
@@ -55,6 +57,9 @@ final class OrtNativeCache {
     /** Numbered copies tried per jar before leaving ORT to unpack for itself. */
     static final int COPIES = 4;
     static final Duration ABANDONED = Duration.ofHours(1);
+    /** A copy whose {@code .complete} marker is older than this is deleted; each use renews it once a day. */
+    static final Duration UNUSED = Duration.ofDays(30);
+    private static final Duration RENEWAL = Duration.ofDays(1);
 
     private OrtNativeCache() {
     }
@@ -105,12 +110,12 @@ final class OrtNativeCache {
             for (int copy = 0; copy < COPIES; copy++) {
                 Path dir = root.resolve(copy == 0 ? name : name + "." + copy);
                 if (usable(dir, files, prefix)) {
-                    return dir;
+                    return inUse(dir, root);
                 }
                 if (isMissingOrEmpty(dir)) {
                     unpackInto(dir, zip, files, prefix, root);
                     if (usable(dir, files, prefix)) {
-                        return dir;
+                        return inUse(dir, root);
                     }
                 }
                 LOG.info("the cached ONNX Runtime libraries in {} differ from its jar or are not private to this "
@@ -165,6 +170,51 @@ final class OrtNativeCache {
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("abandoned unpacking folders in {} not swept: {}", root, e.toString());
+        }
+    }
+
+    /**
+     * Renews {@code dir}'s marker when it is a day old, and then (so at most about once a day) sweeps the copies
+     * unused for {@link #UNUSED}. A process renews the marker before it loads from a copy, so no copy is deleted
+     * between a process choosing it and loading it; one deleted under a process that loaded it long ago stays
+     * mapped (POSIX), and where the system refuses (a loaded DLL) it is left for a later sweep.
+     */
+    private static Path inUse(Path dir, Path root) {
+        try {
+            Path marker = dir.resolve(COMPLETE);
+            Instant now = Instant.now();
+            if (Files.getLastModifiedTime(marker, LinkOption.NOFOLLOW_LINKS).toInstant()
+                    .isBefore(now.minus(RENEWAL))) {
+                Files.setLastModifiedTime(marker, FileTime.from(now));
+                sweepUnused(root, dir);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("the use of {} not recorded: {}", dir, e.toString());
+        }
+        return dir;
+    }
+
+    /** Deletes the {@code onnxruntime-*} copies but {@code keep} whose marker (or, without one, folder) is stale. */
+    static void sweepUnused(Path root, Path keep) {
+        FileTime cutoff = FileTime.from(Instant.now().minus(UNUSED));
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(root, "onnxruntime-*")) {
+            for (Path p : s) {
+                if (p.equals(keep) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                Path marker = p.resolve(COMPLETE);
+                Path dated = Files.exists(marker, LinkOption.NOFOLLOW_LINKS) ? marker : p;
+                if (Files.getLastModifiedTime(dated, LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) < 0) {
+                    try {
+                        deleteTree(p);
+                        LOG.debug("deleted {}, unused for {} days", p, UNUSED.toDays());
+                    } catch (IOException e) {
+                        LOG.debug("{} not deleted: {}", p, e.toString());
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("unused ONNX Runtime copies in {} not swept: {}", root, e.toString());
         }
     }
 

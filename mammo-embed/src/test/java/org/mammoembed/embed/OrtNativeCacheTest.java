@@ -133,12 +133,56 @@ class OrtNativeCacheTest {
         Path live = Files.createDirectories(root.resolve("unpacking-456"));
         Files.setLastModifiedTime(live, FileTime.from(Instant.now().minus(Duration.ofMinutes(59))));
         Path otherVersion = Files.createDirectories(root.resolve("onnxruntime-0123456789abcdef"));
-        Files.setLastModifiedTime(otherVersion, FileTime.from(Instant.now().minus(Duration.ofDays(30))));
+        Files.setLastModifiedTime(otherVersion, FileTime.from(Instant.now().minus(Duration.ofDays(29))));
 
         assertNotNull(OrtNativeCache.prepare(twoLibraries("a.jar", 1), PREFIX, root));
         assertFalse(Files.exists(abandoned));
         assertTrue(Files.isDirectory(live), "a process may still be filling it");
         assertTrue(Files.isDirectory(otherVersion), "another version's copy may be in use");
+    }
+
+    @Test
+    void copiesUnusedForThirtyDaysAreSweptOnceADayWhenACopyIsUsed() throws IOException {
+        Path jar = twoLibraries("a.jar", 1);
+        Path root = tmp.resolve("cache");
+        Path dir = OrtNativeCache.prepare(jar, PREFIX, root);
+        Path marker = dir.resolve(".complete");
+        Files.setLastModifiedTime(marker, daysAgo(2));
+        Path upgradedFrom = copy(root, "onnxruntime-00000000000000aa", 31, true);
+        Path damaged = copy(root, "onnxruntime-00000000000000bb.1", 31, false); // no marker: dated by the folder
+        Path recent = copy(root, "onnxruntime-00000000000000cc", 29, true);
+        Path unpacking = copy(root, "unpacking-789", 31, false);
+        Path target = copy(tmp, "elsewhere", 31, true);
+        Path link = Files.createSymbolicLink(root.resolve("onnxruntime-link"), target);
+
+        assertEquals(dir, OrtNativeCache.prepare(jar, PREFIX, root));
+        assertTrue(Files.getLastModifiedTime(marker).toInstant().isAfter(Instant.now().minus(Duration.ofMinutes(5))),
+                "the copy in use is renewed");
+        assertFalse(Files.exists(upgradedFrom));
+        assertFalse(Files.exists(damaged));
+        assertTrue(Files.isDirectory(recent), "used 29 days ago: kept");
+        assertTrue(Files.isDirectory(unpacking), "unpacking folders have their own, younger and older, rule");
+        assertTrue(Files.isSymbolicLink(link) && Files.isDirectory(target), "a link is neither followed nor deleted");
+
+        // renewed today: the next processes neither write the marker nor sweep
+        Path staleAgain = copy(root, "onnxruntime-00000000000000dd", 40, true);
+        assertEquals(dir, OrtNativeCache.prepare(jar, PREFIX, root));
+        assertTrue(Files.isDirectory(staleAgain), "swept at most once a day");
+    }
+
+    private static FileTime daysAgo(int days) {
+        return FileTime.from(Instant.now().minus(Duration.ofDays(days)));
+    }
+
+    /** A folder holding a library, last marked (or, without a marker, changed) {@code days} ago. */
+    private static Path copy(Path root, String name, int days, boolean marked) throws IOException {
+        Path dir = Files.createDirectories(root.resolve(name));
+        Files.write(dir.resolve("libonnxruntime.so"), new byte[100]);
+        if (marked) {
+            Files.setLastModifiedTime(Files.createFile(dir.resolve(".complete")), daysAgo(days));
+        }
+        Files.setLastModifiedTime(dir, daysAgo(days));
+        return dir;
     }
 
     @Test
