@@ -91,8 +91,9 @@ final class OrtNativeCache {
      * The folder under {@code root} holding the files of {@code jar}'s {@code prefix} folder, unpacked now if no
      * earlier process did; null when the jar has no such files or no copy can be made usable.
      *
-     * <p>A copy is only ever created whole, by renaming a complete unpacking folder into place, and never renamed,
-     * changed or deleted afterwards: another process may be loading from it. One found damaged (a file that differs
+     * <p>A copy is only ever created whole, by renaming a complete unpacking folder into place, and never renamed or
+     * changed afterwards, nor deleted before it has gone unused for {@link #UNUSED}: another process may be loading
+     * from it. One found damaged (a file that differs
      * from the jar) or not private is therefore left where it is, and the next of {@value #COPIES} numbered names
      * ({@code onnxruntime-KEY}, {@code onnxruntime-KEY.1}, ...) is used instead, so that every process still lands
      * on the same first usable copy.
