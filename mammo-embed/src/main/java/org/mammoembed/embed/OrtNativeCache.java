@@ -93,10 +93,9 @@ final class OrtNativeCache {
      *
      * <p>A copy is only ever created whole, by renaming a complete unpacking folder into place, and never renamed or
      * changed afterwards, nor deleted before it has gone unused for {@link #UNUSED}: another process may be loading
-     * from it. One found damaged (a file that differs
-     * from the jar) or not private is therefore left where it is, and the next of {@value #COPIES} numbered names
-     * ({@code onnxruntime-KEY}, {@code onnxruntime-KEY.1}, ...) is used instead, so that every process still lands
-     * on the same first usable copy.
+     * from it. One found damaged (a file that differs from the jar) or not private is therefore left where it is,
+     * and the next of {@value #COPIES} numbered names ({@code onnxruntime-KEY}, {@code onnxruntime-KEY.1}, ...) is
+     * used instead, so that every process still lands on the same first usable copy.
      */
     static Path prepare(Path jar, String prefix, Path root) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
