@@ -23,11 +23,11 @@ import org.mammoembed.io.CheckpointSink;
 import org.mammoembed.io.CheckpointStore;
 import org.mammoembed.io.FailuresCsv;
 import org.mammoembed.io.JoinedCsvWriter;
-import org.mammoembed.io.JsonOutput;
 import org.mammoembed.io.NpyWriter;
 import org.mammoembed.io.RunDirectory;
 import org.mammoembed.io.ScatterPlot;
 import org.mammoembed.io.SplitAssignment;
+import org.mammoembed.io.internal.JsonWarmUp;
 import org.mammoembed.io.report.ReportThumbnails;
 import org.mammoembed.io.report.ThumbnailingSink;
 
@@ -55,7 +55,7 @@ final class StudyRun {
     }
 
     StudyResult run() throws MammoException, IOException {
-        JsonOutput.warmUpInBackground(); // for run.json at the end
+        JsonWarmUp.startInBackground(); // for run.json at the end
         Path root = s.outputDir;
         boolean existed = Files.exists(root);
         boolean emptyBefore = !existed || isEmptyFolder(root);
