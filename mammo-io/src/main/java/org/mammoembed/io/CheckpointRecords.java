@@ -6,22 +6,48 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
 import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.Failure;
 import org.mammoembed.core.Stage;
 
 /**
- * The payloads of {@link CheckpointStore}'s records (little-endian): a type byte, then for an embedding the
- * relative path, view, laterality and D floats; for a failure the relative path, accession, stage, error class
- * and message (cut to {@value #MAX_MESSAGE_CHARS} characters). Strings are an int length and UTF-8 bytes. The
- * store adds the length and CRC framing.
+ * The file format of a {@link CheckpointStore} (little-endian): its header, and the payloads of its records: a type
+ * byte, then for an embedding the relative path, view, laterality and D floats; for a failure the relative path,
+ * accession, stage, error class and message (cut to {@value #MAX_MESSAGE_CHARS} characters). Strings are an int
+ * length and UTF-8 bytes. The store adds the length and CRC framing.
  */
 final class CheckpointRecords {
     static final byte EMBEDDING = 1;
     static final byte FAILURE = 2;
     static final int MAX_MESSAGE_CHARS = 4000;
 
+    private static final byte[] MAGIC = "MECHK001".getBytes(StandardCharsets.US_ASCII);
+
     private CheckpointRecords() {
+    }
+
+    /** A crash while the store was being created leaves a prefix of the header: start afresh. */
+    static boolean isTornHeader(Path file, byte[] header) throws IOException {
+        if (Files.size(file) >= header.length) {
+            return false;
+        }
+        byte[] head = Files.readAllBytes(file);
+        return Arrays.equals(head, Arrays.copyOf(header, head.length));
+    }
+
+    /** The file's header: magic, D, the run key, and their CRC. */
+    static byte[] header(int dimension, String runKey) {
+        byte[] key = runKey.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 8 + key.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(MAGIC).putInt(dimension).putInt(key.length).put(key);
+        CRC32 crc = new CRC32();
+        crc.update(b.array(), 0, b.position());
+        b.putInt((int) crc.getValue());
+        return b.array();
     }
 
     /** An embedding as read back. */

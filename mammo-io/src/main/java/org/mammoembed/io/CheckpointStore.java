@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -51,7 +50,6 @@ public final class CheckpointStore implements AutoCloseable {
     public static final String FILE_NAME = "checkpoint.chk";
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
-    private static final byte[] MAGIC = "MECHK001".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_RECORD_BYTES = 64 << 20;
 
     private final Path file;
@@ -85,8 +83,8 @@ public final class CheckpointStore implements AutoCloseable {
         }
         Files.createDirectories(folder);
         Path file = folder.resolve(FILE_NAME);
-        byte[] header = header(dimension, runKey);
-        boolean fresh = !Files.exists(file) || isTornHeader(file, header);
+        byte[] header = CheckpointRecords.header(dimension, runKey);
+        boolean fresh = !Files.exists(file) || CheckpointRecords.isTornHeader(file, header);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         CheckpointStore store = new CheckpointStore(file, ch, dimension);
@@ -310,25 +308,6 @@ public final class CheckpointStore implements AutoCloseable {
                 .order(ByteOrder.LITTLE_ENDIAN)) : null;
         pendingIndex.add(new PendingRecord(relativePath, offsetInPending, failure));
         pendingPaths.add(relativePath);
-    }
-
-    /** A crash while the store was being created leaves a prefix of the header: start afresh. */
-    private static boolean isTornHeader(Path file, byte[] header) throws IOException {
-        if (Files.size(file) >= header.length) {
-            return false;
-        }
-        byte[] head = Files.readAllBytes(file);
-        return Arrays.equals(head, Arrays.copyOf(header, head.length));
-    }
-
-    private static byte[] header(int dimension, String runKey) {
-        byte[] key = runKey.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 8 + key.length + 4).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(MAGIC).putInt(dimension).putInt(key.length).put(key);
-        CRC32 crc = new CRC32();
-        crc.update(b.array(), 0, b.position());
-        b.putInt((int) crc.getValue());
-        return b.array();
     }
 
     private void checkHeader(byte[] expected, String runKey) throws IOException, MammoException {
