@@ -5,7 +5,9 @@ package org.mammoembed.dicom.codec;
  * lookahead table, so that {@link LosslessBitReader} resolves most differences with one lookup instead of one
  * step per bit. For a code of at most {@link #LOOKAHEAD} bits whose extra bits fit in the lookahead as well,
  * the entry holds the finished difference; for a longer pair it holds the code length and category; codes
- * longer than the lookahead take the canonical per-length path (F.2.2.3).
+ * longer than the lookahead take the canonical per-length path (F.2.2.3). Where the lookahead starts with two or
+ * more codes of category 0 (a zero difference: a mammogram's background, row after row), the entry holds how many,
+ * so that a run of background costs one lookup per {@value #LOOKAHEAD} bits instead of one per pixel.
  */
 final class LosslessHuffmanTable {
     /** Bits looked at in one lookup: 4096 entries, small enough to stay in the L1 cache. */
@@ -14,6 +16,11 @@ final class LosslessHuffmanTable {
     static final int VALID = 0x40;
     /** Entry flag: the entry holds the finished difference (bits 8 and up), not the category. */
     static final int DONE = 0x20;
+    /**
+     * Entry flag, with {@link #DONE}: the entry holds a count of zero differences (bits 8 and up, at least 2), each
+     * coded in the entry's length.
+     */
+    static final int ZERO_RUN = 0x80;
     /** Mask of the bits an entry consumes (code, plus the extra bits for a finished entry). */
     static final int LENGTH_MASK = 0x1F;
 
@@ -37,6 +44,25 @@ final class LosslessHuffmanTable {
         for (int k = 0; k < symbols.length; k++) {
             if (codes.lengths[k] <= LOOKAHEAD) {
                 fill(codes.codes[k], codes.lengths[k], symbols[k]);
+            }
+        }
+        for (int k = 0; k < symbols.length; k++) {
+            if (symbols[k] == 0 && 2 * codes.lengths[k] <= LOOKAHEAD) {
+                fillZeroRuns(codes.codes[k], codes.lengths[k]);
+            }
+        }
+    }
+
+    /** Marks the lookahead windows that start with two or more copies of {@code code}, category 0's code. */
+    private void fillZeroRuns(int code, int length) {
+        int most = LOOKAHEAD / length;
+        for (int window = 0; window < lookup.length; window++) {
+            int run = 0;
+            while (run < most && (window >>> (LOOKAHEAD - (run + 1) * length) & ((1 << length) - 1)) == code) {
+                run++;
+            }
+            if (run >= 2) {
+                lookup[window] = run << 8 | ZERO_RUN | VALID | DONE | length;
             }
         }
     }

@@ -121,6 +121,64 @@ class LosslessJpegDecoderTest {
         }
     }
 
+    /**
+     * Rows of background (runs of one value: zero differences), texture and background again, of odd lengths, and
+     * whole rows of background: the lookahead's runs of category-0 codes must end at each row's (and each
+     * interval's, and each interleaved component's) last difference.
+     */
+    private static int[] backgroundAndTissue(int rows, int columns, int components, long seed) {
+        Random rnd = new Random(seed);
+        int[] s = new int[rows * columns * components];
+        for (int y = 0; y < rows; y++) {
+            int left = y % 5 == 0 ? columns : rnd.nextInt(columns);
+            int right = left + rnd.nextInt(columns - left + 1);
+            for (int x = 0; x < columns; x++) {
+                for (int c = 0; c < components; c++) {
+                    boolean tissue = x >= left && x < right;
+                    s[(y * columns + x) * components + c] = tissue ? 1000 + rnd.nextInt(3000) : 40 + c;
+                }
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void runsOfZeroDifferencesDecodeWhateverTheLengthOfTheirCode() throws Exception {
+        // category 0's code 1, 2 and 6 bits long (12, 6 and 2 of them fit in the lookahead), and 7 (no run fits)
+        List<int[]> tables = List.of(
+                new int[] {1, 4, 4, 4, 4, 5, 5, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9},
+                new int[] {2, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 6, 6, 6, 6, 7, 7},
+                new int[] {6, 3, 3, 3, 3, 3, 3, 4, 4, 5, 5, 6, 7, 7, 8, 8, 9},
+                new int[] {7, 3, 3, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 8, 8, 9});
+        int pluginChecked = 0;
+        for (int[] lengths : tables) {
+            for (int predictor : new int[] {1, 2, 7}) {
+                for (int restart : new int[] {0, 53}) {
+                    for (int components : new int[] {1, 3}) {
+                        LosslessJpegWriter w = new LosslessJpegWriter();
+                        w.precision = 12;
+                        w.predictor = predictor;
+                        w.restartInterval = restart;
+                        w.codeLengths = lengths;
+                        w.interleaved = components == 3 && restart == 0;
+                        int[] source = backgroundAndTissue(29, 53, components, predictor * 7L + lengths[0]);
+                        byte[] jpeg = w.write(source, 29, 53, components);
+                        PixelFormat f = format(29, 53, components, 12);
+                        String what = "category 0 in " + lengths[0] + " bits, predictor " + predictor + ", restart "
+                                + restart + ", " + components + " components";
+                        int[] ours = decoder.decode(jpeg, f, LOSSLESS).samples();
+                        assertArrayEquals(source, ours, what);
+                        // the plugin predicts the first line of a restart interval as any other: the source is
+                        // the oracle there
+                        pluginChecked += components == 1 && restart == 0 && agreesWithPlugin(jpeg, f, ours, what)
+                                ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertEquals(4 * 3, pluginChecked, "one-component streams without restarts the plugin decoded");
+    }
+
     @Test
     void differenceOf32768DecodesWithoutExtraBits() throws Exception {
         int[] source = {0, 65535, 0, 32768, 65535, 0, 1, 65534};
