@@ -73,6 +73,14 @@ final class LosslessLines {
         int ra = (rb + d[di]) & 0xFFFF;
         o[at] = ra;
         int n = columns;
+        if (s == 1 && ds == 1 && predictor == 1) {
+            // one component, left prediction (a mammogram's usual stream): unit strides, which C2 unrolls
+            for (int x = 1; x < n; x++) {
+                ra = (ra + d[di + x]) & 0xFFFF;
+                o[at + x] = ra;
+            }
+            return;
+        }
         switch (predictor) {
             case 1 -> {
                 for (int x = 1; x < n; x++) {
