@@ -76,9 +76,20 @@ final class LosslessBitReader {
                     out[i] = e >> 8;
                     continue;
                 }
-                // zero differences, as many as the window holds, but none past this call's last
-                int run = Math.min(e >>> 8, last - i);
-                b -= run * (e & LosslessHuffmanTable.LENGTH_MASK);
+                int run = e >>> 8 & 0xFF;
+                if (last - i >= shift) {
+                    // zero differences: a whole window's worth written (a fixed count, no unpredictable loop exit),
+                    // those past the run overwritten by the differences that follow
+                    for (int k = 0; k < LosslessHuffmanTable.LOOKAHEAD; k++) {
+                        out[i + k] = 0;
+                    }
+                    b -= e & LosslessHuffmanTable.LENGTH_MASK;
+                    i += run - 1;
+                    continue;
+                }
+                // near this call's last difference: none past it
+                run = Math.min(run, last - i);
+                b -= run * (e >>> 16);
                 for (int stop = i + run - 1; i < stop; i++) {
                     out[i] = 0;
                 }

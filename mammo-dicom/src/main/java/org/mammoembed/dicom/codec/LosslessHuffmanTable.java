@@ -17,8 +17,8 @@ final class LosslessHuffmanTable {
     /** Entry flag: the entry holds the finished difference (bits 8 and up), not the category. */
     static final int DONE = 0x20;
     /**
-     * Entry flag, with {@link #DONE}: the entry holds a count of zero differences (bits 8 and up, at least 2), each
-     * coded in the entry's length.
+     * Entry flag, with {@link #DONE}: the entry holds a run of zero differences: their count (bits 8 to 15, at least
+     * 2), the length of each one's code (bits 16 and up) and, as its length, the bits of the whole run.
      */
     static final int ZERO_RUN = 0x80;
     /** Mask of the bits an entry consumes (code, plus the extra bits for a finished entry). */
@@ -62,7 +62,7 @@ final class LosslessHuffmanTable {
                 run++;
             }
             if (run >= 2) {
-                lookup[window] = run << 8 | ZERO_RUN | VALID | DONE | length;
+                lookup[window] = length << 16 | run << 8 | ZERO_RUN | VALID | DONE | run * length;
             }
         }
     }
