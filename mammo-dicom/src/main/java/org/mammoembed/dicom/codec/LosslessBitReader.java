@@ -19,10 +19,14 @@ final class LosslessBitReader {
     private final byte[] data;
     private final int end;
     private int pos;
-    /** Unread bits, right-aligned: the next bit is bit {@code bits - 1}. */
+    /**
+     * Unread bits, left-aligned: the next bit is bit 63, and the bits below the first {@link #bits} are 0. Aligned
+     * this way, a lookahead window is one constant shift away and a code is consumed by one shift, which keeps the
+     * chain from one code to the next short.
+     */
     private long acc;
     private int bits;
-    /** How many of the low bits of {@link #acc} were invented past a marker or the end. */
+    /** How many of the last of the {@link #bits} unread bits were invented past a marker or the end. */
     private int padBits;
 
     LosslessBitReader(byte[] data, int from, int end) {
@@ -57,8 +61,7 @@ final class LosslessBitReader {
     private void decodeOneTable(int[] out, int off, int n, LosslessHuffmanTable table)
             throws JpegEntropyReader.CorruptData {
         final int[] lookup = table.lookup;
-        final int shift = LosslessHuffmanTable.LOOKAHEAD;
-        final int mask = (1 << shift) - 1;
+        final int window = 64 - LosslessHuffmanTable.LOOKAHEAD;
         long a = acc;
         int b = bits;
         for (int i = off, last = off + n; i < last; i++) {
@@ -69,27 +72,33 @@ final class LosslessBitReader {
                 a = acc;
                 b = bits;
             }
-            int e = lookup[(int) (a >>> (b - shift)) & mask];
+            int e = lookup[(int) (a >>> window)];
             if ((e & LosslessHuffmanTable.DONE) != 0) {
                 if ((e & LosslessHuffmanTable.ZERO_RUN) == 0) {
-                    b -= e & LosslessHuffmanTable.LENGTH_MASK;
+                    int length = e & LosslessHuffmanTable.LENGTH_MASK;
+                    a <<= length;
+                    b -= length;
                     out[i] = e >> 8;
                     continue;
                 }
                 int run = e >>> 8 & 0xFF;
-                if (last - i >= shift) {
+                if (last - i >= LosslessHuffmanTable.LOOKAHEAD) {
                     // zero differences: a whole window's worth written (a fixed count, no unpredictable loop exit),
                     // those past the run overwritten by the differences that follow
                     for (int k = 0; k < LosslessHuffmanTable.LOOKAHEAD; k++) {
                         out[i + k] = 0;
                     }
-                    b -= e & LosslessHuffmanTable.LENGTH_MASK;
+                    int length = e & LosslessHuffmanTable.LENGTH_MASK;
+                    a <<= length;
+                    b -= length;
                     i += run - 1;
                     continue;
                 }
                 // near this call's last difference: none past it
                 run = Math.min(run, last - i);
-                b -= run * (e >>> 16);
+                int length = run * (e >>> 16);
+                a <<= length;
+                b -= length;
                 for (int stop = i + run - 1; i < stop; i++) {
                     out[i] = 0;
                 }
@@ -98,19 +107,25 @@ final class LosslessBitReader {
             }
             int category;
             if (e != 0) {
-                b -= e & LosslessHuffmanTable.LENGTH_MASK;
+                int length = e & LosslessHuffmanTable.LENGTH_MASK;
+                a <<= length;
+                b -= length;
                 category = e >>> 8;
             } else {
                 acc = a;
                 bits = b;
                 category = slowSymbol(table);
+                a = acc;
                 b = bits;
             }
             if (category == 16) {
                 out[i] = 32768;
+            } else if (category == 0) {
+                out[i] = 0;
             } else {
+                out[i] = LosslessHuffmanTable.extend((int) (a >>> (64 - category)), category);
+                a <<= category;
                 b -= category;
-                out[i] = LosslessHuffmanTable.extend((int) (a >>> b) & ((1 << category) - 1), category);
             }
         }
         acc = a;
@@ -121,13 +136,14 @@ final class LosslessBitReader {
     /** A code longer than the lookahead, one length at a time (F.2.2.3). */
     private int slowSymbol(LosslessHuffmanTable table) throws JpegEntropyReader.CorruptData {
         int length = LosslessHuffmanTable.LOOKAHEAD + 1;
-        int code = (int) (acc >>> (bits - length)) & ((1 << length) - 1);
+        int code = (int) (acc >>> (64 - length));
         while (code > table.codes.maxCode[length]) {
             if (++length > 16) {
                 throw new JpegEntropyReader.CorruptData("invalid Huffman code in lossless JPEG data");
             }
-            code = (int) (acc >>> (bits - length)) & ((1 << length) - 1);
+            code = (int) (acc >>> (64 - length));
         }
+        acc <<= length;
         bits -= length;
         int index = code + table.codes.valueOffset[length];
         if (index < 0 || index >= table.codes.values.length) {
@@ -148,7 +164,7 @@ final class LosslessBitReader {
             long next = (long) BIG_ENDIAN_LONG.get(data, pos) >>> (64 - 8 * take);
             long inverted = ~next;
             if (((inverted - ONES) & ~inverted & HIGH_BITS) == 0) {
-                acc = acc << (8 * take) | next;
+                acc |= next << (64 - bits - 8 * take);
                 bits += 8 * take;
                 pos += take;
                 return;
@@ -169,7 +185,7 @@ final class LosslessBitReader {
             } else {
                 padBits += 8;
             }
-            acc = acc << 8 | v;
+            acc |= (long) v << (56 - bits);
             bits += 8;
         }
     }
