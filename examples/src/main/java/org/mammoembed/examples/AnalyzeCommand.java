@@ -8,6 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.mammoembed.core.AnalysisResult;
 import org.mammoembed.core.InputPaths;
+import org.mammoembed.core.RootConfinedReader;
+import org.mammoembed.dicom.DicomFileReader;
+import org.mammoembed.embed.EmbeddingExtractor;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.io.study.StudyAnalysis;
@@ -50,8 +53,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "run.json (the run's own), else 42.")
     Long seed;
     @Option(names = "--report", description = "Also report.html + report/: the interactive report of the "
-            + "outputs (open it from the file system; thumbnails come from an embed --report run in OUTDIR).")
+            + "outputs (open it from the file system; thumbnails come from an embed --report run in OUTDIR, or "
+            + "from --dicom-root).")
     boolean report;
+    @Option(names = "--dicom-root", paramLabel = "DIR", description = "With --report: make the thumbnails the "
+            + "report lacks by reading the run's images again under DIR (the run's --dicom-root) and preprocessing "
+            + "them as embed does. Refused when the run's run.json records another preprocessing.")
+    Path dicomRoot;
 
     AnalyzeCommand(PrintStream out) {
         this.out = out;
@@ -63,6 +71,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException("analyze: nothing to do; choose at least one of --pca, --tsne, --umap, "
                     + "--cluster, --aggregate, --report");
         }
+        if (dicomRoot != null && !report) {
+            throw new UsageException("analyze: --dicom-root makes thumbnails for --report; add --report");
+        }
+        if (dicomRoot != null) {
+            InputPaths.requireFolder(dicomRoot, "--dicom-root", Stage.SCAN);
+        }
         Files.createDirectories(outdir);
         bringInto(features, "features.npy", "--features");
         bringInto(csv, "joined.csv", "--csv");
@@ -72,7 +86,17 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (analysis.anyAnalysis()) {
             study.analysis(analysis.analysis(silhouetteSample));
         }
-        AnalysisResult r = study.run();
+        if (dicomRoot == null) {
+            return printed(study.run());
+        }
+        // only the preprocessing is used (the network is not run), so the built-in one serves any run's thumbnails
+        try (EmbeddingExtractor thumbnails = EmbeddingExtractor.builder()
+                .reader(RootConfinedReader.of(DicomFileReader.create(), dicomRoot)).builtInResNet50(s).build()) {
+            return printed(study.thumbnails(thumbnails, dicomRoot).run());
+        }
+    }
+
+    private int printed(AnalysisResult r) {
         for (String n : r.notes()) {
             out.println("note: " + n);
         }

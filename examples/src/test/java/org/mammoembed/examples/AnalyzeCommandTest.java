@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mammoembed.io.NpyReader;
+import org.mammoembed.io.report.ReportThumbnails;
 
 /**
  * {@code analyze} on the outputs of a finished run: the files {@code embed}'s analysis flags write, with the same
@@ -64,5 +65,38 @@ class AnalyzeCommandTest {
         CliFixture.Result nothing = CliFixture.run("analyze", "--outdir", plain.toString());
         assertEquals(2, nothing.status(), nothing::all);
         assertTrue(nothing.err().startsWith("analyze: nothing to do"), nothing.err());
+    }
+
+    @Test
+    void reportAfterTheRunGetsTheThumbnailsOfTheRunsOwnReport() throws Exception {
+        Path csv = CliFixture.study(tmp.resolve("data"), 1); // 4 exams, 16 images
+        Path root = tmp.resolve("data/archive");
+        Path model = CliFixture.tinyModel(tmp, CliFixture.MODEL_SEED);
+        Path withReport = tmp.resolve("with-report");
+        CliFixture.Result reported = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root",
+                root.toString(), "--outdir", withReport.toString(), "--model", model.toString(), "--report");
+        assertEquals(0, reported.status(), reported::all);
+        Path plain = tmp.resolve("plain");
+        CliFixture.Result embed = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root", root.toString(),
+                "--outdir", plain.toString(), "--model", model.toString(), "--save-csv");
+        assertEquals(0, embed.status(), embed::all);
+
+        CliFixture.Result noReport = CliFixture.run("analyze", "--outdir", plain.toString(), "--pca",
+                "--dicom-root", root.toString());
+        assertEquals(2, noReport.status(), noReport::all);
+        assertTrue(noReport.err().contains("--dicom-root makes thumbnails for --report"), noReport.err());
+
+        CliFixture.Result r = CliFixture.run("analyze", "--outdir", plain.toString(), "--report", "--dicom-root",
+                root.toString());
+        assertEquals(0, r.status(), r::all);
+        List<Map<String, String>> joined = CliFixture.readCsv(plain.resolve("joined.csv"));
+        assertEquals(16, joined.size());
+        for (Map<String, String> row : joined) {
+            String rel = row.get("ImagePath");
+            Path thumb = ReportThumbnails.in(plain).file(rel);
+            assertTrue(Files.isRegularFile(thumb), rel);
+            assertEquals(-1L, Files.mismatch(thumb, ReportThumbnails.in(withReport).file(rel)),
+                    "the thumbnail embed --report makes: " + rel);
+        }
     }
 }

@@ -3,12 +3,18 @@ package org.mammoembed.io.study;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.mammoembed.core.Aggregation;
 import org.mammoembed.core.AnalysisResult;
+import org.mammoembed.core.EmbeddedImage;
+import org.mammoembed.core.Embedder;
 import org.mammoembed.core.EmbeddingAnalysis;
 import org.mammoembed.core.EmbeddingResult;
+import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.core.StageListener;
@@ -44,6 +50,8 @@ public final class StudyAnalysis {
     private StageListener progress = StageListener.NONE;
     private boolean report;
     private PointClusters reportClusters;
+    private Embedder thumbnailEmbedder;
+    private Path imageRoot;
 
     private StudyAnalysis(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -91,6 +99,20 @@ public final class StudyAnalysis {
         return this;
     }
 
+    /**
+     * With {@link #report(boolean)}: make the thumbnails the report lacks (outputs of a distributed or split run, or
+     * of a run without its report) by reading those images again under {@code imageRoot} and preprocessing them as
+     * {@code embedder} does; its network is not run. {@link #run()} refuses an embedder whose preprocessing differs
+     * from the one the run's {@code run.json} records, since a thumbnail shows what the network saw. An image path
+     * of joined.csv that leads out of {@code imageRoot} gets no thumbnail; for links out of it, give the embedder a
+     * {@link org.mammoembed.core.RootConfinedReader}. Default: only the thumbnails the run made.
+     */
+    public StudyAnalysis thumbnails(Embedder embedder, Path imageRoot) {
+        this.thumbnailEmbedder = Objects.requireNonNull(embedder, "embedder");
+        this.imageRoot = Objects.requireNonNull(imageRoot, "imageRoot").toAbsolutePath().normalize();
+        return this;
+    }
+
     /** How the report colours points by k-means cluster (at the metrics' best k). Default: not offered. */
     public StudyAnalysis reportClusters(PointClusters clusters) {
         this.reportClusters = Objects.requireNonNull(clusters, "reportClusters");
@@ -107,6 +129,9 @@ public final class StudyAnalysis {
             throw new MammoException(Stage.READ, "output folder " + dir + " not found: analysis needs the"
                     + " features.npy and joined.csv of a finished study");
         }
+        if (report && thumbnailEmbedder != null) {
+            checkRecipe(thumbnailEmbedder.preprocessingSpec());
+        }
         RunDirectory out = RunDirectory.prepare(dir, RunDirectory.Mode.RESUME);
         // the outputs as the run wrote them: joined.csv is rewritten below, row for row with features.npy
         long seed = this.seed != null ? this.seed : recordedSeed(dir).orElse(DEFAULT_SEED);
@@ -122,9 +147,46 @@ public final class StudyAnalysis {
             AnalysisOutputs.writeAggregation(out, result, aggregate, split);
         }
         if (report) {
+            if (thumbnailEmbedder != null) {
+                StudyFiles.write("report/thumbs", "report", () -> thumbnails(out.root(), result));
+            }
             StudyFiles.write("report.html", "report", () -> StudyReports.write(out.root(), reportClusters));
         }
         return r;
+    }
+
+    /** The run's preprocessing, as its run.json records it, must be the thumbnail embedder's. */
+    private void checkRecipe(String embedderRecipe) throws IOException, MammoException {
+        Path runJson = dir.resolve("run.json");
+        Object recorded = Files.isRegularFile(runJson) ? JsonOutput.readObject(runJson).get("preprocessing") : null;
+        if (recorded == null) {
+            LOG.warn("{} records no preprocessing: thumbnails are made with {} unchecked", runJson, embedderRecipe);
+        } else if (!recorded.toString().equals(embedderRecipe)) {
+            throw new MammoException(Stage.PREPROCESS, "thumbnails: the run preprocessed with " + recorded
+                    + " but the embedder given for its thumbnails with " + embedderRecipe + "; a thumbnail must"
+                    + " show what the network saw");
+        }
+    }
+
+    private void thumbnails(Path outputDir, EmbeddingResult result) throws IOException {
+        List<ImageRecord> images = new ArrayList<>();
+        int outside = 0;
+        for (EmbeddedImage e : result.index()) {
+            ImageRecord r = e.record();
+            Path file = imageRoot.resolve(r.relativePath()).normalize();
+            if (!file.startsWith(imageRoot)) {
+                outside++;
+                continue;
+            }
+            images.add(new ImageRecord(r.accessionNumber(), r.density(), file, r.relativePath(), Map.of()));
+        }
+        if (outside > 0) {
+            LOG.warn("report: {} image paths of joined.csv lead out of {}; they get no thumbnail", outside, imageRoot);
+        }
+        long t = System.nanoTime();
+        MissingThumbnails.Made m = MissingThumbnails.make(thumbnailEmbedder, outputDir, imageRoot, images);
+        LOG.info("report: {} of {} missing thumbnails made from the images under {} in {} ms", m.made(), m.missing(),
+                imageRoot, (System.nanoTime() - t) / 1_000_000);
     }
 
     /**

@@ -14,7 +14,6 @@ import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.ExtractionStats;
 import org.mammoembed.core.Failure;
-import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.ModelIdentity;
 import org.mammoembed.core.Stage;
@@ -253,19 +252,13 @@ final class StudyRun {
      * report what it computes), made by decoding them again: a thumbnail is what the network saw.
      */
     private void missingThumbnails(RunDirectory dir, Path root, List<EmbeddedImage> index) throws IOException {
-        ReportThumbnails thumbnails = ReportThumbnails.in(dir.root());
-        List<ImageRecord> missing = index.stream().map(EmbeddedImage::record)
-                .filter(r -> !thumbnails.has(r.relativePath())).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
         long t = System.nanoTime();
-        // only the inputs are wanted: nothing is accepted or failed along the way
-        s.embedder.preprocessOnly(new Dataset(root, missing, List.of()), new ThumbnailingSink((image, f) -> { },
-                thumbnails));
-        long made = missing.stream().filter(r -> thumbnails.has(r.relativePath())).count();
-        log.info("report: " + made + " of " + missing.size() + " thumbnails made for images reused from the cache or"
-                + " checkpoint, in " + String.format(java.util.Locale.ROOT, "%.1f s", seconds(t)));
+        MissingThumbnails.Made m = MissingThumbnails.make(s.embedder, dir.root(), root,
+                index.stream().map(EmbeddedImage::record).toList());
+        if (m.missing() > 0) {
+            log.info("report: " + m.made() + " of " + m.missing() + " thumbnails made for images reused from the"
+                    + " cache or checkpoint, in " + String.format(java.util.Locale.ROOT, "%.1f s", seconds(t)));
+        }
     }
 
     /** The budget stopped the run: failures.csv and run.log now, finished work stays in the checkpoint. */
