@@ -122,7 +122,8 @@ public final class StudyAnalysis {
     /**
      * Reads the outputs, runs the analysis and writes its files.
      *
-     * @throws MammoException (stage READ) when features.npy or joined.csv is missing or they disagree
+     * @throws MammoException (stage READ) when features.npy or joined.csv is missing or they disagree; (stage
+     *                        PREPROCESS) when the {@link #thumbnails} embedder's preprocessing is not the run's
      */
     public AnalysisResult run() throws IOException, MammoException {
         if (!Files.isDirectory(dir)) {
