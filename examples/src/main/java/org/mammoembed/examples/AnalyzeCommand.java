@@ -58,7 +58,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean report;
     @Option(names = "--dicom-root", paramLabel = "DIR", description = "With --report: make the thumbnails the "
             + "report lacks by reading the run's images again under DIR (the run's --dicom-root) and preprocessing "
-            + "them as embed does. Refused when the run's run.json records another preprocessing.")
+            + "them as embed does. Refused when the run's run.json records another preprocessing. Default: none "
+            + "(only the thumbnails the run made).")
     Path dicomRoot;
 
     AnalyzeCommand(PrintStream out) {

@@ -9,11 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mammoembed.core.CsvTable;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.io.report.ReportThumbnails;
@@ -36,21 +34,6 @@ class StudyAnalysisThumbnailsTest {
                 .joinedCsv(true).run();
     }
 
-    private static List<String> imagePaths(Path out) throws IOException {
-        CsvTable t = CsvTable.read(out.resolve("joined.csv"));
-        return t.rows().stream().map(r -> r.field(t.column("ImagePath"))).toList();
-    }
-
-    private static long pngs(Path out) throws IOException {
-        Path thumbs = out.resolve("report/thumbs");
-        if (!Files.isDirectory(thumbs)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.list(thumbs)) {
-            return s.filter(p -> p.toString().endsWith(".png")).count();
-        }
-    }
-
     @Test
     void theImagesAreReadAgainForTheThumbnailsARunWithItsReportWouldHaveMade() throws Exception {
         Path withReport = tmp.resolve("with-report");
@@ -58,13 +41,13 @@ class StudyAnalysisThumbnailsTest {
                 .outputDir(withReport).report(true).run();
         Path out = tmp.resolve("out");
         runWithoutReport(out);
-        assertEquals(0, pngs(out));
+        assertEquals(0, StudyFixture.thumbnailCount(out));
 
         StudyAnalysis.onOutputs(out).report(true).thumbnails(new StudyFixture.PixelEmbedder(2, 0), root).run();
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
-        List<String> rels = imagePaths(out);
+        List<String> rels = StudyFixture.imagePaths(out);
         assertEquals(20, rels.size());
-        assertEquals(20, pngs(out));
+        assertEquals(20, StudyFixture.thumbnailCount(out));
         for (String rel : rels) {
             assertEquals(-1L, Files.mismatch(ReportThumbnails.in(out).file(rel),
                     ReportThumbnails.in(withReport).file(rel)), "the picture the run itself makes: " + rel);
@@ -87,14 +70,14 @@ class StudyAnalysisThumbnailsTest {
         assertEquals("thumbnails: the run preprocessed with pixel-stats/v1 but the embedder given for its thumbnails"
                 + " with pixel-stats/v2; a thumbnail must show what the network saw", e.getMessage());
         assertFalse(Files.exists(out.resolve("report.html")));
-        assertEquals(0, pngs(out));
+        assertEquals(0, StudyFixture.thumbnailCount(out));
     }
 
     @Test
     void anImagePathLeadingOutOfTheRootGetsNoThumbnailAndTheOthersDo() throws Exception {
         Path out = tmp.resolve("out");
         runWithoutReport(out);
-        String first = imagePaths(out).get(0);
+        String first = StudyFixture.imagePaths(out).get(0);
         // a copy of the first image outside the root, which joined.csv now names through ".."
         Files.copy(root.resolve(first), tmp.resolve("data/outside.dcm"));
         Path joined = out.resolve("joined.csv");
@@ -102,7 +85,7 @@ class StudyAnalysisThumbnailsTest {
                 "../outside.dcm"));
         StudyAnalysis.onOutputs(out).report(true).thumbnails(new StudyFixture.PixelEmbedder(2, 0), root).run();
         assertFalse(ReportThumbnails.in(out).has("../outside.dcm"));
-        assertEquals(19, pngs(out));
+        assertEquals(19, StudyFixture.thumbnailCount(out));
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
     }
 }

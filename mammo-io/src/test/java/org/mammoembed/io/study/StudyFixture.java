@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.mammoembed.core.CsvTable;
 import org.mammoembed.core.Dataset;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.DicomReader;
@@ -40,6 +42,23 @@ final class StudyFixture {
     static final String[] VIEWS = {"L_CC", "L_MLO", "R_CC", "R_MLO"};
 
     private StudyFixture() {
+    }
+
+    /** The ImagePath column of a run's joined.csv, in row order. */
+    static List<String> imagePaths(Path out) throws IOException {
+        CsvTable t = CsvTable.read(out.resolve("joined.csv"));
+        return t.rows().stream().map(r -> r.field(t.column("ImagePath"))).toList();
+    }
+
+    /** How many report thumbnails a run's folder holds. */
+    static long thumbnailCount(Path out) throws IOException {
+        Path thumbs = out.resolve("report/thumbs");
+        if (!Files.isDirectory(thumbs)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(thumbs)) {
+            return s.filter(p -> p.toString().endsWith(".png")).count();
+        }
     }
 
     /** Writes {@code exams} exams (4 images each) under {@code folder/archive}; returns the CSV. */

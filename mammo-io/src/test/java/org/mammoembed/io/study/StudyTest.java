@@ -245,34 +245,19 @@ class StudyTest {
                 .cache(tmp.resolve("cache"));
     }
 
-    private static List<String> joinedImagePaths(Path out) throws IOException {
-        CsvTable t = CsvTable.read(out.resolve("joined.csv"));
-        return t.rows().stream().map(r -> r.field(t.column("ImagePath"))).toList();
-    }
-
-    private static long pngs(Path out) throws IOException {
-        Path thumbs = out.resolve("report/thumbs");
-        if (!Files.isDirectory(thumbs)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.list(thumbs)) {
-            return s.filter(p -> p.toString().endsWith(".png")).count();
-        }
-    }
-
     @Test
     void cacheHitsGetTheirThumbnailsToo() throws Exception {
         StudyFixture.PixelEmbedder embedder = new StudyFixture.PixelEmbedder(2, 0);
         Path first = tmp.resolve("first");
         assertEquals(20, reportingWithCache(first, embedder).run().computed());
-        assertEquals(20, pngs(first), "computed images get theirs during extraction");
+        assertEquals(20, StudyFixture.thumbnailCount(first), "computed images get theirs during extraction");
 
         Path second = tmp.resolve("second");
         StudyResult cached = reportingWithCache(second, embedder).run();
         assertEquals(0, cached.computed());
         assertEquals(20, cached.reusedFromCache());
         ReportThumbnails thumbs = ReportThumbnails.in(second);
-        for (String rel : joinedImagePaths(second)) {
+        for (String rel : StudyFixture.imagePaths(second)) {
             assertTrue(thumbs.has(rel), rel);
             assertEquals(-1L, Files.mismatch(thumbs.file(rel), ReportThumbnails.in(first).file(rel)),
                     "the same picture as when it was computed: " + rel);
@@ -289,7 +274,7 @@ class StudyTest {
         Path second = tmp.resolve("second");
         StudyResult cached = reportingWithCache(second, new DelegatingEmbedder(pixels)).run();
         assertEquals(20, cached.reusedFromCache());
-        assertEquals(0, pngs(second));
+        assertEquals(0, StudyFixture.thumbnailCount(second));
         assertTrue(Files.isRegularFile(second.resolve("report.html")));
     }
 }
