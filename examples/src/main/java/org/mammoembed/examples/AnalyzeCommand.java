@@ -9,9 +9,7 @@ import java.util.concurrent.Callable;
 import org.mammoembed.core.AnalysisResult;
 import org.mammoembed.core.InputPaths;
 import org.mammoembed.core.MammoException;
-import org.mammoembed.core.RootConfinedReader;
 import org.mammoembed.core.Stage;
-import org.mammoembed.dicom.DicomFileReader;
 import org.mammoembed.embed.EmbeddingExtractor;
 import org.mammoembed.io.study.StudyAnalysis;
 import picocli.CommandLine.Command;
@@ -90,9 +88,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (dicomRoot == null) {
             return printed(study.run());
         }
-        // only the preprocessing is used (the network is not run), so the built-in one serves any run's thumbnails
-        try (EmbeddingExtractor thumbnails = EmbeddingExtractor.builder()
-                .reader(RootConfinedReader.of(DicomFileReader.create(), dicomRoot)).builtInResNet50(s).build()) {
+        // only the preprocessing is used (the network is not run), so the built-in one serves any run's thumbnails;
+        // the extractor confines its reads to the images' root (links out of it refused)
+        try (EmbeddingExtractor thumbnails = EmbeddingExtractor.builder().builtInResNet50(s).build()) {
             return printed(study.thumbnails(thumbnails, dicomRoot).run());
         }
     }

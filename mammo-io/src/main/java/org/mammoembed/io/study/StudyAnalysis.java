@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.mammoembed.core.Aggregation;
@@ -104,8 +103,8 @@ public final class StudyAnalysis {
      * of a run without its report) by reading those images again under {@code imageRoot} and preprocessing them as
      * {@code embedder} does; its network is not run. {@link #run()} refuses an embedder whose preprocessing differs
      * from the one the run's {@code run.json} records, since a thumbnail shows what the network saw. An image path
-     * of joined.csv that leads out of {@code imageRoot} gets no thumbnail; for links out of it, give the embedder a
-     * {@link org.mammoembed.core.RootConfinedReader}. Default: only the thumbnails the run made.
+     * of joined.csv that leads out of {@code imageRoot} gets no thumbnail (and {@code EmbeddingExtractor} refuses
+     * a link out of it as it reads). Default: only the thumbnails the run made.
      */
     public StudyAnalysis thumbnails(Embedder embedder, Path imageRoot) {
         this.thumbnailEmbedder = Objects.requireNonNull(embedder, "embedder");
@@ -136,7 +135,9 @@ public final class StudyAnalysis {
         RunDirectory out = RunDirectory.prepare(dir, RunDirectory.Mode.RESUME);
         // the outputs as the run wrote them: joined.csv is rewritten below, row for row with features.npy
         long seed = this.seed != null ? this.seed : recordedSeed(dir).orElse(DEFAULT_SEED);
-        EmbeddingResult result = RunOutputs.readWhole(out.embeddings(), out.joinedCsv(), out.root());
+        // image paths resolve under the thumbnails' image root, where one is given (nothing else reads them)
+        EmbeddingResult result = RunOutputs.readWhole(out.embeddings(), out.joinedCsv(),
+                imageRoot != null ? imageRoot : out.root());
         AnalysisResult r = analysis == null ? AnalysisResult.empty()
                 : analysis.run(result.toMatrix(), ScatterPlot.labelsOf(result.index()), seed, progress);
         AnalysisOutputs.write(out, r, result.index());
@@ -173,13 +174,11 @@ public final class StudyAnalysis {
         List<ImageRecord> images = new ArrayList<>();
         int outside = 0;
         for (EmbeddedImage e : result.index()) {
-            ImageRecord r = e.record();
-            Path file = imageRoot.resolve(r.relativePath()).normalize();
-            if (!file.startsWith(imageRoot)) {
+            if (e.record().path().startsWith(imageRoot)) {
+                images.add(e.record());
+            } else {
                 outside++;
-                continue;
             }
-            images.add(new ImageRecord(r.accessionNumber(), r.density(), file, r.relativePath(), Map.of()));
         }
         if (outside > 0) {
             LOG.warn("report: {} image paths of joined.csv lead out of {}; they get no thumbnail", outside, imageRoot);
