@@ -65,8 +65,9 @@ public final class FailuresCsv {
 
     private static Stage stage(String name, CsvTable.Row r, int column) throws IOException {
         String label = r.field(column).trim();
+        String lower = label.toLowerCase(Locale.ROOT);
         for (Stage s : Stage.values()) {
-            if (s.label().equals(label.toLowerCase(Locale.ROOT))) {
+            if (s.label().equals(lower)) {
                 return s;
             }
         }
