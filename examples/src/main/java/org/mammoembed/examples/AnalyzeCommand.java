@@ -88,11 +88,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (dicomRoot == null) {
             return printed(study.run());
         }
-        // only the preprocessing is used (the network is not run), so the built-in one serves any run's thumbnails;
-        // the extractor confines its reads to the images' root (links out of it refused)
-        try (EmbeddingExtractor thumbnails = EmbeddingExtractor.builder().builtInResNet50(s).build()) {
-            return printed(study.thumbnails(thumbnails, dicomRoot).run());
-        }
+        // the default recipe's inputs, no network loaded; reads are confined to the images' root (links out of it
+        // refused), and a run that preprocessed otherwise is refused before anything is written
+        return printed(study.thumbnails(EmbeddingExtractor.builder().buildInputs(), dicomRoot).run());
     }
 
     private int printed(AnalysisResult r) {

@@ -10,19 +10,13 @@ import java.util.Map;
  * in {@code mammo-io} depends on this interface only. Implementations own their native resources; the study
  * never closes an embedder it was given.
  */
-public interface Embedder {
+public interface Embedder extends NetworkInputSource {
 
     /** Length of one embedding (D). */
     int dimension();
 
     /** The network as data: where it came from, its SHA-256, its input and output. */
     ModelIdentity modelIdentity();
-
-    /**
-     * The full preprocessing recipe, one line. Anything that changes the numbers must be in it: it is part of
-     * the cache key and of the checkpoint key, and is written to {@code run.json}.
-     */
-    String preprocessingSpec();
 
     /** The execution provider that actually runs the network, e.g. {@code CPUExecutionProvider}. */
     String executionProvider();
@@ -53,6 +47,7 @@ public interface Embedder {
      *
      * @throws IOException when the sink throws
      */
+    @Override
     default void preprocessOnly(Dataset images, EmbeddingSink sink) throws IOException {
     }
 }

@@ -12,17 +12,13 @@ import org.mammoembed.core.Dataset;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.Embedder;
 import org.mammoembed.core.ImageReader;
-import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.ModelIdentity;
 import org.mammoembed.core.ProgressListener;
-import org.mammoembed.core.RootConfinedReader;
 import org.mammoembed.core.Stage;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns DICOM images into embeddings with an ONNX image backbone (typically ResNet50 without its classifier).
@@ -53,17 +49,14 @@ import org.slf4j.LoggerFactory;
  * decoded frame per worker are held at once, whatever the dataset size.
  */
 public final class EmbeddingExtractor implements Embedder, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddingExtractor.class);
-
     private final OnnxEncoder encoder;
     private final Device device;
+    private final NetworkInputs inputs;
     private final ImagePreprocessor preprocessor;
     private final ImageReader reader;
     private final int workers;
     private final int intraOpThreads;
     private final int frame;
-    private final java.time.Duration decodeTimeout;
-    private final int maxAbandonedDecodes;
     private final ProgressListener progress;
     private final String modelDescription;
     private final ModelIdentity identity;
@@ -73,13 +66,12 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         this.identity = identity;
         this.encoder = encoder;
         this.device = b.device;
+        this.inputs = new NetworkInputs(b.reader, b.preprocessing, b.frame, b.decodeTimeout, b.maxAbandonedDecodes);
         this.preprocessor = b.preprocessing;
         this.reader = b.reader;
         this.workers = b.workers;
         this.intraOpThreads = b.intraOpThreads;
         this.frame = b.frame;
-        this.decodeTimeout = b.decodeTimeout;
-        this.maxAbandonedDecodes = b.maxAbandonedDecodes;
         this.progress = b.progress;
         this.modelDescription = b.model.describe();
     }
@@ -121,36 +113,18 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(listener, "listener");
         ensureOpen();
-        // confinement is checked when each file is opened, not only when the dataset was scanned
-        DecodeDeadline deadline = new DecodeDeadline(RootConfinedReader.of(reader, dataset.root()), decodeTimeout,
-                maxAbandonedDecodes);
-        return new BatchPipeline(encoder, deadline, preprocessor, frame, workers)
+        return new BatchPipeline(encoder, inputs.deadline(dataset.root()), preprocessor, frame, workers)
                 .run(dataset.images(), dataset.problems(), sink, listener);
     }
 
     /**
-     * Decodes (confined to the dataset's root, under the decode deadline) and preprocesses each image in turn on
-     * this thread, handing its network input to {@code sink.preprocessed}; the network does not run. An image that
-     * fails is skipped (logged at DEBUG): its embedding came from elsewhere, and only what is shown of it is lost.
+     * Each image's network input, as {@link #extract} makes it, without the network ({@link NetworkInputs}): decoded
+     * confined to the dataset's root and under the decode deadline, on this thread. An image that fails is skipped.
      */
     @Override
     public void preprocessOnly(Dataset images, EmbeddingSink sink) throws IOException {
-        Objects.requireNonNull(images, "images");
-        Objects.requireNonNull(sink, "sink");
         ensureOpen();
-        float[] input = new float[encoder.imageValues()];
-        try (DecodeDeadline deadline = new DecodeDeadline(RootConfinedReader.of(reader, images.root()),
-                decodeTimeout, maxAbandonedDecodes)) {
-            for (ImageRecord r : images.images()) {
-                try {
-                    preprocessor.apply(deadline.read(r.path(), frame), input, 0);
-                } catch (MammoException | RuntimeException e) {
-                    LOG.debug("{}: no network input to show ({})", r.relativePath(), e.getMessage());
-                    continue;
-                }
-                sink.preprocessed(r, input, preprocessor.channels(), preprocessor.height(), preprocessor.width());
-            }
-        }
+        inputs.preprocessOnly(images, sink);
     }
 
     /**

@@ -44,16 +44,20 @@ class PreprocessOnlyTest {
         }
     }
 
-    @Test
-    void theInputsAreThoseOfExtractionAndBadImagesAreSkipped() throws Exception {
+    private Dataset dataset(String... names) throws Exception {
         Path root = Files.createDirectories(tmp.resolve("root"));
-        List<ImageRecord> records = TestImages.records(root, "img-1.dcm", "badread-2.dcm", "img-3.dcm",
-                "baddecode-4.dcm", "crash-5.dcm", "img-6.dcm");
+        List<ImageRecord> records = TestImages.records(root, names);
         for (ImageRecord r : records) {
             Files.createDirectories(r.path().getParent());
             Files.write(r.path(), new byte[] {1});
         }
-        Dataset dataset = new Dataset(root, records, List.of());
+        return new Dataset(root, records, List.of());
+    }
+
+    @Test
+    void theInputsAreThoseOfExtractionAndBadImagesAreSkipped() throws Exception {
+        Dataset dataset = dataset("img-1.dcm", "badread-2.dcm", "img-3.dcm", "baddecode-4.dcm", "crash-5.dcm",
+                "img-6.dcm");
         try (EmbeddingExtractor ex = EmbeddingExtractor.builder().model(TestImages.model("tiny_backbone.onnx"))
                 .reader(new SyntheticReader()).preprocessing(NearestPreprocessor.tiny()).batchSize(2).workers(2)
                 .intraOpThreads(1).build()) {
@@ -70,5 +74,41 @@ class PreprocessOnlyTest {
             }
             assertEquals(3, extracted.accepted);
         }
+    }
+
+    @Test
+    void inputsBuiltWithoutAModelAreTheExtractorsAndReadNothingOutOfTheRoot() throws Exception {
+        Dataset dataset = dataset("img-1.dcm", "badread-2.dcm", "img-3.dcm", "img-4.dcm");
+        // img-4's file becomes a link to a file of the same name outside the root: refused as it is opened
+        Path outside = Files.createDirectories(tmp.resolve("outside")).resolve("img-4.dcm");
+        Files.write(outside, new byte[] {1});
+        Path link = dataset.images().get(3).path();
+        Files.delete(link);
+        Files.createSymbolicLink(link, outside);
+        SyntheticReader reader = new SyntheticReader();
+        NetworkInputs inputs = EmbeddingExtractor.builder().reader(reader).preprocessing(NearestPreprocessor.tiny())
+                .buildInputs();
+        assertEquals(NearestPreprocessor.tiny().describe(), inputs.preprocessingSpec());
+
+        Inputs only = new Inputs();
+        inputs.preprocessOnly(dataset, only);
+        assertEquals(List.of("ACC0/img-1.dcm", "ACC0/img-3.dcm"), List.copyOf(only.inputs.keySet()));
+        assertEquals(3, reader.reads.get(), "img-1, badread-2 (failed) and img-3; the link out of the root never read");
+        try (EmbeddingExtractor ex = EmbeddingExtractor.builder().model(TestImages.model("tiny_backbone.onnx"))
+                .reader(new SyntheticReader()).preprocessing(NearestPreprocessor.tiny()).intraOpThreads(1).build()) {
+            Inputs extracted = new Inputs();
+            ex.preprocessOnly(dataset, extracted);
+            assertEquals(extracted.inputs.keySet(), only.inputs.keySet());
+            for (Map.Entry<String, float[]> e : only.inputs.entrySet()) {
+                assertArrayEquals(extracted.inputs.get(e.getKey()), e.getValue(), e.getKey());
+            }
+        }
+    }
+
+    @Test
+    void inputsWithoutAModelOrARecipeTakeTheDefaultRecipe() {
+        NetworkInputs inputs = EmbeddingExtractor.builder().reader(new SyntheticReader()).buildInputs();
+        assertEquals(Preprocessing.defaults().describe(), inputs.preprocessingSpec());
+        assertEquals(0, inputs.frame());
     }
 }

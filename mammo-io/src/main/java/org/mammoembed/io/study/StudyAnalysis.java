@@ -10,11 +10,11 @@ import java.util.OptionalLong;
 import org.mammoembed.core.Aggregation;
 import org.mammoembed.core.AnalysisResult;
 import org.mammoembed.core.EmbeddedImage;
-import org.mammoembed.core.Embedder;
 import org.mammoembed.core.EmbeddingAnalysis;
 import org.mammoembed.core.EmbeddingResult;
 import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
+import org.mammoembed.core.NetworkInputSource;
 import org.mammoembed.core.Stage;
 import org.mammoembed.core.StageListener;
 import org.mammoembed.io.JoinedCsvWriter;
@@ -49,7 +49,7 @@ public final class StudyAnalysis {
     private StageListener progress = StageListener.NONE;
     private boolean report;
     private PointClusters reportClusters;
-    private Embedder thumbnailEmbedder;
+    private NetworkInputSource thumbnailInputs;
     private Path imageRoot;
 
     private StudyAnalysis(Path dir) {
@@ -100,14 +100,15 @@ public final class StudyAnalysis {
 
     /**
      * With {@link #report(boolean)}: make the thumbnails the report lacks (outputs of a distributed or split run, or
-     * of a run without its report) by reading those images again under {@code imageRoot} and preprocessing them as
-     * {@code embedder} does; its network is not run. {@link #run()} refuses an embedder whose preprocessing differs
-     * from the one the run's {@code run.json} records, since a thumbnail shows what the network saw. An image path
-     * of joined.csv that leads out of {@code imageRoot} gets no thumbnail (and {@code EmbeddingExtractor} refuses
-     * a link out of it as it reads). Default: only the thumbnails the run made.
+     * of a run without its report) by reading those images again under {@code imageRoot} and preprocessing them
+     * through {@code inputs}; no network runs. {@code inputs} is an {@code Embedder}, or, loading no network,
+     * {@code EmbeddingExtractor.builder()...buildInputs()} (mammo-embed). {@link #run()} refuses inputs whose
+     * preprocessing differs from the one the run's {@code run.json} records, since a thumbnail shows what the
+     * network saw. An image path of joined.csv that leads out of {@code imageRoot} gets no thumbnail (and
+     * {@code NetworkInputs} refuses a link out of it as it reads). Default: only the thumbnails the run made.
      */
-    public StudyAnalysis thumbnails(Embedder embedder, Path imageRoot) {
-        this.thumbnailEmbedder = Objects.requireNonNull(embedder, "embedder");
+    public StudyAnalysis thumbnails(NetworkInputSource inputs, Path imageRoot) {
+        this.thumbnailInputs = Objects.requireNonNull(inputs, "inputs");
         this.imageRoot = Objects.requireNonNull(imageRoot, "imageRoot").toAbsolutePath().normalize();
         return this;
     }
@@ -122,15 +123,15 @@ public final class StudyAnalysis {
      * Reads the outputs, runs the analysis and writes its files.
      *
      * @throws MammoException (stage READ) when features.npy or joined.csv is missing or they disagree; (stage
-     *                        PREPROCESS) when the {@link #thumbnails} embedder's preprocessing is not the run's
+     *                        PREPROCESS) when the {@link #thumbnails} inputs' preprocessing is not the run's
      */
     public AnalysisResult run() throws IOException, MammoException {
         if (!Files.isDirectory(dir)) {
             throw new MammoException(Stage.READ, "output folder " + dir + " not found: analysis needs the"
                     + " features.npy and joined.csv of a finished study");
         }
-        if (report && thumbnailEmbedder != null) {
-            checkRecipe(thumbnailEmbedder.preprocessingSpec());
+        if (report && thumbnailInputs != null) {
+            checkRecipe(thumbnailInputs.preprocessingSpec());
         }
         RunDirectory out = RunDirectory.prepare(dir, RunDirectory.Mode.RESUME);
         // the outputs as the run wrote them: joined.csv is rewritten below, row for row with features.npy
@@ -149,7 +150,7 @@ public final class StudyAnalysis {
             AnalysisOutputs.writeAggregation(out, result, aggregate, split);
         }
         if (report) {
-            if (thumbnailEmbedder != null) {
+            if (thumbnailInputs != null) {
                 StudyFiles.write("report/thumbs", "report", () -> thumbnails(out.root(), result));
             }
             StudyFiles.write("report.html", "report", () -> StudyReports.write(out.root(), reportClusters));
@@ -157,15 +158,15 @@ public final class StudyAnalysis {
         return r;
     }
 
-    /** The run's preprocessing, as its run.json records it, must be the thumbnail embedder's. */
-    private void checkRecipe(String embedderRecipe) throws IOException, MammoException {
+    /** The run's preprocessing, as its run.json records it, must be the thumbnails' inputs'. */
+    private void checkRecipe(String inputsRecipe) throws IOException, MammoException {
         Path runJson = dir.resolve("run.json");
         Object recorded = Files.isRegularFile(runJson) ? JsonOutput.readObject(runJson).get("preprocessing") : null;
         if (recorded == null) {
-            LOG.warn("{} records no preprocessing: thumbnails are made with {} unchecked", runJson, embedderRecipe);
-        } else if (!recorded.toString().equals(embedderRecipe)) {
+            LOG.warn("{} records no preprocessing: thumbnails are made with {} unchecked", runJson, inputsRecipe);
+        } else if (!recorded.toString().equals(inputsRecipe)) {
             throw new MammoException(Stage.PREPROCESS, "thumbnails: the run preprocessed with " + recorded
-                    + " but the embedder given for its thumbnails with " + embedderRecipe + "; a thumbnail must"
+                    + " but the inputs given for its thumbnails with " + inputsRecipe + "; a thumbnail must"
                     + " show what the network saw");
         }
     }
@@ -184,7 +185,7 @@ public final class StudyAnalysis {
             LOG.warn("report: {} image paths of joined.csv lead out of {}; they get no thumbnail", outside, imageRoot);
         }
         long t = System.nanoTime();
-        MissingThumbnails.Made m = MissingThumbnails.make(thumbnailEmbedder, outputDir, imageRoot, images);
+        MissingThumbnails.Made m = MissingThumbnails.make(thumbnailInputs, outputDir, imageRoot, images);
         LOG.info("report: {} of {} missing thumbnails made from the images under {} in {} ms", m.made(), m.missing(),
                 imageRoot, (System.nanoTime() - t) / 1_000_000);
     }

@@ -67,7 +67,7 @@ class StudyAnalysisThumbnailsTest {
         MammoException e = assertThrows(MammoException.class,
                 () -> StudyAnalysis.onOutputs(out).report(true).thumbnails(other, root).run());
         assertEquals(Stage.PREPROCESS, e.stage());
-        assertEquals("thumbnails: the run preprocessed with pixel-stats/v1 but the embedder given for its thumbnails"
+        assertEquals("thumbnails: the run preprocessed with pixel-stats/v1 but the inputs given for its thumbnails"
                 + " with pixel-stats/v2; a thumbnail must show what the network saw", e.getMessage());
         assertFalse(Files.exists(out.resolve("report.html")));
         assertEquals(0, StudyFixture.thumbnailCount(out));
