@@ -116,7 +116,7 @@ final class DicomParser {
                 pos = readElement(buf, pos, limit, meta, true, ByteOrder.LITTLE_ENDIAN, 0, true);
             }
             String tsUid = meta.nonEmptyString(Tag.TRANSFER_SYNTAX_UID);
-            TransferSyntax ts = tsUid != null ? TransferSyntax.of(tsUid) : guessEncoding(buf, pos, limit);
+            TransferSyntax ts = tsUid != null ? TransferSyntax.of(tsUid) : DataSetEncoding.guess(buf, pos, limit);
             ByteBuffer body = buf;
             if (ts.deflated()) {
                 body = DeflatedDataSet.inflate(buf, pos, limit, maxInflatedBytes, name);
@@ -124,43 +124,13 @@ final class DicomParser {
                 limit = body.limit();
             }
             ByteOrder order = ts.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-            boolean explicit = detectExplicit(body, pos, limit, ts.explicitVr(), order);
+            boolean explicit = DataSetEncoding.explicitVr(body, pos, limit, ts.explicitVr(), order);
             DicomDataSet data = new DicomDataSet(body, order, StandardCharsets.ISO_8859_1);
             readDataSet(body, pos, limit, data, explicit, order, 0, true);
             if (data.elements().isEmpty() && pixelData == null) {
                 throw DicomException.read(name + ": no data elements after the file meta information");
             }
             return new ParsedFile(name, ts, meta, data, pixelData, basicOffsetTable, fragments);
-        }
-
-        /** Files without a meta group: explicit VR LE if a VR follows the first tag, else implicit VR LE. */
-        private TransferSyntax guessEncoding(ByteBuffer buf, int pos, int limit) {
-            if (pos + 8 <= limit && Vr.of(buf.get(pos + 4), buf.get(pos + 5)) != null) {
-                int groupBe = (buf.get(pos) & 0xFF) << 8 | (buf.get(pos + 1) & 0xFF);
-                int groupLe = (buf.get(pos) & 0xFF) | (buf.get(pos + 1) & 0xFF) << 8;
-                return groupBe == 0x0008 && groupLe != 0x0008 ? TransferSyntax.explicitVrBigEndian()
-                        : TransferSyntax.explicitVrLittleEndian();
-            }
-            return TransferSyntax.implicitVrLittleEndian();
-        }
-
-        /**
-         * Some writers label a data set with the wrong VR mode; what follows the first tag tells: two VR letters
-         * (explicit) or the first bytes of a 32-bit length (implicit).
-         */
-        private boolean detectExplicit(ByteBuffer buf, int pos, int limit, boolean declared, ByteOrder order) {
-            if (pos + 8 > limit) {
-                return declared;
-            }
-            boolean letters = Vr.of(buf.get(pos + 4), buf.get(pos + 5)) != null;
-            if (declared && !letters) {
-                return false;
-            }
-            if (!declared && letters) {
-                long implicitLength = buf.duplicate().order(order).getInt(pos + 4) & 0xFFFFFFFFL;
-                return implicitLength > limit - pos - 8L;
-            }
-            return declared;
         }
 
         /** Reads elements in [pos, limit), or up to an item delimiter when {@code limit} is NO_LIMIT. */
