@@ -177,6 +177,7 @@ public final class DicomFileReader implements DicomReader {
         TransferSyntax ts = parsed.transferSyntax();
         String name = parsed.fileName();
         int[] samples;
+        int significantBits = Integer.SIZE;
         String colourSpace = px.photometric();
         if (parsed.encapsulatedPixels()) {
             if (!ts.encapsulated()) {
@@ -201,6 +202,7 @@ public final class DicomFileReader implements DicomReader {
                         + " frame");
             }
             samples = decoded.samples();
+            significantBits = decoded.significantBits();
             colourSpace = decoded.photometric() == null ? px.photometric() : decoded.photometric().trim();
         } else {
             if (ts.encapsulated()) {
@@ -210,7 +212,8 @@ public final class DicomFileReader implements DicomReader {
             samples = NativeFrameReader.readFrame(parsed.dataSet().buffer(), pixelData.offset(), pixelData.length(),
                     parsed.dataSet().order(), pixelData.vr(), px, frame, name);
         }
-        SampleNormalizer.normalize(samples, px.bitsAllocated(), px.bitsStored(), px.highBit(), px.signed());
+        SampleNormalizer.normalize(samples, px.bitsAllocated(), px.bitsStored(), px.highBit(), px.signed(),
+                significantBits);
         if (px.samplesPerPixel() == 3 && (colourSpace.equals("YBR_FULL") || colourSpace.equals("YBR_FULL_422"))) {
             YbrToRgb.convert(samples, px.bitsStored());
         }

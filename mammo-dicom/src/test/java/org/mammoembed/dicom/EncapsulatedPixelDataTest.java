@@ -31,6 +31,7 @@ class EncapsulatedPixelDataTest {
     /** "Decodes" SOI + raw samples; refuses anything else, as a real codec would refuse a broken stream. */
     static final class RawAfterSoi implements FrameDecoder {
         String photometric = null;
+        int significantBits = Integer.SIZE;
 
         @Override
         public boolean supports(String transferSyntaxUid) {
@@ -47,7 +48,7 @@ class EncapsulatedPixelDataTest {
             for (int i = 0; i < s.length; i++) {
                 s[i] = frame[i + 2] & 0xFF;
             }
-            return new DecodedFrame(s, photometric == null ? format.photometric() : photometric);
+            return new DecodedFrame(s, photometric == null ? format.photometric() : photometric, significantBits);
         }
     }
 
@@ -142,6 +143,29 @@ class EncapsulatedPixelDataTest {
         a.setEncapsulatedPixelData(new byte[0], List.of(fr));
         Path f = DicomFiles.write(dir, "ybr.dcm", DicomFiles.writer(RLE), a);
         assertArrayEquals(new float[] {240, 29, 100}, reader.read(f).pixels());
+    }
+
+    private Path fourSamples(int bitsStored, boolean signed, int... samples) {
+        DicomAttributes a = DicomFiles.mgHeader();
+        new NativePixels(2, 2, 1, 8, bitsStored, signed, "MONOCHROME2", 0, 1, new int[4]).writeTo(a);
+        byte[] fr = {(byte) 0xFF, (byte) 0xD8, (byte) samples[0], (byte) samples[1], (byte) samples[2],
+                (byte) samples[3]};
+        a.setEncapsulatedPixelData(new byte[0], List.of(fr));
+        return DicomFiles.write(dir, "bits" + System.nanoTime() + ".dcm", DicomFiles.writer(RLE), a);
+    }
+
+    @Test
+    void codecSamplesAreMaskedToBitsStoredUnlessTheCodecVouchesForTheirRange() throws Exception {
+        Path f = fourSamples(4, false, 0x13, 0x0F, 0xF2, 0x07);
+        for (int bits : new int[] {Integer.SIZE, 8, 5}) {
+            codec.significantBits = bits;
+            assertArrayEquals(new float[] {3, 15, 2, 7}, reader.read(f).pixels(), "a codec's " + bits + " bits");
+        }
+        // a codec vouching for 4 bits leaves nothing to mask; signed samples are still sign-extended
+        codec.significantBits = 4;
+        assertArrayEquals(new float[] {3, 15, 8, 7}, reader.read(fourSamples(4, false, 3, 15, 8, 7)).pixels());
+        assertArrayEquals(new float[] {3, -1, -8, 7}, reader.read(fourSamples(4, true, 3, 15, 8, 7)).pixels());
+        assertThrows(IllegalArgumentException.class, () -> new DecodedFrame(new int[1], "MONOCHROME2", 33));
     }
 
     @Test

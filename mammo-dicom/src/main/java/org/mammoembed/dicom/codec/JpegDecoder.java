@@ -51,23 +51,21 @@ public final class JpegDecoder implements FrameDecoder {
                     + format.rows() + " x " + format.columns() + " x " + format.samplesPerPixel());
         }
         DecodeErrors.checkedSampleCount(format, transferSyntaxUid);
-        int[] samples;
-        if (header.sofMarker() == JpegHeader.SOF_LOSSLESS) {
-            samples = decodeLossless(stream, header, repair.eoiAppended(), format, transferSyntaxUid);
-        } else if (isTwelveBitSequential(header)) {
-            samples = SequentialDctDecoder.decode(stream, transferSyntaxUid);
-        } else {
-            samples = decodeWithPlugin(stream, format, transferSyntaxUid, repair.eoiAppended());
-        }
         String photometric = header.components() == 3 && header.isYCbCr(format.photometric())
                 ? "YBR_FULL" : format.photometric();
+        if (header.sofMarker() == JpegHeader.SOF_LOSSLESS) {
+            return decodeLossless(stream, header, repair.eoiAppended(), format, transferSyntaxUid, photometric);
+        }
+        int[] samples = isTwelveBitSequential(header) ? SequentialDctDecoder.decode(stream, transferSyntaxUid)
+                : decodeWithPlugin(stream, format, transferSyntaxUid, repair.eoiAppended());
         return new DecodedFrame(samples, photometric);
     }
 
-    private static int[] decodeLossless(byte[] stream, JpegHeader header, boolean eoiAppended, PixelFormat format,
-                                        String ts) throws DicomException {
+    private static DecodedFrame decodeLossless(byte[] stream, JpegHeader header, boolean eoiAppended,
+                                               PixelFormat format, String ts, String photometric)
+            throws DicomException {
         try {
-            return LosslessJpegDecoder.decode(stream, header, ts);
+            return LosslessJpegDecoder.decode(stream, header, ts, photometric);
         } catch (LosslessJpegDecoder.NotHandled e) {
             LOG.debug("{}: lossless JPEG with {}: decoded by {}", TransferSyntax.describe(ts), e.getMessage(),
                     PLUGIN);
@@ -76,7 +74,7 @@ public final class JpegDecoder implements FrameDecoder {
             // the plugin's lossless decoder does not report a truncated scan: without EOI we cannot tell
             throw DecodeErrors.corrupt(ts, "JPEG stream has no EOI marker at its end (truncated)");
         }
-        return decodeWithPlugin(stream, format, ts, false);
+        return new DecodedFrame(decodeWithPlugin(stream, format, ts, false), photometric);
     }
 
     private static boolean isTwelveBitSequential(JpegHeader header) {

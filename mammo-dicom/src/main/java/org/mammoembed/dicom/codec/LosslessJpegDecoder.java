@@ -34,6 +34,7 @@ final class LosslessJpegDecoder {
     private boolean[] componentDecoded;
     private int restartInterval;
     private int[] samples;
+    private int orOfSamples;
 
     private LosslessJpegDecoder(String ts) {
         this.ts = ts;
@@ -42,9 +43,10 @@ final class LosslessJpegDecoder {
     /**
      * Decodes {@code s} (SOI up to EOI; a missing EOI is tolerated when the scans are complete) to interleaved
      * samples, rows * columns * components of them, as {@code header} (already parsed and checked against the
-     * DICOM header) describes.
+     * DICOM header) describes, with the bits they need ({@link DecodedFrame#significantBits}).
      */
-    static int[] decode(byte[] s, JpegHeader header, String transferSyntaxUid) throws DicomException, NotHandled {
+    static DecodedFrame decode(byte[] s, JpegHeader header, String transferSyntaxUid, String photometric)
+            throws DicomException, NotHandled {
         if (header.rows() == 0) {
             throw new NotHandled("number of lines defined by a DNL marker");
         }
@@ -57,7 +59,7 @@ final class LosslessJpegDecoder {
             // bounds of a malformed segment: report, never escape
             throw DecodeErrors.fromPlugin(transferSyntaxUid, "lossless JPEG decoding", e);
         }
-        return d.samples;
+        return new DecodedFrame(d.samples, photometric, DecodedFrame.bitsOf(d.orOfSamples));
     }
 
     private void readStream(byte[] s) throws DicomException, NotHandled, JpegEntropyReader.CorruptData {
@@ -166,9 +168,11 @@ final class LosslessJpegDecoder {
             linesPerInterval = restartInterval / columns;
         }
         LosslessBitReader in = new LosslessBitReader(s, end, s.length);
-        new LosslessLines(samples, columns, componentIds.length, offsets, predictor,
-                1 << (precision - pointTransform - 1))
-                .decode(in, scanTables, rows, linesPerInterval);
+        LosslessLines lines = new LosslessLines(samples, columns, componentIds.length, offsets, predictor,
+                1 << (precision - pointTransform - 1));
+        lines.decode(in, scanTables, rows, linesPerInterval);
+        // (a | b) << t is (a << t) | (b << t), so the shifted samples' OR is the OR shifted
+        orOfSamples |= (lines.orOfSamples() << pointTransform) & 0xFFFF;
         if (pointTransform > 0) {
             shiftLeft(offsets, pointTransform);
         }

@@ -69,6 +69,11 @@ class LosslessJpegDecoderTest {
         return true;
     }
 
+    /** The bits the samples need, as the decoder must report them. */
+    private static int significantBits(int[] s) {
+        return Integer.SIZE - Integer.numberOfLeadingZeros(Arrays.stream(s).reduce(0, (a, b) -> a | b));
+    }
+
     private static int[] withoutLowBits(int[] s, int bits) {
         return Arrays.stream(s).map(v -> v >> bits << bits).toArray();
     }
@@ -86,9 +91,11 @@ class LosslessJpegDecoderTest {
                     int[] source = image(23, 37, 1, precision, predictor * 31L + precision);
                     byte[] jpeg = w.write(source, 23, 37, 1);
                     PixelFormat f = format(23, 37, 1, precision);
-                    int[] ours = decoder.decode(jpeg, f, LOSSLESS).samples();
+                    DecodedFrame decoded = decoder.decode(jpeg, f, LOSSLESS);
+                    int[] ours = decoded.samples();
                     String what = "P=" + precision + " predictor " + predictor + " Pt " + pt;
                     assertArrayEquals(withoutLowBits(source, pt), ours, what);
+                    assertEquals(significantBits(ours), decoded.significantBits(), what);
                     // the plugin ignores the point transform (its first prediction and output are unshifted)
                     compared += pt == 0 && agreesWithPlugin(jpeg, f, ours, what) ? 1 : 0;
                 }
@@ -113,9 +120,10 @@ class LosslessJpegDecoderTest {
                     PixelFormat f = format(19, 41, 3, 12);
                     String what = (interleaved ? "interleaved" : "one scan per component") + ", restart "
                             + restart + ", " + (lengths == LosslessJpegWriter.LONG_CODES ? "long" : "short") + " codes";
-                    int[] ours = decoder.decode(jpeg, f, LOSSLESS).samples();
+                    DecodedFrame decoded = decoder.decode(jpeg, f, LOSSLESS);
                     // the plugin decodes one component of these and reports one band: the source is the oracle
-                    assertArrayEquals(source, ours, what);
+                    assertArrayEquals(source, decoded.samples(), what);
+                    assertEquals(significantBits(source), decoded.significantBits(), what);
                 }
             }
         }
