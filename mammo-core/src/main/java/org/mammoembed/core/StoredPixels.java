@@ -11,10 +11,10 @@ import java.util.Objects;
  * modality values.
  *
  * <p>Two backings, one meaning. {@link #StoredPixels(int[], int, boolean, double, double) ints} already masked and
- * sign-extended (what a codec returns), or {@link #ofWords 16-bit words} exactly as a native file holds them (Bits
- * Stored bits at High Bit, other bits ignored): a native 16-bit mammogram is then one bulk copy out of its file,
- * half the memory of ints, and no masking pass, since the per-pixel operations here ({@link #countInto},
- * {@link #lookUp}) extract each value as they read it.
+ * sign-extended (what most codecs return), or {@link #ofWords 16-bit words} exactly as a native file holds them
+ * (Bits Stored bits at High Bit, other bits ignored): a native 16-bit mammogram is then one bulk copy out of its
+ * file, half the memory of ints, and no masking pass, since the per-pixel operations here ({@link #countInto},
+ * {@link #lookUp}) extract each value as they read it. The lossless JPEG decoder delivers such words too.
  *
  * <p>The sample array is owned by this object and not copied (an ownership transfer, as
  * {@link DecodedImage#wrap}).
@@ -48,7 +48,8 @@ public final class StoredPixels {
     }
 
     /**
-     * Stored values held as the 16-bit words of a native frame (Bits Allocated 16), in host order: value {@code i}
+     * Stored values held as 16-bit words as a native frame (Bits Allocated 16) holds them, in host order (or as
+     * a codec that delivers words writes them: lossless JPEG): value {@code i}
      * is bits {@code highBit - bitsStored + 1 .. highBit} of {@code words[i]}, sign-extended when {@code signed}
      * (PS3.5 8.1.1); the other bits (overlays, garbage) are ignored.
      *

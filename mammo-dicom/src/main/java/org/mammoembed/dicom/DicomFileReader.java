@@ -147,7 +147,15 @@ public final class DicomFileReader implements DicomReader {
                 return DecodedImage.ofStored(px.rows(), px.columns(), StoredPixels.ofWords(words, px.bitsStored(),
                         px.highBit(), px.signed(), lut.slope(), lut.intercept()), photometric, metadata, voi);
             }
-            int[] samples = storedSamples(parsed, pixelData, px, frame);
+            DecodedFrame raw = frameSamples(parsed, pixelData, px, frame);
+            if (linear && raw.words() != null && px.highBit() <= 15) {
+                // a codec's 16-bit words (lossless JPEG) are read as a native frame's are: no widening, no masking
+                LOG.debug("{}: decoded frame {} of {} as 16-bit stored words", name, frame, px.frames());
+                return DecodedImage.ofStored(px.rows(), px.columns(), StoredPixels.ofWords(raw.words(),
+                        px.bitsStored(), px.highBit(), px.signed(), lut.slope(), lut.intercept()), photometric,
+                        metadata, voi);
+            }
+            int[] samples = storedSamples(raw, px);
             if (photometric.isGrayscale()) {
                 if (linear) {
                     // the integers as they are: preprocessing ranks and windows them without a float image
@@ -171,49 +179,47 @@ public final class DicomFileReader implements DicomReader {
         return DecodedImage.wrap(px.rows(), px.columns(), px.samplesPerPixel(), values, photometric, metadata, voi);
     }
 
-    /** Stored values of one frame: decoded, masked to Bits Stored, sign-extended, YBR converted to RGB. */
-    private int[] storedSamples(ParsedFile parsed, DicomElement pixelData, ImagePixelModule px, int frame)
+    /** One frame's samples as the codec (or the native pixel data) holds them, their count checked. */
+    private DecodedFrame frameSamples(ParsedFile parsed, DicomElement pixelData, ImagePixelModule px, int frame)
             throws DicomException {
         TransferSyntax ts = parsed.transferSyntax();
         String name = parsed.fileName();
-        int[] samples;
-        int significantBits = Integer.SIZE;
-        String colourSpace = px.photometric();
-        if (parsed.encapsulatedPixels()) {
-            if (!ts.encapsulated()) {
-                throw DicomException.decode(name + ": pixel data are encapsulated but the transfer syntax "
-                        + ts.describe() + " is native");
-            }
-            FrameDecoder decoder = decoders.apply(ts.uid()).orElseThrow(() -> DicomException.decode(name
-                    + ": cannot decode pixel data in transfer syntax " + ts.describe() + ": no decoder available"));
-            byte[] compressed = EncapsulatedFrames.frame(parsed, frame, px.frames());
-            DecodedFrame decoded;
-            try {
-                decoded = decoder.decode(compressed, px.pixelFormat(), ts.uid());
-            } catch (RuntimeException e) {
-                // a decoder bug or an image library's unchecked error must still end as this file's failure
-                throw new DicomException(org.mammoembed.core.Stage.DECODE, name + ": the " + ts.name()
-                        + " decoder failed on frame " + frame + ": " + e, e);
-            }
-            if (decoded == null || decoded.samples() == null || decoded.samples().length != px.samplesPerFrame()) {
-                throw DicomException.decode(name + ": the " + ts.name() + " decoder returned "
-                        + (decoded == null || decoded.samples() == null ? "nothing" : decoded.samples().length
-                        + " samples") + " for a " + px.rows() + "x" + px.columns() + "x" + px.samplesPerPixel()
-                        + " frame");
-            }
-            samples = decoded.samples();
-            significantBits = decoded.significantBits();
-            colourSpace = decoded.photometric() == null ? px.photometric() : decoded.photometric().trim();
-        } else {
+        if (!parsed.encapsulatedPixels()) {
             if (ts.encapsulated()) {
                 throw DicomException.decode(name + ": transfer syntax " + ts.describe()
                         + " needs encapsulated pixel data but Pixel Data has a defined length");
             }
-            samples = NativeFrameReader.readFrame(parsed.dataSet().buffer(), pixelData.offset(), pixelData.length(),
-                    parsed.dataSet().order(), pixelData.vr(), px, frame, name);
+            return new DecodedFrame(NativeFrameReader.readFrame(parsed.dataSet().buffer(), pixelData.offset(),
+                    pixelData.length(), parsed.dataSet().order(), pixelData.vr(), px, frame, name), px.photometric());
         }
-        SampleNormalizer.normalize(samples, px.bitsAllocated(), px.bitsStored(), px.highBit(), px.signed(),
-                significantBits);
+        if (!ts.encapsulated()) {
+            throw DicomException.decode(name + ": pixel data are encapsulated but the transfer syntax "
+                    + ts.describe() + " is native");
+        }
+        FrameDecoder decoder = decoders.apply(ts.uid()).orElseThrow(() -> DicomException.decode(name
+                + ": cannot decode pixel data in transfer syntax " + ts.describe() + ": no decoder available"));
+        byte[] compressed = EncapsulatedFrames.frame(parsed, frame, px.frames());
+        DecodedFrame decoded;
+        try {
+            decoded = decoder.decode(compressed, px.pixelFormat(), ts.uid());
+        } catch (RuntimeException e) {
+            // a decoder bug or an image library's unchecked error must still end as this file's failure
+            throw new DicomException(org.mammoembed.core.Stage.DECODE, name + ": the " + ts.name()
+                    + " decoder failed on frame " + frame + ": " + e, e);
+        }
+        if (decoded == null || decoded.sampleCount() != px.samplesPerFrame()) {
+            throw DicomException.decode(name + ": the " + ts.name() + " decoder returned "
+                    + (decoded == null ? "nothing" : decoded.sampleCount() + " samples") + " for a " + px.rows()
+                    + "x" + px.columns() + "x" + px.samplesPerPixel() + " frame");
+        }
+        return decoded;
+    }
+
+    /** Stored values of one frame: masked to Bits Stored, sign-extended, YBR converted to RGB. */
+    private static int[] storedSamples(DecodedFrame raw, ImagePixelModule px) {
+        int[] samples = raw.samples();
+        String colourSpace = raw.photometric() == null ? px.photometric() : raw.photometric().trim();
+        SampleNormalizer.normalize(samples, px.bitsAllocated(), px.bitsStored(), px.highBit(), px.signed());
         if (px.samplesPerPixel() == 3 && (colourSpace.equals("YBR_FULL") || colourSpace.equals("YBR_FULL_422"))) {
             YbrToRgb.convert(samples, px.bitsStored());
         }

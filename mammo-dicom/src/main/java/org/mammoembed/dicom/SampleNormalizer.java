@@ -9,19 +9,11 @@ final class SampleNormalizer {
     private SampleNormalizer() {
     }
 
-    /**
-     * @param significantBits every sample is known to be non-negative and below {@code 2^significantBits} (32: not
-     *                        known); when that fits unsigned Bits Stored at bit 0, the samples are left as they are
-     */
-    static void normalize(int[] samples, int bitsAllocated, int bitsStored, int highBit, boolean signed,
-                          int significantBits) {
+    static void normalize(int[] samples, int bitsAllocated, int bitsStored, int highBit, boolean signed) {
         if (bitsStored >= 32) {
             return;
         }
         int shift = highBit + 1 - bitsStored;
-        if (!signed && shift == 0 && significantBits <= bitsStored) {
-            return;
-        }
         int mask = (1 << bitsStored) - 1;
         if (signed) {
             int extend = 32 - bitsStored;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.Stage;
 import org.mammoembed.dicom.codec.DecodedFrame;
 import org.mammoembed.dicom.codec.FrameDecoder;
@@ -31,7 +32,7 @@ class EncapsulatedPixelDataTest {
     /** "Decodes" SOI + raw samples; refuses anything else, as a real codec would refuse a broken stream. */
     static final class RawAfterSoi implements FrameDecoder {
         String photometric = null;
-        int significantBits = Integer.SIZE;
+        boolean asWords;
 
         @Override
         public boolean supports(String transferSyntaxUid) {
@@ -48,7 +49,15 @@ class EncapsulatedPixelDataTest {
             for (int i = 0; i < s.length; i++) {
                 s[i] = frame[i + 2] & 0xFF;
             }
-            return new DecodedFrame(s, photometric == null ? format.photometric() : photometric, significantBits);
+            String colour = photometric == null ? format.photometric() : photometric;
+            if (asWords) {
+                short[] w = new short[s.length];
+                for (int i = 0; i < s.length; i++) {
+                    w[i] = (short) s[i];
+                }
+                return DecodedFrame.ofWords(w, colour);
+            }
+            return new DecodedFrame(s, colour);
         }
     }
 
@@ -143,6 +152,8 @@ class EncapsulatedPixelDataTest {
         a.setEncapsulatedPixelData(new byte[0], List.of(fr));
         Path f = DicomFiles.write(dir, "ybr.dcm", DicomFiles.writer(RLE), a);
         assertArrayEquals(new float[] {240, 29, 100}, reader.read(f).pixels());
+        codec.asWords = true;
+        assertArrayEquals(new float[] {240, 29, 100}, reader.read(f).pixels(), "the same samples as words");
     }
 
     private Path fourSamples(int bitsStored, boolean signed, int... samples) {
@@ -155,17 +166,19 @@ class EncapsulatedPixelDataTest {
     }
 
     @Test
-    void codecSamplesAreMaskedToBitsStoredUnlessTheCodecVouchesForTheirRange() throws Exception {
-        Path f = fourSamples(4, false, 0x13, 0x0F, 0xF2, 0x07);
-        for (int bits : new int[] {Integer.SIZE, 8, 5}) {
-            codec.significantBits = bits;
-            assertArrayEquals(new float[] {3, 15, 2, 7}, reader.read(f).pixels(), "a codec's " + bits + " bits");
+    void codecWordsAreMaskedAndSignExtendedAsCodecIntsAre() throws Exception {
+        Path unsigned = fourSamples(4, false, 0x13, 0x0F, 0xF2, 0x07);
+        Path signed = fourSamples(4, true, 0x13, 0x0F, 0xF2, 0x08);
+        for (boolean words : new boolean[] {false, true}) {
+            codec.asWords = words;
+            String what = words ? "words" : "ints";
+            DecodedImage u = reader.read(unsigned);
+            assertArrayEquals(new float[] {3, 15, 2, 7}, u.pixels(), what);
+            assertTrue(u.stored().isPresent(), what + ": the stored values, not a float image");
+            assertArrayEquals(new float[] {3, -1, 2, -8}, reader.read(signed).pixels(), what);
         }
-        // a codec vouching for 4 bits leaves nothing to mask; signed samples are still sign-extended
-        codec.significantBits = 4;
-        assertArrayEquals(new float[] {3, 15, 8, 7}, reader.read(fourSamples(4, false, 3, 15, 8, 7)).pixels());
-        assertArrayEquals(new float[] {3, -1, -8, 7}, reader.read(fourSamples(4, true, 3, 15, 8, 7)).pixels());
-        assertThrows(IllegalArgumentException.class, () -> new DecodedFrame(new int[1], "MONOCHROME2", 33));
+        assertThrows(IllegalArgumentException.class, () -> new DecodedFrame(null, null, "MONOCHROME2"));
+        assertThrows(IllegalArgumentException.class, () -> new DecodedFrame(new int[1], new short[1], "RGB"));
     }
 
     @Test

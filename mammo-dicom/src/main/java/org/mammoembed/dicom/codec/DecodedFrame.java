@@ -3,32 +3,51 @@ package org.mammoembed.dicom.codec;
 /**
  * Samples of one frame as a codec delivered them: interleaved (pixel-major, then sample), in stored-value
  * units but not yet masked to Bits Stored or sign-extended (the reader does that, uniformly for every codec).
+ * They come as ints, or as 16-bit words where the codec's samples are words (lossless JPEG): half the memory of
+ * ints, and, for a grayscale image, read by the preprocessing as a native frame's words are, with no pass to
+ * widen or mask them.
  *
- * @param samples     rows * columns * samplesPerPixel values
- * @param photometric the colour space of {@code samples}: the header's photometric interpretation; "RGB"
+ * @param ints        rows * columns * samplesPerPixel values, or null when {@code words} holds them
+ * @param words       rows * columns * samplesPerPixel words, each sample's 16 bits as a native frame of Bits
+ *                    Allocated 16 holds them, or null when {@code ints} holds the samples
+ * @param photometric the colour space of the samples: the header's photometric interpretation; "RGB"
  *                    when the codec already undid a colour transform (JPEG 2000 ICT/RCT); "YBR_FULL" when the
  *                    codec delivered full-range YCbCr, already upsampled (JPEG with JFIF, an Adobe YCbCr marker,
  *                    or a YBR_FULL_422 header), which the reader converts to RGB
  */
-public record DecodedFrame(int[] samples, String photometric, int significantBits) {
-    /**
-     * @param significantBits every sample is non-negative and below {@code 2^significantBits}, 0 to 32 (32: the
-     *                        codec does not say). Where that is within Bits Stored at bit 0 of unsigned samples,
-     *                        the reader skips masking them, a pass over the frame
-     */
+public record DecodedFrame(int[] ints, short[] words, String photometric) {
+    /** Exactly one of {@code ints} and {@code words}. */
     public DecodedFrame {
-        if (significantBits < 0 || significantBits > Integer.SIZE) {
-            throw new IllegalArgumentException("significantBits must be between 0 and 32, got " + significantBits);
+        if ((ints == null) == (words == null)) {
+            throw new IllegalArgumentException("a decoded frame holds its samples as ints or as words, got "
+                    + (ints == null ? "neither" : "both"));
         }
     }
 
-    /** Samples of no stated range (the reader masks them to Bits Stored). */
+    /** Samples as ints. */
     public DecodedFrame(int[] samples, String photometric) {
-        this(samples, photometric, Integer.SIZE);
+        this(samples, null, photometric);
     }
 
-    /** The bits {@code orOfSamples}, the bitwise OR of every sample, needs: what {@code significantBits} takes. */
-    public static int bitsOf(int orOfSamples) {
-        return Integer.SIZE - Integer.numberOfLeadingZeros(orOfSamples);
+    /** Samples as 16-bit words. */
+    public static DecodedFrame ofWords(short[] words, String photometric) {
+        return new DecodedFrame(null, words, photometric);
+    }
+
+    /** How many samples the frame holds. */
+    public int sampleCount() {
+        return ints != null ? ints.length : words.length;
+    }
+
+    /** Every sample as an int: {@code ints}, or each word read unsigned (into a new array at each call). */
+    public int[] samples() {
+        if (ints != null) {
+            return ints;
+        }
+        int[] s = new int[words.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = words[i] & 0xFFFF;
+        }
+        return s;
     }
 }

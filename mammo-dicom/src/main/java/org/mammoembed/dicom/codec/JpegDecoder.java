@@ -65,7 +65,7 @@ public final class JpegDecoder implements FrameDecoder {
                                                PixelFormat format, String ts, String photometric)
             throws DicomException {
         try {
-            return LosslessJpegDecoder.decode(stream, header, ts, photometric);
+            return DecodedFrame.ofWords(LosslessJpegDecoder.decode(stream, header, ts), photometric);
         } catch (LosslessJpegDecoder.NotHandled e) {
             LOG.debug("{}: lossless JPEG with {}: decoded by {}", TransferSyntax.describe(ts), e.getMessage(),
                     PLUGIN);

@@ -33,8 +33,7 @@ final class LosslessJpegDecoder {
     private int[] componentIds;
     private boolean[] componentDecoded;
     private int restartInterval;
-    private int[] samples;
-    private int orOfSamples;
+    private short[] samples;
 
     private LosslessJpegDecoder(String ts) {
         this.ts = ts;
@@ -43,10 +42,9 @@ final class LosslessJpegDecoder {
     /**
      * Decodes {@code s} (SOI up to EOI; a missing EOI is tolerated when the scans are complete) to interleaved
      * samples, rows * columns * components of them, as {@code header} (already parsed and checked against the
-     * DICOM header) describes, with the bits they need ({@link DecodedFrame#significantBits}).
+     * DICOM header) describes: 16-bit words, since the reconstruction is modulo 2^16 (H.1.2.1).
      */
-    static DecodedFrame decode(byte[] s, JpegHeader header, String transferSyntaxUid, String photometric)
-            throws DicomException, NotHandled {
+    static short[] decode(byte[] s, JpegHeader header, String transferSyntaxUid) throws DicomException, NotHandled {
         if (header.rows() == 0) {
             throw new NotHandled("number of lines defined by a DNL marker");
         }
@@ -59,7 +57,7 @@ final class LosslessJpegDecoder {
             // bounds of a malformed segment: report, never escape
             throw DecodeErrors.fromPlugin(transferSyntaxUid, "lossless JPEG decoding", e);
         }
-        return new DecodedFrame(d.samples, photometric, DecodedFrame.bitsOf(d.orOfSamples));
+        return d.samples;
     }
 
     private void readStream(byte[] s) throws DicomException, NotHandled, JpegEntropyReader.CorruptData {
@@ -126,7 +124,7 @@ final class LosslessJpegDecoder {
             }
         }
         // JpegDecoder has checked rows x columns x components against the DICOM header (and its size budget)
-        samples = new int[Math.multiplyExact(Math.multiplyExact(rows, columns), count)];
+        samples = new short[Math.multiplyExact(Math.multiplyExact(rows, columns), count)];
     }
 
     /** Decodes one scan; returns the offset just after its entropy-coded data. */
@@ -168,11 +166,9 @@ final class LosslessJpegDecoder {
             linesPerInterval = restartInterval / columns;
         }
         LosslessBitReader in = new LosslessBitReader(s, end, s.length);
-        LosslessLines lines = new LosslessLines(samples, columns, componentIds.length, offsets, predictor,
-                1 << (precision - pointTransform - 1));
-        lines.decode(in, scanTables, rows, linesPerInterval);
-        // (a | b) << t is (a << t) | (b << t), so the shifted samples' OR is the OR shifted
-        orOfSamples |= (lines.orOfSamples() << pointTransform) & 0xFFFF;
+        new LosslessLines(samples, columns, componentIds.length, offsets, predictor,
+                1 << (precision - pointTransform - 1))
+                .decode(in, scanTables, rows, linesPerInterval);
         if (pointTransform > 0) {
             shiftLeft(offsets, pointTransform);
         }
@@ -183,7 +179,7 @@ final class LosslessJpegDecoder {
         int nf = componentIds.length;
         for (int offset : offsets) {
             for (int i = offset; i < samples.length; i += nf) {
-                samples[i] = (samples[i] << bits) & 0xFFFF;
+                samples[i] = (short) (samples[i] << bits);
             }
         }
     }

@@ -3,40 +3,30 @@ package org.mammoembed.dicom.codec;
 /**
  * Reconstructs the lines of one lossless JPEG scan from its differences (ISO 10918-1 H.1.2.1): prediction from
  * the neighbours Ra (left), Rb (above) and Rc (above left), in 16-bit modular arithmetic. Writes the
- * samples of the scan's components into the frame's interleaved sample array, before any point transform.
+ * samples of the scan's components into the frame's interleaved 16-bit words, before any point transform.
  */
 final class LosslessLines {
-    private final int[] samples;
+    private final short[] samples;
     private final int columns;
     private final int nf;
     private final int[] offsets;
     private final int predictor;
     private final int initial;
-    private int orOfSamples;
 
     /**
-     * @param samples   the frame's interleaved samples, rows * columns * nf
+     * @param samples   the frame's interleaved samples, rows * columns * nf, each read unsigned
      * @param nf        components in the frame (the stride between two samples of one component)
      * @param offsets   for each component of the scan, its index in the frame
      * @param predictor the scan's selection value, 1..7
      * @param initial   2^(P-Pt-1), the prediction of the first sample of the scan and of each restart interval
      */
-    LosslessLines(int[] samples, int columns, int nf, int[] offsets, int predictor, int initial) {
+    LosslessLines(short[] samples, int columns, int nf, int[] offsets, int predictor, int initial) {
         this.samples = samples;
         this.columns = columns;
         this.nf = nf;
         this.offsets = offsets;
         this.predictor = predictor;
         this.initial = initial;
-    }
-
-    /**
-     * The bitwise OR of every sample written so far: what {@link DecodedFrame#significantBits} is taken from,
-     * so that the reader need not mask 34 MB of a mammogram's samples again (an OR per sample here, off the
-     * reconstruction's dependency chain).
-     */
-    int orOfSamples() {
-        return orOfSamples;
     }
 
     /** Decodes {@code rows} lines, restarting (RST markers) every {@code linesPerInterval} lines. */
@@ -65,71 +55,59 @@ final class LosslessLines {
 
     /** The first line of a scan or restart interval: predicted from the left. */
     private void firstLine(int[] d, int di, int ds, int at) {
-        int[] o = samples;
+        short[] o = samples;
         int s = nf;
         int ra = (initial + d[di]) & 0xFFFF;
-        o[at] = ra;
-        int bits = ra;
+        o[at] = (short) ra;
         for (int x = 1; x < columns; x++) {
             ra = (ra + d[di + x * ds]) & 0xFFFF;
-            o[at + x * s] = ra;
-            bits |= ra;
+            o[at + x * s] = (short) ra;
         }
-        orOfSamples |= bits;
     }
 
     private void line(int[] d, int di, int ds, int at) {
-        int[] o = samples;
+        short[] o = samples;
         int s = nf;
         int up = at - columns * s;
-        int rb = o[up];
+        int rb = o[up] & 0xFFFF;
         int ra = (rb + d[di]) & 0xFFFF;
-        o[at] = ra;
-        int bits = ra;
+        o[at] = (short) ra;
         int n = columns;
         if (s == 1 && ds == 1 && predictor == 1) {
             // one component, left prediction (a mammogram's usual stream): unit strides, which C2 unrolls
             for (int x = 1; x < n; x++) {
                 ra = (ra + d[di + x]) & 0xFFFF;
-                o[at + x] = ra;
-                bits |= ra;
+                o[at + x] = (short) ra;
             }
-            orOfSamples |= bits;
             return;
         }
         switch (predictor) {
             case 1 -> {
                 for (int x = 1; x < n; x++) {
                     ra = (ra + d[di + x * ds]) & 0xFFFF;
-                    o[at + x * s] = ra;
-                    bits |= ra;
+                    o[at + x * s] = (short) ra;
                 }
             }
             case 2 -> {
                 for (int x = 1; x < n; x++) {
-                    int v = (o[up + x * s] + d[di + x * ds]) & 0xFFFF;
-                    o[at + x * s] = v;
-                    bits |= v;
+                    // the sum's low 16 bits are the same whether the word is read signed or not
+                    o[at + x * s] = (short) (o[up + x * s] + d[di + x * ds]);
                 }
             }
             case 3 -> {
                 for (int x = 1; x < n; x++) {
-                    int v = (o[up + (x - 1) * s] + d[di + x * ds]) & 0xFFFF;
-                    o[at + x * s] = v;
-                    bits |= v;
+                    o[at + x * s] = (short) (o[up + (x - 1) * s] + d[di + x * ds]);
                 }
             }
             default -> {
                 for (int x = 1; x < n; x++) {
                     int rc = rb;
-                    rb = o[up + x * s];
+                    rb = o[up + x * s] & 0xFFFF;
                     ra = (predict(ra, rb, rc) + d[di + x * ds]) & 0xFFFF;
-                    o[at + x * s] = ra;
-                    bits |= ra;
+                    o[at + x * s] = (short) ra;
                 }
             }
         }
-        orOfSamples |= bits;
     }
 
     private int predict(int ra, int rb, int rc) {
