@@ -41,9 +41,9 @@ public final class Jpeg2000Decoder implements FrameDecoder {
             throw DecodeErrors.corrupt(transferSyntaxUid, "JPEG 2000 bit depth " + cs.bitDepth()
                     + " exceeds Bits Allocated " + format.bitsAllocated());
         }
-        int[] viaOpenCv = OpenCvJpeg2000.tryDecode(frame, cs, format, transferSyntaxUid);
+        DecodedFrame viaOpenCv = OpenCvJpeg2000.tryDecode(frame, cs, format, transferSyntaxUid);
         if (viaOpenCv != null) {
-            return new DecodedFrame(viaOpenCv, format.photometric());
+            return viaOpenCv;
         }
         Jj2000Logging.install();
         ImageIoFrames.Result result = ImageIoFrames.read(J2KImageReaderSpi.class, PLUGIN,

@@ -29,7 +29,7 @@ public final class JpegLsDecoder implements FrameDecoder {
             throw DecodeErrors.corrupt(transferSyntaxUid, "no frame data or pixel format");
         }
         DecodeErrors.checkedSampleCount(format, transferSyntaxUid);
-        int[] samples;
+        short[] samples;
         try {
             boolean lossless = TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.JPEG_LS_LOSSLESS_UID);
             samples = new JpegLsStreamReader(frame, format, lossless).decode();
@@ -41,7 +41,7 @@ public final class JpegLsDecoder implements FrameDecoder {
             // a defect of ours on unusual input must still surface as a decode failure of this file
             throw DecodeErrors.fromPlugin(transferSyntaxUid, "JPEG-LS decoding", e);
         }
-        return new DecodedFrame(samples, format.photometric());
+        return DecodedFrame.ofWords(samples, format.photometric());
     }
 
     static Logger log() {

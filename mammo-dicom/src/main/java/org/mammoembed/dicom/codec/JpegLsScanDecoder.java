@@ -70,12 +70,13 @@ final class JpegLsScanDecoder {
     /**
      * Decodes the scan.
      *
-     * @param out             rows * columns * frameComponents samples, interleaved
+     * @param out             rows * columns * frameComponents samples, interleaved, as 16-bit words (MAXVAL is
+     *                        at most 65535)
      * @param frameComponents samples per pixel in {@code out}
      * @param components      for each scan component in order, its index in the frame
      * @param interleave      ILV: 0 (one component), 1 (line) or 2 (sample)
      */
-    void decode(int[] out, int frameComponents, int[] components, int interleave) throws DicomException {
+    void decode(short[] out, int frameComponents, int[] components, int interleave) throws DicomException {
         int count = components.length;
         int[][] previous = new int[count][width + 2];
         int[][] current = new int[count][width + 2];
@@ -102,15 +103,11 @@ final class JpegLsScanDecoder {
                     decodeLine(previous[ci], current[ci], ci);
                 }
             }
-            if (frameComponents == 1) {
-                System.arraycopy(current[0], 1, out, y * width, width);
-            } else {
-                for (int ci = 0; ci < count; ci++) {
-                    int[] line = current[ci];
-                    int o = y * width * frameComponents + components[ci];
-                    for (int x = 1; x <= width; x++, o += frameComponents) {
-                        out[o] = line[x];
-                    }
+            for (int ci = 0; ci < count; ci++) {
+                int[] line = current[ci];
+                int o = y * width * frameComponents + components[ci];
+                for (int x = 1; x <= width; x++, o += frameComponents) {
+                    out[o] = (short) line[x];
                 }
             }
             int[][] swap = previous;

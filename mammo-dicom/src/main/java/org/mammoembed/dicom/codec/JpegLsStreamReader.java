@@ -28,7 +28,7 @@ final class JpegLsStreamReader {
     private boolean[] decoded;
     private int[] preset;
     private int restartInterval;
-    private int[] samples;
+    private short[] samples;
 
     /**
      * @param losslessSyntax whether the file claims the lossless transfer syntax, so that a near-lossless
@@ -40,7 +40,8 @@ final class JpegLsStreamReader {
         this.losslessSyntax = losslessSyntax;
     }
 
-    int[] decode() throws DicomException {
+    /** The frame's samples, interleaved, as 16-bit words. */
+    short[] decode() throws DicomException {
         if (data.length < 4 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != SOI) {
             throw DicomException.decode("stream does not start with the SOI marker FFD8");
         }
@@ -296,6 +297,6 @@ final class JpegLsStreamReader {
                     + " lines of " + width + " samples");
         }
         // JpegLsDecoder checked with DecodeErrors.checkedSampleCount that the frame fits one array
-        samples = new int[(int) format.samplesPerFrame()];
+        samples = new short[(int) format.samplesPerFrame()];
     }
 }

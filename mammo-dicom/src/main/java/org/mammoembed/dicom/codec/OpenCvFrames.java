@@ -26,10 +26,10 @@ final class OpenCvFrames {
     }
 
     /**
-     * Decodes a greyscale codestream to samples, or returns null when OpenCV gives anything but a
-     * {@code rows x columns} single-channel image of the depth the codestream declares.
+     * Decodes a greyscale codestream to its samples as 16-bit words (the 8-bit ones widened), or returns null when
+     * OpenCV gives anything but a {@code rows x columns} single-channel image of the depth the codestream declares.
      */
-    static int[] decodeGrey(byte[] frame, int offset, int length, int rows, int columns, int bitDepth) {
+    static short[] decodeGrey(byte[] frame, int offset, int length, int rows, int columns, int bitDepth) {
         MatOfByte in = new MatOfByte(greyJp2(frame, offset, length, rows, columns, bitDepth));
         Mat image = Imgcodecs.imdecode(in, Imgcodecs.IMREAD_UNCHANGED);
         in.release();
@@ -40,21 +40,17 @@ final class OpenCvFrames {
                 return null;
             }
             int n = Math.multiplyExact(rows, columns);
-            int[] samples = new int[n];
+            short[] words = new short[n];
             if (bitDepth > 8) {
-                short[] raw = new short[n];
-                image.get(0, 0, raw);
-                for (int i = 0; i < n; i++) {
-                    samples[i] = raw[i] & 0xFFFF;
-                }
+                image.get(0, 0, words); // the image's own 16-bit words, one bulk copy
             } else {
                 byte[] raw = new byte[n];
                 image.get(0, 0, raw);
                 for (int i = 0; i < n; i++) {
-                    samples[i] = raw[i] & 0xFF;
+                    words[i] = (short) (raw[i] & 0xFF);
                 }
             }
-            return samples;
+            return words;
         } finally {
             image.release();
         }

@@ -75,22 +75,23 @@ final class OpenCvJpeg2000 {
     }
 
     /**
-     * The frame's samples decoded by OpenCV, or null when this frame is not one for OpenCV (or OpenCV is absent,
-     * or did not decode it): the caller then decodes it with JJ2000.
+     * The frame's samples decoded by OpenCV, as 16-bit words, or null when this frame is not one for OpenCV (or
+     * OpenCV is absent, or did not decode it): the caller then decodes it with JJ2000.
      */
-    static int[] tryDecode(byte[] frame, J2kCodestream cs, PixelFormat format, String transferSyntaxUid) {
+    static DecodedFrame tryDecode(byte[] frame, J2kCodestream cs, PixelFormat format, String transferSyntaxUid) {
         if (!TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.JPEG_2000_LOSSLESS_UID)
                 || cs.components() != 1 || cs.signed() || cs.bitDepth() < 8 || cs.bitDepth() > 16
                 || !reversibleOnly(frame, cs.offset(), cs.offset() + cs.length()) || !available()) {
             return null;
         }
-        int[] samples = OpenCvFrames.decodeGrey(frame, cs.offset(), cs.length(), cs.rows(), cs.columns(),
+        short[] words = OpenCvFrames.decodeGrey(frame, cs.offset(), cs.length(), cs.rows(), cs.columns(),
                 cs.bitDepth());
-        if (samples == null) {
+        if (words == null) {
             LOG.debug("{}: OpenCV did not decode the frame; JJ2000 decodes it",
                     TransferSyntax.describe(transferSyntaxUid));
+            return null;
         }
-        return samples;
+        return DecodedFrame.ofWords(words, format.photometric());
     }
 
     /** Whether the main header's COD, and every COC there, select the reversible 5/3 wavelet. */

@@ -36,7 +36,9 @@ public final class RleDecoder implements FrameDecoder {
         int[] offsets = segmentOffsets(frame, samplesPerPixel * bytesPerSample, transferSyntaxUid);
         checkSegmentsCanFill(frame, offsets, pixels, transferSyntaxUid);
 
-        int[] samples = new int[sampleCount];
+        // samples of up to 16 bits as words (half the memory, read as a native frame's words), 32 bits as ints
+        short[] words = bytesPerSample <= 2 ? new short[sampleCount] : null;
+        int[] samples = words == null ? new int[sampleCount] : null;
         byte[] segment = new byte[pixels];
         for (int s = 0; s < offsets.length; s++) {
             int end = s + 1 < offsets.length ? offsets[s + 1] : frame.length;
@@ -48,11 +50,18 @@ public final class RleDecoder implements FrameDecoder {
             int sample = s / bytesPerSample;
             // segments of one sample come most significant byte first
             int shift = 8 * (bytesPerSample - 1 - s % bytesPerSample);
-            for (int p = 0, i = sample; p < pixels; p++, i += samplesPerPixel) {
-                samples[i] |= (segment[p] & 0xFF) << shift;
+            if (words != null) {
+                for (int p = 0, i = sample; p < pixels; p++, i += samplesPerPixel) {
+                    words[i] |= (short) ((segment[p] & 0xFF) << shift);
+                }
+            } else {
+                for (int p = 0, i = sample; p < pixels; p++, i += samplesPerPixel) {
+                    samples[i] |= (segment[p] & 0xFF) << shift;
+                }
             }
         }
-        return new DecodedFrame(samples, format.photometric());
+        return words != null ? DecodedFrame.ofWords(words, format.photometric())
+                : new DecodedFrame(samples, format.photometric());
     }
 
     /**

@@ -33,6 +33,7 @@ class JpegLsDecoderTest {
         DecodedFrame frame = decoder.decode(fixture.stream(), fixture.format(), fixture.transferSyntax());
         assertArrayEquals(fixture.expectedSamples(), frame.samples());
         assertEquals(fixture.format().photometric(), frame.photometric());
+        assertEquals(frame.sampleCount(), frame.words().length, "delivered as 16-bit words");
     }
 
     @Test

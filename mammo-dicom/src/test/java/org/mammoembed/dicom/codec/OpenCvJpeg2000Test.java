@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,10 @@ class OpenCvJpeg2000Test {
                     f.format(), ts).samples();
             int[] ours = new Jpeg2000Decoder().decode(f.data(), f.format(), ts).samples();
             assertArrayEquals(jj2000, ours, path);
-            if (OpenCvJpeg2000.tryDecode(f.data(), cs, f.format(), ts) != null) {
+            DecodedFrame direct = OpenCvJpeg2000.tryDecode(f.data(), cs, f.format(), ts);
+            if (direct != null) {
+                assertArrayEquals(jj2000, direct.samples(), path + " (OpenCV)");
+                assertEquals(direct.sampleCount(), direct.words().length, path + ": delivered as 16-bit words");
                 viaOpenCv.add(path);
             }
             checked++;

@@ -64,12 +64,14 @@ class RleDecoderTest {
         byte[] low = bytes(2, 0x34, 0xFE, 0x01);
         DecodedFrame f = decoder.decode(RleFrameWriter.assemble(high, low), gray(1, 3, 16), RLE);
         assertArrayEquals(new int[] {0x1234, 0xFFFE, 0x0001}, f.samples());
+        assertArrayEquals(new short[] {0x1234, (short) 0xFFFE, 0x0001}, f.words(), "delivered as 16-bit words");
     }
 
     @Test
     void thirtyTwoBitSamplesUseFourSegmentsMostSignificantFirst() throws DicomException {
         byte[] frame = RleFrameWriter.assemble(bytes(0, 0x01), bytes(0, 0x02), bytes(0, 0x03), bytes(0, 0x04));
-        assertArrayEquals(new int[] {0x01020304}, decoder.decode(frame, gray(1, 1, 32), RLE).samples());
+        DecodedFrame f = decoder.decode(frame, gray(1, 1, 32), RLE);
+        assertArrayEquals(new int[] {0x01020304}, f.ints(), "32-bit samples do not fit words");
     }
 
     @Test
