@@ -11,6 +11,8 @@ import org.mammoembed.core.InputPaths;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
 import org.mammoembed.embed.EmbeddingExtractor;
+import org.mammoembed.embed.NetworkInputs;
+import org.mammoembed.embed.Preprocessing;
 import org.mammoembed.io.study.StudyAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,9 +90,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (dicomRoot == null) {
             return printed(study.run());
         }
-        // the default recipe's inputs, no network loaded; reads are confined to the images' root (links out of it
-        // refused), and a run that preprocessed otherwise is refused before anything is written
-        return printed(study.thumbnails(EmbeddingExtractor.builder().buildInputs(), dicomRoot).run());
+        // the recipe embed chose for the run's model (the default, or its 1-channel form for a grey network), no
+        // network loaded; reads are confined to the images' root (links out of it refused), and a run that
+        // preprocessed otherwise is refused before anything is written
+        Preprocessing grey = Preprocessing.builder().channels(1).build();
+        boolean greyRun = StudyAnalysis.recordedPreprocessing(outdir).filter(grey.describe()::equals).isPresent();
+        NetworkInputs inputs = EmbeddingExtractor.builder().preprocessing(greyRun ? grey : Preprocessing.defaults())
+                .buildInputs();
+        return printed(study.thumbnails(inputs, dicomRoot).run());
     }
 
     private int printed(AnalysisResult r) {

@@ -14,8 +14,10 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mammoembed.embed.OnnxModels;
 import org.mammoembed.io.NpyReader;
 import org.mammoembed.io.report.ReportThumbnails;
+import org.mammoembed.io.study.StudyAnalysis;
 
 /**
  * {@code analyze} on the outputs of a finished run: the files {@code embed}'s analysis flags write, with the same
@@ -70,13 +72,27 @@ class AnalyzeCommandTest {
     @Test
     void reportAfterTheRunGetsTheThumbnailsOfTheRunsOwnReport() throws Exception {
         Path csv = CliFixture.study(tmp.resolve("data"), 1); // 4 exams, 16 images
-        Path root = tmp.resolve("data/archive");
         Path model = CliFixture.tinyModel(tmp, CliFixture.MODEL_SEED);
-        Path withReport = tmp.resolve("with-report");
+        thumbnailsAfterTheRunAreTheRunsOwn(csv, model, "rgb");
+    }
+
+    @Test
+    void aRunOfAOneChannelNetworkGetsItsOneChannelThumbnails() throws Exception {
+        Path csv = CliFixture.study(tmp.resolve("data"), 1);
+        Path model = tmp.resolve("tiny-grey.onnx");
+        Files.write(model, OnnxModels.tinyResNetGrey(CliFixture.MODEL_SEED));
+        thumbnailsAfterTheRunAreTheRunsOwn(csv, model, "grey");
+        assertTrue(StudyAnalysis.recordedPreprocessing(tmp.resolve("grey-plain")).orElseThrow()
+                .contains("channels=grey,"), "the run's own recipe is the 1-channel one");
+    }
+
+    private void thumbnailsAfterTheRunAreTheRunsOwn(Path csv, Path model, String name) throws Exception {
+        Path root = tmp.resolve("data/archive");
+        Path withReport = tmp.resolve(name + "-with-report");
         CliFixture.Result reported = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root",
                 root.toString(), "--outdir", withReport.toString(), "--model", model.toString(), "--report");
         assertEquals(0, reported.status(), reported::all);
-        Path plain = tmp.resolve("plain");
+        Path plain = tmp.resolve(name + "-plain");
         CliFixture.Result embed = CliFixture.run("embed", "--csv", csv.toString(), "--dicom-root", root.toString(),
                 "--outdir", plain.toString(), "--model", model.toString(), "--save-csv");
         assertEquals(0, embed.status(), embed::all);

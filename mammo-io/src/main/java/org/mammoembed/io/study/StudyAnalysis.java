@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.mammoembed.core.Aggregation;
 import org.mammoembed.core.AnalysisResult;
@@ -195,17 +196,29 @@ public final class StudyAnalysis {
      * is no run.json or it records none.
      */
     public static OptionalLong recordedSeed(Path dir) {
+        return recorded(dir, "seed") instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
+    }
+
+    /**
+     * The preprocessing recipe the study that wrote {@code dir} ran with, as its {@code run.json} records it (the
+     * embedder's {@code preprocessingSpec()}): what {@link #thumbnails}' inputs must match. Empty when there is no
+     * run.json or it records none.
+     */
+    public static Optional<String> recordedPreprocessing(Path dir) {
+        return Optional.ofNullable(recorded(dir, "preprocessing")).map(Object::toString);
+    }
+
+    /** A value of {@code dir}'s run.json, or null (no run.json, no such key, or an unreadable file: logged). */
+    private static Object recorded(Path dir, String key) {
         Path runJson = dir.resolve("run.json");
         if (!Files.isRegularFile(runJson)) {
-            return OptionalLong.empty();
+            return null;
         }
         try {
-            if (JsonOutput.readObject(runJson).get("seed") instanceof Number n) {
-                return OptionalLong.of(n.longValue());
-            }
+            return JsonOutput.readObject(runJson).get(key);
         } catch (IOException e) {
-            LOG.warn("run.json in {} is unreadable ({}); the analysis uses seed {}", dir, e.getMessage(), DEFAULT_SEED);
+            LOG.warn("run.json in {} is unreadable ({}); its {} is not known", dir, e.getMessage(), key);
+            return null;
         }
-        return OptionalLong.empty();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,5 +83,14 @@ class StudyAnalysisSeedTest {
         assertTrue(StudyAnalysis.recordedSeed(broken).isEmpty(), "an unreadable run.json is no record");
         Files.writeString(broken.resolve("run.json"), "{\"seed\": \"seven\"}");
         assertTrue(StudyAnalysis.recordedSeed(broken).isEmpty());
+    }
+
+    @Test
+    void theRunsPreprocessingIsReadBackAsRecorded() throws Exception {
+        Path dir = outputs("{\"seed\": 7, \"preprocessing\": \"pixel-stats/v1{size=2x4}\"}");
+        assertEquals(Optional.of("pixel-stats/v1{size=2x4}"), StudyAnalysis.recordedPreprocessing(dir));
+        assertTrue(StudyAnalysis.recordedPreprocessing(outputs(null)).isEmpty(), "no run.json");
+        assertTrue(StudyAnalysis.recordedPreprocessing(outputs("{\"seed\": 7}")).isEmpty(), "none recorded");
+        assertTrue(StudyAnalysis.recordedPreprocessing(outputs("{not json")).isEmpty(), "unreadable");
     }
 }
