@@ -138,18 +138,11 @@ public final class DicomFileReader implements DicomReader {
             boolean linear = lut != null && lut.lut().isEmpty() && px.samplesPerPixel() == 1
                     && px.bitsStored() <= StoredPixels.MAX_BITS && linearLutStaysFinite(lut, px.bitsStored(),
                     px.signed());
-            if (linear && !parsed.encapsulatedPixels() && px.bitsAllocated() == 16 && px.highBit() <= 15
-                    && !parsed.transferSyntax().encapsulated()) {
-                // the common native mammogram: its 16-bit words in one bulk copy, masked as they are read later
-                short[] words = NativeFrameReader.readWords16(ds.buffer(), pixelData.offset(), pixelData.length(),
-                        ds.order(), px, frame, name);
-                LOG.debug("{}: read frame {} of {} as 16-bit stored words", name, frame, px.frames());
-                return DecodedImage.ofStored(px.rows(), px.columns(), StoredPixels.ofWords(words, px.bitsStored(),
-                        px.highBit(), px.signed(), lut.slope(), lut.intercept()), photometric, metadata, voi);
-            }
-            DecodedFrame raw = frameSamples(parsed, pixelData, px, frame);
+            DecodedFrame raw = frameSamples(parsed, pixelData, px, frame,
+                    linear && px.bitsAllocated() == 16 && px.highBit() <= 15);
             if (linear && raw.words() != null && px.highBit() <= 15) {
-                // a codec's 16-bit words (lossless JPEG) are read as a native frame's are: no widening, no masking
+                // 16-bit words, a native frame's (one bulk copy) or a codec's (lossless JPEG, JPEG-LS, RLE, OpenCV's
+                // JPEG 2000): masked as the preprocessing reads them, with no widening or masking pass before
                 LOG.debug("{}: decoded frame {} of {} as 16-bit stored words", name, frame, px.frames());
                 return DecodedImage.ofStored(px.rows(), px.columns(), StoredPixels.ofWords(raw.words(),
                         px.bitsStored(), px.highBit(), px.signed(), lut.slope(), lut.intercept()), photometric,
@@ -179,9 +172,13 @@ public final class DicomFileReader implements DicomReader {
         return DecodedImage.wrap(px.rows(), px.columns(), px.samplesPerPixel(), values, photometric, metadata, voi);
     }
 
-    /** One frame's samples as the codec (or the native pixel data) holds them, their count checked. */
-    private DecodedFrame frameSamples(ParsedFile parsed, DicomElement pixelData, ImagePixelModule px, int frame)
-            throws DicomException {
+    /**
+     * One frame's samples as the codec (or the native pixel data) holds them, their count checked.
+     *
+     * @param nativeWords a native frame of one 16-bit sample per pixel is wanted as its words
+     */
+    private DecodedFrame frameSamples(ParsedFile parsed, DicomElement pixelData, ImagePixelModule px, int frame,
+                                      boolean nativeWords) throws DicomException {
         TransferSyntax ts = parsed.transferSyntax();
         String name = parsed.fileName();
         if (!parsed.encapsulatedPixels()) {
@@ -189,8 +186,13 @@ public final class DicomFileReader implements DicomReader {
                 throw DicomException.decode(name + ": transfer syntax " + ts.describe()
                         + " needs encapsulated pixel data but Pixel Data has a defined length");
             }
-            return new DecodedFrame(NativeFrameReader.readFrame(parsed.dataSet().buffer(), pixelData.offset(),
-                    pixelData.length(), parsed.dataSet().order(), pixelData.vr(), px, frame, name), px.photometric());
+            DicomDataSet ds = parsed.dataSet();
+            if (nativeWords) {
+                return DecodedFrame.ofWords(NativeFrameReader.readWords16(ds.buffer(), pixelData.offset(),
+                        pixelData.length(), ds.order(), px, frame, name), px.photometric());
+            }
+            return new DecodedFrame(NativeFrameReader.readFrame(ds.buffer(), pixelData.offset(), pixelData.length(),
+                    ds.order(), pixelData.vr(), px, frame, name), px.photometric());
         }
         if (!ts.encapsulated()) {
             throw DicomException.decode(name + ": pixel data are encapsulated but the transfer syntax "
