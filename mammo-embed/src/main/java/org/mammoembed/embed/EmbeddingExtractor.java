@@ -51,12 +51,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class EmbeddingExtractor implements Embedder, AutoCloseable {
     private final OnnxEncoder encoder;
     private final Device device;
+    /** The reader, recipe, frame and decode limits: the extractor's half without a network. */
     private final NetworkInputs inputs;
-    private final ImagePreprocessor preprocessor;
-    private final ImageReader reader;
     private final int workers;
     private final int intraOpThreads;
-    private final int frame;
     private final ProgressListener progress;
     private final String modelDescription;
     private final ModelIdentity identity;
@@ -67,11 +65,8 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         this.encoder = encoder;
         this.device = b.device;
         this.inputs = new NetworkInputs(b.reader, b.preprocessing, b.frame, b.decodeTimeout, b.maxAbandonedDecodes);
-        this.preprocessor = b.preprocessing;
-        this.reader = b.reader;
         this.workers = b.workers;
         this.intraOpThreads = b.intraOpThreads;
-        this.frame = b.frame;
         this.progress = b.progress;
         this.modelDescription = b.model.describe();
     }
@@ -113,7 +108,8 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(listener, "listener");
         ensureOpen();
-        return new BatchPipeline(encoder, inputs.deadline(dataset.root()), preprocessor, frame, workers)
+        return new BatchPipeline(encoder, inputs.deadline(dataset.root()), inputs.preprocessing(), inputs.frame(),
+                workers)
                 .run(dataset.images(), dataset.problems(), sink, listener);
     }
 
@@ -136,7 +132,7 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         Objects.requireNonNull(image, "image");
         ensureOpen();
         float[] input = new float[encoder.imageValues()];
-        preprocessor.apply(image, input, 0);
+        inputs.preprocessing().apply(image, input, 0);
         float[] out = new float[dimension()];
         try {
             encoder.infer(List.of(input), out);
@@ -160,21 +156,21 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         int dim = dimension();
         float[] all = new float[Math.multiplyExact(images.size(), dim)];
         float[] out = new float[encoder.batchSize() * dim];
-        List<float[]> inputs = new ArrayList<>();
+        List<float[]> batch = new ArrayList<>();
         int done = 0;
         for (int i = 0; i < images.size(); i++) {
             float[] input = new float[encoder.imageValues()];
-            preprocessor.apply(Objects.requireNonNull(images.get(i), "images[" + i + "]"), input, 0);
-            inputs.add(input);
-            if (inputs.size() == encoder.batchSize() || i == images.size() - 1) {
+            inputs.preprocessing().apply(Objects.requireNonNull(images.get(i), "images[" + i + "]"), input, 0);
+            batch.add(input);
+            if (batch.size() == encoder.batchSize() || i == images.size() - 1) {
                 try {
-                    encoder.infer(inputs, out);
+                    encoder.infer(batch, out);
                 } catch (OrtException e) {
                     throw new MammoException(Stage.INFER, "inference failed: " + e.getMessage(), e);
                 }
-                System.arraycopy(out, 0, all, done * dim, inputs.size() * dim);
-                done += inputs.size();
-                inputs.clear();
+                System.arraycopy(out, 0, all, done * dim, batch.size() * dim);
+                done += batch.size();
+                batch.clear();
             }
         }
         return Nd4jTensors.matrix(all, images.size(), dim);
@@ -188,7 +184,7 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
     public float[] embed(Path dicomFile) throws MammoException {
         Objects.requireNonNull(dicomFile, "dicomFile");
         ensureOpen();
-        return embed(reader.read(dicomFile, frame));
+        return embed(inputs.reader().read(dicomFile, inputs.frame()));
     }
 
     /** Length of one embedding (2048 for ResNet50). */
@@ -230,13 +226,13 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
     }
 
     public ImagePreprocessor preprocessing() {
-        return preprocessor;
+        return inputs.preprocessing();
     }
 
     /** {@code preprocessing().describe()}. */
     @Override
     public String preprocessingSpec() {
-        return preprocessor.describe();
+        return inputs.preprocessingSpec();
     }
 
     /** The model as data (source, name, seed of a built-in network, SHA-256, input and output). */
@@ -248,7 +244,7 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
     /** The reader images are decoded with. */
     @Override
     public ImageReader reader() {
-        return reader;
+        return inputs.reader();
     }
 
     /** device, executionProvider, batchSize, intraOpThreads, workers, frame, onnxRuntimeVersion: effective values. */
@@ -260,7 +256,7 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
         m.put("batchSize", batchSize());
         m.put("intraOpThreads", intraOpThreads);
         m.put("workers", workers);
-        m.put("frame", frame);
+        m.put("frame", inputs.frame());
         m.put("onnxRuntimeVersion", ai.onnxruntime.OrtEnvironment.getEnvironment(
                 ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL).getVersion());
         return m;
@@ -270,8 +266,8 @@ public final class EmbeddingExtractor implements Embedder, AutoCloseable {
     public String describe() {
         return "model=" + modelDescription + ", signature=" + encoder.signature() + ", device=" + device
                 + ", provider=" + executionProvider() + ", batchSize=" + batchSize() + ", intraOpThreads="
-                + intraOpThreads + ", workers=" + workers + ", frame=" + frame + ", preprocessing="
-                + preprocessor.describe();
+                + intraOpThreads + ", workers=" + workers + ", frame=" + inputs.frame() + ", preprocessing="
+                + inputs.preprocessingSpec();
     }
 
     /** Releases the ONNX Runtime session. Idempotent. */
