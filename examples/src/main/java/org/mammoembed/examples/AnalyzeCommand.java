@@ -90,13 +90,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (dicomRoot == null) {
             return printed(study.run());
         }
-        // the recipe embed chose for the run's model (the default, or its 1-channel form for a grey network), no
-        // network loaded; reads are confined to the images' root (links out of it refused), and a run that
-        // preprocessed otherwise is refused before anything is written
-        Preprocessing grey = Preprocessing.builder().channels(1).build();
-        boolean greyRun = StudyAnalysis.recordedPreprocessing(outdir).filter(grey.describe()::equals).isPresent();
-        NetworkInputs inputs = EmbeddingExtractor.builder().preprocessing(greyRun ? grey : Preprocessing.defaults())
-                .buildInputs();
+        // the default recipe embed took for the run's model, no network loaded; reads are confined to the images'
+        // root (links out of it refused), and a run that preprocessed otherwise is refused before anything is written
+        Preprocessing recipe = StudyAnalysis.recordedPreprocessing(outdir).flatMap(Preprocessing::defaultDescribedAs)
+                .orElse(Preprocessing.defaults());
+        NetworkInputs inputs = EmbeddingExtractor.builder().preprocessing(recipe).buildInputs();
         return printed(study.thumbnails(inputs, dicomRoot).run());
     }
 

@@ -102,9 +102,9 @@ public final class EmbeddingExtractorBuilder {
     }
 
     /**
-     * How a decoded image becomes a network input. Default {@link Preprocessing#defaults()}, or for a model whose
-     * input has 1 channel {@code Preprocessing.builder().channels(1).build()} (grey plane normalised once, mean
-     * {@value Preprocessing#GREY_MEAN}, std {@value Preprocessing#GREY_STD}).
+     * How a decoded image becomes a network input. Default {@link Preprocessing#defaults(int)} for the model's input
+     * channels: {@link Preprocessing#defaults()}, or for a model whose input has 1 channel its grey form (grey plane
+     * normalised once, mean {@value Preprocessing#GREY_MEAN}, std {@value Preprocessing#GREY_STD}).
      */
     public EmbeddingExtractorBuilder preprocessing(ImagePreprocessor preprocessing) {
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");

@@ -60,15 +60,12 @@ final class OnnxEncoder implements AutoCloseable {
         }
     }
 
-    /**
-     * The default recipe for this model: {@link Preprocessing#defaults()}, or its 1-channel form (the grey plane
-     * normalised once) when the model's input has one channel.
-     */
+    /** The default recipe for this model's input channels ({@link Preprocessing#defaults(int)}). */
     private static ImagePreprocessor defaultFor(OrtSession session) {
         try {
             for (NodeInfo in : session.getInputInfo().values()) {
                 if (in.getInfo() instanceof TensorInfo t && t.getShape().length == 4 && t.getShape()[1] == 1) {
-                    return Preprocessing.builder().channels(1).build();
+                    return Preprocessing.defaults(1);
                 }
             }
         } catch (OrtException e) {

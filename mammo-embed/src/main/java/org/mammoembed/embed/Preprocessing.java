@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Photometric;
@@ -68,6 +70,7 @@ public final class Preprocessing implements ImagePreprocessor {
     static final double[] IMAGENET_STD = {0.229, 0.224, 0.225};
 
     private static final Preprocessing DEFAULTS = builder().build();
+    private static final Preprocessing GREY_DEFAULTS = builder().channels(1).build();
 
     private final int height;
     private final int width;
@@ -102,6 +105,30 @@ public final class Preprocessing implements ImagePreprocessor {
      */
     public static Preprocessing defaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * The default recipe for a network input of {@code channels} channels, what an extractor takes when given no
+     * recipe: {@link #defaults()} for 3, and for 1 its grey form (the grey plane normalised once, mean
+     * {@value #GREY_MEAN}, std {@value #GREY_STD}).
+     *
+     * @throws IllegalArgumentException unless {@code channels} is 1 or 3
+     */
+    public static Preprocessing defaults(int channels) {
+        return switch (channels) {
+            case 3 -> DEFAULTS;
+            case 1 -> GREY_DEFAULTS;
+            default -> throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+        };
+    }
+
+    /**
+     * The default recipe, of either channel count, whose {@link #describe()} is {@code spec}: the recipe a run
+     * recorded in its run.json made again, where the run took a default (as {@code embed} does); empty for any
+     * other recipe.
+     */
+    public static Optional<Preprocessing> defaultDescribedAs(String spec) {
+        return Stream.of(DEFAULTS, GREY_DEFAULTS).filter(p -> p.describe().equals(spec)).findFirst();
     }
 
     /**

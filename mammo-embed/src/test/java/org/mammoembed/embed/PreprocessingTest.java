@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -286,6 +287,19 @@ class PreprocessingTest {
         assertEquals(descriptions.size(), descriptions.stream().distinct().count(), "descriptions are distinct");
         assertEquals("shortSide(512)+centerCrop", Preprocessing.seedCompatible().spec().get("geometry"));
         assertEquals("bicubic-a-0.75-no-antialias", Preprocessing.seedCompatible().spec().get("resize"));
+    }
+
+    @Test
+    void theDefaultsPerChannelCountAndTheirRecordedDescriptions() {
+        Preprocessing grey = Preprocessing.builder().channels(1).build();
+        assertEquals(Preprocessing.defaults(), Preprocessing.defaults(3));
+        assertEquals(grey, Preprocessing.defaults(1));
+        assertThrows(IllegalArgumentException.class, () -> Preprocessing.defaults(2));
+        assertEquals(Optional.of(Preprocessing.defaults()),
+                Preprocessing.defaultDescribedAs(Preprocessing.defaults().describe()));
+        assertEquals(Optional.of(grey), Preprocessing.defaultDescribedAs(grey.describe()));
+        assertEquals(Optional.empty(), Preprocessing.defaultDescribedAs(Preprocessing.letterbox(224).describe()));
+        assertEquals(Optional.empty(), Preprocessing.defaultDescribedAs("pixel-stats/v1"));
     }
 
     @Test
