@@ -159,18 +159,7 @@ final class OrtNativeCache {
      * about a second, so an older one belongs to a process killed midway (22 MB each).
      */
     static void sweepAbandonedUnpacking(Path root) {
-        FileTime cutoff = FileTime.from(Instant.now().minus(ABANDONED));
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(root, UNPACKING + "*")) {
-            for (Path p : s) {
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                        && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) < 0) {
-                    deleteTree(p);
-                    LOG.debug("deleted {}, left behind by a process killed while unpacking", p);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("abandoned unpacking folders in {} not swept: {}", root, e.toString());
-        }
+        deleteOlderThan(root, UNPACKING + "*", ABANDONED, null, "left behind by a process killed while unpacking");
     }
 
     /**
@@ -196,8 +185,18 @@ final class OrtNativeCache {
 
     /** Deletes the {@code onnxruntime-*} copies but {@code keep} whose marker (or, without one, folder) is stale. */
     static void sweepUnused(Path root, Path keep) {
-        FileTime cutoff = FileTime.from(Instant.now().minus(UNUSED));
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(root, "onnxruntime-*")) {
+        deleteOlderThan(root, "onnxruntime-*", UNUSED, keep, "unused for " + UNUSED.toDays() + " days");
+    }
+
+    /**
+     * Deletes the folders of {@code root} named by {@code glob}, but {@code keep} (null: none), last touched more
+     * than {@code age} ago: a folder is dated by its {@value #COMPLETE} marker where it has one (a finished copy,
+     * whose marker each use renews), else by itself (an unpacking folder). One that cannot be deleted is left for a
+     * later sweep and the others are tried.
+     */
+    private static void deleteOlderThan(Path root, String glob, Duration age, Path keep, String why) {
+        FileTime cutoff = FileTime.from(Instant.now().minus(age));
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(root, glob)) {
             for (Path p : s) {
                 if (p.equals(keep) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
@@ -207,14 +206,14 @@ final class OrtNativeCache {
                 if (Files.getLastModifiedTime(dated, LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) < 0) {
                     try {
                         deleteTree(p);
-                        LOG.debug("deleted {}, unused for {} days", p, UNUSED.toDays());
+                        LOG.debug("deleted {}, {}", p, why);
                     } catch (IOException e) {
                         LOG.debug("{} not deleted: {}", p, e.toString());
                     }
                 }
             }
         } catch (IOException | RuntimeException e) {
-            LOG.debug("unused ONNX Runtime copies in {} not swept: {}", root, e.toString());
+            LOG.debug("{} in {} not swept: {}", glob, root, e.toString());
         }
     }
 
