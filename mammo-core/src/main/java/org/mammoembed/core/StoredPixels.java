@@ -14,7 +14,8 @@ import java.util.Objects;
  * sign-extended (what most codecs return), or {@link #ofWords 16-bit words} exactly as a native file holds them
  * (Bits Stored bits at High Bit, other bits ignored): a native 16-bit mammogram is then one bulk copy out of its
  * file, half the memory of ints, and no masking pass, since the per-pixel operations here ({@link #countInto},
- * {@link #lookUp}) extract each value as they read it. The lossless JPEG decoder delivers such words too.
+ * {@link #lookUp}) extract each value as they read it. The reader's codecs of samples up to 16 bits (lossless JPEG,
+ * JPEG-LS, RLE, OpenCV's JPEG 2000) deliver such words too.
  *
  * <p>The sample array is owned by this object and not copied (an ownership transfer, as
  * {@link DecodedImage#wrap}).
@@ -49,7 +50,7 @@ public final class StoredPixels {
 
     /**
      * Stored values held as 16-bit words as a native frame (Bits Allocated 16) holds them, in host order (or as
-     * a codec that delivers words writes them: lossless JPEG): value {@code i}
+     * a codec that delivers words writes them): value {@code i}
      * is bits {@code highBit - bitsStored + 1 .. highBit} of {@code words[i]}, sign-extended when {@code signed}
      * (PS3.5 8.1.1); the other bits (overlays, garbage) are ignored.
      *
@@ -214,8 +215,8 @@ public final class StoredPixels {
     // a word's bin is its value minus lowest(): (word & mask) ^ sign, whether signed or not; equal words are equal
     // samples (the converse need not hold with garbage in the other bits, which only shortens a run). Words are
     // counted by their masked bits alone, and for signed samples the xor with the sign bit, which swaps the two
-    // halves of the bins, is done once on the counts: the counting loop has one operation less (measured: the
-    // look-up's loop took 0.7x the time without its xor)
+    // halves of the bins, is done once on the counts: the counting loop has one operation less (measured against
+    // ints on the same frames: 0.76-0.85x their time, against 0.83-1.03x with the xor)
 
     private static void swapHalves(int[] counts, int bins) {
         int half = bins / 2;
@@ -289,6 +290,8 @@ public final class StoredPixels {
         }
     }
 
+    // unsigned words need no sign xor: measured against ints on the same frames, 0.81-0.93x their time, against
+    // 1.23-1.33x with the xor
     private static void lookUpUnsigned(short[] w, int m, int from, int count, float[] table, int tableMin,
                                        float[] dst, int dstFrom) {
         for (int k = dstFrom, i = from, end = from + count; i < end; k++, i++) {

@@ -25,7 +25,6 @@ public final class JsonOutput {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .build();
 
-
     private JsonOutput() {
     }
 

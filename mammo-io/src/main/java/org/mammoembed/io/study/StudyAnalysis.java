@@ -161,10 +161,11 @@ public final class StudyAnalysis {
 
     /** The run's preprocessing, as its run.json records it, must be the thumbnails' inputs'. */
     private void checkRecipe(String inputsRecipe) throws IOException, MammoException {
-        Path runJson = dir.resolve("run.json");
-        Object recorded = Files.isRegularFile(runJson) ? JsonOutput.readObject(runJson).get("preprocessing") : null;
+        // an unreadable run.json stops the run here, before anything is written
+        Object recorded = recordedOrThrow(dir, "preprocessing");
         if (recorded == null) {
-            LOG.warn("{} records no preprocessing: thumbnails are made with {} unchecked", runJson, inputsRecipe);
+            LOG.warn("{} records no preprocessing: thumbnails are made with {} unchecked", dir.resolve("run.json"),
+                    inputsRecipe);
         } else if (!recorded.toString().equals(inputsRecipe)) {
             throw new MammoException(Stage.PREPROCESS, "thumbnails: the run preprocessed with " + recorded
                     + " but the inputs given for its thumbnails with " + inputsRecipe + "; a thumbnail must"
@@ -210,15 +211,17 @@ public final class StudyAnalysis {
 
     /** A value of {@code dir}'s run.json, or null (no run.json, no such key, or an unreadable file: logged). */
     private static Object recorded(Path dir, String key) {
-        Path runJson = dir.resolve("run.json");
-        if (!Files.isRegularFile(runJson)) {
-            return null;
-        }
         try {
-            return JsonOutput.readObject(runJson).get(key);
+            return recordedOrThrow(dir, key);
         } catch (IOException e) {
             LOG.warn("run.json in {} is unreadable ({}); its {} is not known", dir, e.getMessage(), key);
             return null;
         }
+    }
+
+    /** A value of {@code dir}'s run.json, or null when there is no run.json or it has no such key. */
+    private static Object recordedOrThrow(Path dir, String key) throws IOException {
+        Path runJson = dir.resolve("run.json");
+        return Files.isRegularFile(runJson) ? JsonOutput.readObject(runJson).get(key) : null;
     }
 }
