@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * two builds, it measures them side by side in one process: each build's jars in a class loader of its own, and
  * every image read and preprocessed by one build then the other (which goes first alternates by pass), so that the
  * host's load, which varies by tens of percent from minute to minute here, falls on both alike; it then prints the
- * after/before ratios. Uses only API that every build has, through reflection, so it measures earlier builds too.
+ * after/before ratios. Uses only API that every build has, through reflection, so it measures earlier builds too;
+ * a build with {@code FrameBuffers} reads each frame into a recycled array and recycles it after preprocessing, as
+ * the extractor's workers do.
  * {@code java examples/bench/StageCpu.java DIR [BEFORE/lib] AFTER/lib [PASSES=3]}, where a {@code lib} is
  * a build's {@code examples/target/lib}; run from the repository root.
  */
@@ -65,7 +67,9 @@ public class StageCpu {
         final List<Double> decode = new ArrayList<>();
         final List<Double> preprocess = new ArrayList<>();
         private final Object reader;
+        private final Object buffers;
         private final Method read;
+        private final Method recycle;
         private final Object recipe;
         private final Method apply;
         private final float[] out = new float[3 * 224 * 224];
@@ -80,7 +84,17 @@ public class StageCpu {
             ClassLoader cl = new URLClassLoader(jars.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
             Class<?> readerClass = cl.loadClass("org.mammoembed.dicom.DicomFileReader");
             reader = readerClass.getMethod("create").invoke(null);
-            read = readerClass.getMethod("read", Path.class, int.class);
+            Class<?> buffersClass = load(cl, "org.mammoembed.core.FrameBuffers");
+            if (buffersClass != null) {
+                // as the extractor's workers do: each frame into a recycled array, recycled after preprocessing
+                buffers = buffersClass.getConstructor(int.class).newInstance(1);
+                read = readerClass.getMethod("read", Path.class, int.class, buffersClass);
+                recycle = buffersClass.getMethod("recycle", cl.loadClass("org.mammoembed.core.DecodedImage"));
+            } else {
+                buffers = null;
+                read = readerClass.getMethod("read", Path.class, int.class);
+                recycle = null;
+            }
             Class<?> recipeClass = cl.loadClass("org.mammoembed.embed.Preprocessing");
             recipe = recipeClass.getMethod("defaults").invoke(null);
             apply = recipeClass.getMethod("apply", cl.loadClass("org.mammoembed.core.DecodedImage"), float[].class,
@@ -89,14 +103,26 @@ public class StageCpu {
 
         void run(Path file, boolean counted) throws Exception {
             long c0 = THREADS.getCurrentThreadCpuTime();
-            Object image = read.invoke(reader, file, 0);
+            Object image = buffers == null ? read.invoke(reader, file, 0) : read.invoke(reader, file, 0, buffers);
             long c1 = THREADS.getCurrentThreadCpuTime();
             apply.invoke(recipe, image, out, 0);
+            if (recycle != null) {
+                recycle.invoke(buffers, image);
+            }
             long c2 = THREADS.getCurrentThreadCpuTime();
             if (counted) {
                 decode.add((c1 - c0) / 1e6);
                 preprocess.add((c2 - c1) / 1e6);
             }
+        }
+    }
+
+    /** The class, or null where this build has none. */
+    private static Class<?> load(ClassLoader cl, String name) {
+        try {
+            return cl.loadClass(name);
+        } catch (ClassNotFoundException e) {
+            return null;
         }
     }
 

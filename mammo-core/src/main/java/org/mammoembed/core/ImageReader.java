@@ -28,6 +28,15 @@ public interface ImageReader {
      */
     DecodedImage read(Path file, int frame) throws MammoException;
 
+    /**
+     * {@link #read(Path, int)}, taking the frame's sample array from {@code buffers} where this reader can (the
+     * default ignores them). A caller that reads many images and {@link FrameBuffers#recycle recycles} each one
+     * when it is done with it saves a frame-sized allocation per image; the image is read exactly as without.
+     */
+    default DecodedImage read(Path file, int frame, FrameBuffers buffers) throws MammoException {
+        return read(file, frame);
+    }
+
     /** Reads frame 0. */
     default DecodedImage read(Path file) throws MammoException {
         return read(file, 0);

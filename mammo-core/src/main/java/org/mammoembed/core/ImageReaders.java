@@ -109,6 +109,11 @@ public final class ImageReaders {
             return pick(file).read(file, frame);
         }
 
+        @Override
+        public DecodedImage read(Path file, int frame, FrameBuffers buffers) throws MammoException {
+            return pick(file).read(file, frame, buffers);
+        }
+
         private ImageReader pick(Path file) throws MammoException {
             for (ImageReader r : readers) {
                 if (r.isImage(file)) {

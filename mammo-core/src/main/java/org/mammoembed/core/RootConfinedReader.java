@@ -82,4 +82,9 @@ public final class RootConfinedReader implements ImageReader {
     public DecodedImage read(Path file, int frame) throws MammoException {
         return reader.read(confined(file), frame);
     }
+
+    @Override
+    public DecodedImage read(Path file, int frame, FrameBuffers buffers) throws MammoException {
+        return reader.read(confined(file), frame, buffers);
+    }
 }

@@ -18,7 +18,8 @@ import java.util.Objects;
  * JPEG-LS, RLE, OpenCV's JPEG 2000) deliver such words too.
  *
  * <p>The sample array is owned by this object and not copied (an ownership transfer, as
- * {@link DecodedImage#wrap}).
+ * {@link DecodedImage#wrap}). Words lent by {@link FrameBuffers} go back to it when their image is recycled, and
+ * the samples cannot be read after that ({@link IllegalStateException}).
  */
 public final class StoredPixels {
     /** Widest Bits Stored accepted (the histogram then has {@code 2^bitsStored} bins). */
@@ -26,7 +27,8 @@ public final class StoredPixels {
     private static final int RUN_CHUNK = 512;
 
     private final int[] ints;
-    private final short[] words;
+    private short[] words; // null once recycled into the FrameBuffers that lent it
+    private final int size;
     // a word's value is ((word >> shift) & mask ^ sign) - sign: Bits Stored bits at High Bit, sign-extended when
     // sign != 0 (masks and xor, not variable shifts, which make the per-pixel loops twice as slow)
     private final int shift;
@@ -77,6 +79,7 @@ public final class StoredPixels {
         }
         this.ints = ints;
         this.words = words;
+        this.size = ints != null ? ints.length : words.length;
         this.shift = highBit + 1 - bitsStored;
         this.mask = (int) ((1L << bitsStored) - 1);
         this.sign = signed ? 1 << (bitsStored - 1) : 0;
@@ -91,12 +94,31 @@ public final class StoredPixels {
         if (ints != null) {
             return ints[i];
         }
-        return ((words[i] >> shift & mask) ^ sign) - sign;
+        return ((liveWords()[i] >> shift & mask) ^ sign) - sign;
     }
 
     /** Number of samples. */
     public int size() {
-        return ints != null ? ints.length : words.length;
+        return size;
+    }
+
+    /** The words, or null when backed by ints (or recycled): for {@link FrameBuffers#recycle}. */
+    short[] wordsOrNull() {
+        return words;
+    }
+
+    /** Ends the samples' life: their words went back to the {@link FrameBuffers} that lent them. */
+    void release() {
+        words = null;
+    }
+
+    private short[] liveWords() {
+        short[] w = words;
+        if (w == null) {
+            throw new IllegalStateException("these stored pixels were recycled (FrameBuffers.recycle): their image"
+                    + " may not be read after that");
+        }
+        return w;
     }
 
     /** Smallest value Bits Stored allows. */
@@ -162,7 +184,10 @@ public final class StoredPixels {
         Arrays.fill(counts, 0, bins, 0);
         if (ints != null) {
             countInts(ints, -lowest(), counts, rowLength, edgeRuns);
-        } else if (shift == 0) {
+            return;
+        }
+        short[] words = liveWords();
+        if (shift == 0) {
             countWords(words, mask, counts, rowLength, edgeRuns);
             if (sign != 0) {
                 swapHalves(counts, bins);
@@ -273,7 +298,10 @@ public final class StoredPixels {
             for (int k = dstFrom, i = from, end = from + count; i < end; k++, i++) {
                 dst[k] = table[ints[i] - tableMin];
             }
-        } else if (shift == 0 && sign == 0) {
+            return;
+        }
+        short[] words = liveWords();
+        if (shift == 0 && sign == 0) {
             lookUpUnsigned(words, mask, from, count, table, tableMin, dst, dstFrom);
         } else if (shift == 0) {
             int m = mask;
@@ -322,7 +350,7 @@ public final class StoredPixels {
         int i = start;
         if (ints == null && shift == 0) {
             // on the bins (value - lowest()), which are the masked words xor the sign bit: no shifts, no branches
-            short[] w = words;
+            short[] w = liveWords();
             int m = mask;
             int s = sign;
             int first = lo - lowest();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.DicomReader;
+import org.mammoembed.core.FrameBuffers;
 import org.mammoembed.core.internal.DicomSniffer;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.MammoException;
@@ -68,8 +69,14 @@ public final class DicomFileReader implements DicomReader {
 
     @Override
     public DecodedImage read(Path file, int frame) throws MammoException {
+        return read(file, frame, null);
+    }
+
+    /** Native 16-bit grayscale frames are copied into {@code buffers}' words (the other paths allocate). */
+    @Override
+    public DecodedImage read(Path file, int frame, FrameBuffers buffers) throws MammoException {
         try {
-            return decode(file, frame);
+            return decode(file, frame, buffers);
         } catch (OutOfMemoryError e) {
             // the last line of defence: this image's buffers are unreachable once the decode has unwound
             throw new DicomException(org.mammoembed.core.Stage.DECODE, file.getFileName() + ": out of memory while"
@@ -77,7 +84,7 @@ public final class DicomFileReader implements DicomReader {
         }
     }
 
-    private DecodedImage decode(Path file, int frame) throws MammoException {
+    private DecodedImage decode(Path file, int frame, FrameBuffers buffers) throws MammoException {
         ParsedFile parsed = parser.parse(file, false);
         DicomElement pixelData = parsed.pixelData();
         String name = parsed.fileName();
@@ -102,7 +109,7 @@ public final class DicomFileReader implements DicomReader {
                         TransferSyntax.JPEG_2000_LOSSLESS_UID, TransferSyntax.JPEG_2000_UID),
                 compressedBytes(parsed) / px.frames()), name + ": frame of " + px.rows() + "x" + px.columns() + "x"
                 + px.samplesPerPixel())) {
-            return decode(parsed, pixelData, px, photometric, frame);
+            return decode(parsed, pixelData, px, photometric, frame, buffers);
         }
     }
 
@@ -119,7 +126,7 @@ public final class DicomFileReader implements DicomReader {
     }
 
     private DecodedImage decode(ParsedFile parsed, DicomElement pixelData, ImagePixelModule px,
-                                Photometric photometric, int frame) throws DicomException {
+                                Photometric photometric, int frame, FrameBuffers buffers) throws DicomException {
         String name = parsed.fileName();
         DicomDataSet ds = parsed.dataSet();
         boolean floatPixels = pixelData.tag() != Tag.PIXEL_DATA;
@@ -139,7 +146,7 @@ public final class DicomFileReader implements DicomReader {
                     && px.bitsStored() <= StoredPixels.MAX_BITS && linearLutStaysFinite(lut, px.bitsStored(),
                     px.signed());
             DecodedFrame raw = frameSamples(parsed, pixelData, px, frame,
-                    linear && px.bitsAllocated() == 16 && px.highBit() <= 15);
+                    linear && px.bitsAllocated() == 16 && px.highBit() <= 15, buffers);
             if (linear && raw.words() != null && px.highBit() <= 15) {
                 // 16-bit words, a native frame's (one bulk copy) or a codec's (lossless JPEG, JPEG-LS, RLE, OpenCV's
                 // JPEG 2000): masked as the preprocessing reads them, with no widening or masking pass before
@@ -176,9 +183,10 @@ public final class DicomFileReader implements DicomReader {
      * One frame's samples as the codec (or the native pixel data) holds them, their count checked.
      *
      * @param nativeWords a native frame of one 16-bit sample per pixel is wanted as its words
+     * @param buffers     where such words are copied to (null: a new array)
      */
     private DecodedFrame frameSamples(ParsedFile parsed, DicomElement pixelData, ImagePixelModule px, int frame,
-                                      boolean nativeWords) throws DicomException {
+                                      boolean nativeWords, FrameBuffers buffers) throws DicomException {
         TransferSyntax ts = parsed.transferSyntax();
         String name = parsed.fileName();
         if (!parsed.encapsulatedPixels()) {
@@ -189,7 +197,7 @@ public final class DicomFileReader implements DicomReader {
             DicomDataSet ds = parsed.dataSet();
             if (nativeWords) {
                 return DecodedFrame.ofWords(NativeFrameReader.readWords16(ds.buffer(), pixelData.offset(),
-                        pixelData.length(), ds.order(), px, frame, name), px.photometric());
+                        pixelData.length(), ds.order(), px, frame, name, buffers), px.photometric());
             }
             return new DecodedFrame(NativeFrameReader.readFrame(ds.buffer(), pixelData.offset(), pixelData.length(),
                     ds.order(), pixelData.vr(), px, frame, name), px.photometric());

@@ -3,6 +3,7 @@ package org.mammoembed.dicom;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
+import org.mammoembed.core.FrameBuffers;
 
 /**
  * Reads one frame of native (uncompressed) pixel data into interleaved stored values (pixel, then sample),
@@ -46,16 +47,18 @@ final class NativeFrameReader {
 
     /**
      * The 16-bit words of one frame (Bits Allocated 16) as the file holds them, in host order, unmasked: one bulk
-     * copy, for {@link org.mammoembed.core.StoredPixels#ofWords}.
+     * copy, for {@link org.mammoembed.core.StoredPixels#ofWords}, into an array of {@code buffers} (null: a new
+     * one). The copy writes every word, so a recycled array keeps nothing of its last image.
      */
     static short[] readWords16(ByteBuffer buf, int offset, int length, ByteOrder order, ImagePixelModule px,
-                               int frame, String file) throws DicomException {
+                               int frame, String file, FrameBuffers buffers) throws DicomException {
         if (px.bitsAllocated() != 16 || px.samplesPerPixel() != 1) {
             throw new IllegalArgumentException("16-bit words are read for one-sample frames of Bits Allocated 16, got "
                     + px.samplesPerPixel() + " samples of " + px.bitsAllocated() + " bits");
         }
         long startBit = frameStartBit(px.bitsPerFrame(), length, px, frame, file);
-        short[] words = new short[px.samplesPerFrame()];
+        int n = px.samplesPerFrame();
+        short[] words = buffers != null ? buffers.words(n) : new short[n];
         buf.duplicate().position(offset + (int) (startBit / 8)).slice().order(order).asShortBuffer().get(words);
         return words;
     }

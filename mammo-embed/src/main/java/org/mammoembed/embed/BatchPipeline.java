@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.mammoembed.core.DecodedImage;
+import org.mammoembed.core.FrameBuffers;
 import org.mammoembed.core.EmbeddedImage;
 import org.mammoembed.core.EmbeddingSink;
 import org.mammoembed.core.Failure;
@@ -52,6 +53,8 @@ final class BatchPipeline {
     private final LongAdder preprocessCpuNanos = new LongAdder();
     private final CpuClock clock = new CpuClock();
     private final ConcurrentLinkedQueue<float[]> freeInputs = new ConcurrentLinkedQueue<>();
+    // each worker holds one decoded image at a time and recycles it before reading the next
+    private final FrameBuffers frames;
 
     /** @param deadline reads and decodes each image (with the reader it wraps); closed at the end of the run */
     BatchPipeline(OnnxEncoder encoder, DecodeDeadline deadline, ImagePreprocessor preprocessor, int frame,
@@ -61,6 +64,7 @@ final class BatchPipeline {
         this.frame = frame;
         this.workers = workers;
         this.deadline = deadline;
+        this.frames = new FrameBuffers(workers);
     }
 
     /** Images submitted to the workers ahead of the batcher: two batches plus one per worker. */
@@ -122,7 +126,7 @@ final class BatchPipeline {
         long t0 = System.nanoTime();
         DecodedImage image;
         try {
-            image = deadline.read(r.path(), frame);
+            image = deadline.read(r.path(), frame, frames);
         } catch (MammoException e) {
             return failed(r, Failure.of(r, e));
         } catch (RuntimeException e) {
@@ -142,6 +146,7 @@ final class BatchPipeline {
             freeInputs.add(input);
             return failed(r, unexpected(r, Stage.PREPROCESS, e));
         } finally {
+            frames.recycle(image);
             preprocessNanos.add(System.nanoTime() - t1);
             preprocessCpuNanos.add(clock.thread() - c1);
         }

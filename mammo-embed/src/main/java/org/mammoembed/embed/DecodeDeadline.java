@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mammoembed.core.DecodedImage;
+import org.mammoembed.core.FrameBuffers;
 import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.MammoException;
 import org.mammoembed.core.Stage;
@@ -65,9 +66,12 @@ final class DecodeDeadline implements AutoCloseable {
         return clock.watched();
     }
 
-    /** Reads frame {@code frame} of {@code file} within the deadline. */
-    DecodedImage read(Path file, int frame) throws MammoException {
-        Attempt attempt = new Attempt(file, frame);
+    /**
+     * Reads frame {@code frame} of {@code file} within the deadline, its samples in {@code buffers}' arrays where
+     * the reader takes them (an abandoned decode keeps its array, which {@code buffers} never gets back).
+     */
+    DecodedImage read(Path file, int frame, FrameBuffers buffers) throws MammoException {
+        Attempt attempt = new Attempt(file, frame, buffers);
         Future<DecodedImage> future = decoders.submit(attempt);
         try {
             return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
@@ -130,20 +134,22 @@ final class DecodeDeadline implements AutoCloseable {
     private final class Attempt implements java.util.concurrent.Callable<DecodedImage> {
         private final Path file;
         private final int frame;
+        private final FrameBuffers buffers;
         private final Object lock = new Object();
         private boolean done;
         private boolean abandoned;
 
-        Attempt(Path file, int frame) {
+        Attempt(Path file, int frame, FrameBuffers buffers) {
             this.file = file;
             this.frame = frame;
+            this.buffers = buffers;
         }
 
         @Override
         public DecodedImage call() throws MammoException {
             long c0 = clock.thread();
             try {
-                return reader.read(file, frame);
+                return reader.read(file, frame, buffers);
             } catch (OutOfMemoryError e) {
                 // the frame and codec buffers of this image are unreachable from here on
                 throw new MammoException(Stage.DECODE, "out of memory while decoding (the image needs more memory"

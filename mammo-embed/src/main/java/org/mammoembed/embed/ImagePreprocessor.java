@@ -21,7 +21,11 @@ public interface ImagePreprocessor {
         return 3;
     }
 
-    /** Writes the channels x height x width (CHW) input for {@code image} into {@code dst} at {@code offset}. */
+    /**
+     * Writes the channels x height x width (CHW) input for {@code image} into {@code dst} at {@code offset}. The
+     * image is lent for the call only: the extractor recycles its sample arrays for the next image once this
+     * returns ({@link org.mammoembed.core.FrameBuffers}), so an implementation keeps nothing of it.
+     */
     void apply(DecodedImage image, float[] dst, int offset) throws MammoException;
 
     /**

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.mammoembed.core.Dataset;
+import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.EmbeddingSink;
+import org.mammoembed.core.FrameBuffers;
 import org.mammoembed.core.ImageReader;
 import org.mammoembed.core.ImageRecord;
 import org.mammoembed.core.MammoException;
@@ -70,10 +72,16 @@ public final class NetworkInputs implements NetworkInputSource {
         Objects.requireNonNull(sink, "sink");
         float[] input = new float[Math.multiplyExact(preprocessor.channels(),
                 Math.multiplyExact(preprocessor.height(), preprocessor.width()))];
+        FrameBuffers frames = new FrameBuffers(1);
         try (DecodeDeadline deadline = deadline(images.root())) {
             for (ImageRecord r : images.images()) {
                 try {
-                    preprocessor.apply(deadline.read(r.path(), frame), input, 0);
+                    DecodedImage image = deadline.read(r.path(), frame, frames);
+                    try {
+                        preprocessor.apply(image, input, 0);
+                    } finally {
+                        frames.recycle(image);
+                    }
                 } catch (MammoException | RuntimeException e) {
                     LOG.debug("{}: no network input to show ({})", r.relativePath(), e.getMessage());
                     continue;
