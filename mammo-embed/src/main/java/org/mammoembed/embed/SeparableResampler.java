@@ -43,7 +43,10 @@ final class SeparableResampler {
     private static final int LANES = 8;
 
     private final float[][] rows = new float[LANES][0];
-    private float[] horizontal = new float[0];
+    // the horizontal pass's rows, the last ringRows of them (a power of two): each output row of the vertical pass
+    // is made as soon as its taps' rows are in, so the intermediate image never exists whole (3 MB for a
+    // mammogram, against 57 KB for the 64 rows its 31 vertical taps and a block of eight need)
+    private float[] ring = new float[0];
     // the taps of the last image's axes: consecutive images of a study mostly share their size
     private AxisWeights lastRows;
     private AxisWeights lastCols;
@@ -97,9 +100,12 @@ final class SeparableResampler {
                 rows[k] = new float[inW];
             }
         }
-        if (horizontal.length < (long) inH * width) {
-            horizontal = new float[inH * width];
+        int ringRows = ringRows(rowWeights, top, height);
+        if (ring.length < (long) ringRows * width) {
+            ring = new float[ringRows * width];
         }
+        int mask = ringRows - 1;
+        int next = 0; // the next output row of the vertical pass
         int y = 0;
         for (; y + LANES <= inH; y += LANES) {
             int from = Integer.MAX_VALUE;
@@ -113,13 +119,39 @@ final class SeparableResampler {
                     to = Math.max(to, t);
                 }
             }
-            horizontalEight(cols, left, width, y, from, to);
+            // a block of eight rows never wraps: y is a multiple of 8 and so is ringRows
+            horizontalEight(cols, left, width, (y & mask) * width, from, to);
+            next = vertical(rowWeights, top, next, height, y + LANES, mask, width, dst, dstOffset, dstStride);
         }
         for (; y < inH; y++) {
             source.fill(y, rows[0]);
-            horizontalOne(cols, left, width, y);
+            horizontalOne(cols, left, width, (y & mask) * width);
+            next = vertical(rowWeights, top, next, height, y + 1, mask, width, dst, dstOffset, dstStride);
         }
-        vertical(rowWeights, top, height, width, dst, dstOffset, dstStride);
+    }
+
+    /**
+     * Rows the ring needs: a power of two that holds the widest span of source rows one output row reads, plus a
+     * block of eight. Enough because both filters' taps move forward with the output row (first and last index
+     * never decrease): when a block overwrites the oldest rows, every output row still to be made starts after
+     * them.
+     */
+    private static int ringRows(AxisWeights rowWeights, int top, int height) {
+        int span = 1;
+        for (int o = top; o < top + height; o++) {
+            span = Math.max(span, lastTap(rowWeights, o) - rowWeights.index[o * rowWeights.stride] + 1);
+        }
+        return Integer.highestOneBit(span + LANES - 1) << 1;
+    }
+
+    /** The largest source index among output {@code o}'s taps (bicubic's clamp repeats the edge's). */
+    private static int lastTap(AxisWeights w, int o) {
+        int t = o * w.stride;
+        int last = w.index[t];
+        for (int j = t + 1; j < t + w.taps[o]; j++) {
+            last = Math.max(last, w.index[j]);
+        }
+        return last;
     }
 
     /**
@@ -127,7 +159,7 @@ final class SeparableResampler {
      * are zero, is 0 without any arithmetic: on a mammogram the background windows to 0 (after the MONOCHROME1
      * inversion too) and covers half the detector or more. Skipping exact zeros changes no bit of the others.
      */
-    private void horizontalEight(AxisWeights cols, int left, int width, int y, int from, int to) {
+    private void horizontalEight(AxisWeights cols, int left, int width, int base, int from, int to) {
         float[] r0 = rows[0];
         float[] r1 = rows[1];
         float[] r2 = rows[2];
@@ -141,7 +173,7 @@ final class SeparableResampler {
         float[] weight = cols.weight;
         int stride = cols.stride;
         int plane = width;
-        int base = y * width;
+        float[] horizontal = ring;
         for (int x = 0; x < width; x++) {
             int o = left + x;
             int t = o * stride;
@@ -205,9 +237,9 @@ final class SeparableResampler {
         }
     }
 
-    private void horizontalOne(AxisWeights cols, int left, int width, int y) {
+    private void horizontalOne(AxisWeights cols, int left, int width, int base) {
         float[] r0 = rows[0];
-        int base = y * width;
+        float[] horizontal = ring;
         for (int x = 0; x < width; x++) {
             int o = left + x;
             int t = o * cols.stride;
@@ -220,25 +252,34 @@ final class SeparableResampler {
         }
     }
 
-    private void vertical(AxisWeights rowWeights, int top, int height, int width, float[] dst, int dstOffset,
-                          int dstStride) {
-        for (int r = 0; r < height; r++) {
+    /**
+     * The vertical pass for output rows {@code next, next + 1, ...} whose taps all lie in the {@code produced}
+     * source rows made so far (held in the ring at row {@code index & mask}), in the order of the whole pass.
+     *
+     * @return the first output row not made yet
+     */
+    private int vertical(AxisWeights rowWeights, int top, int next, int height, int produced, int mask, int width,
+                         float[] dst, int dstOffset, int dstStride) {
+        float[] horizontal = ring;
+        int r = next;
+        for (; r < height && lastTap(rowWeights, top + r) < produced; r++) {
             int o = top + r;
             int t = o * rowWeights.stride;
             int n = rowWeights.taps[o];
             int out = dstOffset + r * dstStride;
-            int src0 = rowWeights.index[t] * width;
+            int src0 = (rowWeights.index[t] & mask) * width;
             float w0 = rowWeights.weight[t];
             for (int x = 0; x < width; x++) {
                 dst[out + x] = horizontal[src0 + x] * w0;
             }
             for (int j = 1; j < n; j++) {
-                int src = rowWeights.index[t + j] * width;
+                int src = (rowWeights.index[t + j] & mask) * width;
                 float w = rowWeights.weight[t + j];
                 for (int x = 0; x < width; x++) {
                     dst[out + x] += horizontal[src + x] * w;
                 }
             }
         }
+        return r;
     }
 }
