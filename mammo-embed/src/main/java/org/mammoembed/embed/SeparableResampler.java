@@ -6,7 +6,9 @@ import org.mammoembed.embed.preprocess.ResizeMode;
 /**
  * Two-pass separable resampling, horizontal pass first then vertical, each accumulated in float in tap order
  * (the order and precision of PyTorch's CPU kernels, so results match {@code interpolate} bit for bit or nearly).
- * Holds its intermediate buffers, so one instance serves one thread at a time.
+ * The vertical pass makes each output row as soon as the horizontal pass has made its taps' rows, which wait in a
+ * ring of a few dozen rows: the same sums in the same order as over a whole intermediate image, which never exists.
+ * Holds its buffers, so one instance serves one thread at a time.
  *
  * <p>The horizontal pass asks its {@link RowSource} for eight source rows at a time and runs their eight sums side
  * by side: each output value is still summed alone and in tap order (bit for bit what one row at a time gives),
