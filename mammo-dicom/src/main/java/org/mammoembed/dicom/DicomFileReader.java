@@ -1,6 +1,8 @@
 package org.mammoembed.dicom;
 
 import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,7 +87,16 @@ public final class DicomFileReader implements DicomReader {
     }
 
     private DecodedImage decode(Path file, int frame, FrameBuffers buffers) throws MammoException {
-        ParsedFile parsed = parser.parse(file, false);
+        // the file stays open while it decodes: a native frame is read from it, not through its mapping
+        try (FileChannel ch = DicomParser.open(file)) {
+            return decode(file, ch, frame, buffers);
+        } catch (IOException e) {
+            throw DicomException.read(file.getFileName() + ": cannot close file: " + e.getMessage());
+        }
+    }
+
+    private DecodedImage decode(Path file, FileChannel ch, int frame, FrameBuffers buffers) throws MammoException {
+        ParsedFile parsed = parser.parse(file, ch, false);
         DicomElement pixelData = parsed.pixelData();
         String name = parsed.fileName();
         if (pixelData == null) {
@@ -109,7 +120,7 @@ public final class DicomFileReader implements DicomReader {
                         TransferSyntax.JPEG_2000_LOSSLESS_UID, TransferSyntax.JPEG_2000_UID),
                 compressedBytes(parsed) / px.frames()), name + ": frame of " + px.rows() + "x" + px.columns() + "x"
                 + px.samplesPerPixel())) {
-            return decode(parsed, pixelData, px, photometric, frame, buffers);
+            return decode(parsed, pixelData, px, photometric, frame, ch, buffers);
         }
     }
 
@@ -126,7 +137,8 @@ public final class DicomFileReader implements DicomReader {
     }
 
     private DecodedImage decode(ParsedFile parsed, DicomElement pixelData, ImagePixelModule px,
-                                Photometric photometric, int frame, FrameBuffers buffers) throws DicomException {
+                                Photometric photometric, int frame, FileChannel ch, FrameBuffers buffers)
+            throws DicomException {
         String name = parsed.fileName();
         DicomDataSet ds = parsed.dataSet();
         boolean floatPixels = pixelData.tag() != Tag.PIXEL_DATA;
@@ -146,7 +158,7 @@ public final class DicomFileReader implements DicomReader {
                     && px.bitsStored() <= StoredPixels.MAX_BITS && linearLutStaysFinite(lut, px.bitsStored(),
                     px.signed());
             DecodedFrame raw = frameSamples(parsed, pixelData, px, frame,
-                    linear && px.bitsAllocated() == 16 && px.highBit() <= 15, buffers);
+                    linear && px.bitsAllocated() == 16 && px.highBit() <= 15, ch, buffers);
             if (linear && raw.words() != null && px.highBit() <= 15) {
                 // 16-bit words, a native frame's (one bulk copy) or a codec's (lossless JPEG, JPEG-LS, RLE, OpenCV's
                 // JPEG 2000): masked as the preprocessing reads them, with no widening or masking pass before
@@ -183,10 +195,12 @@ public final class DicomFileReader implements DicomReader {
      * One frame's samples as the codec (or the native pixel data) holds them, their count checked.
      *
      * @param nativeWords a native frame of one 16-bit sample per pixel is wanted as its words
+     * @param file        the open file, from which such words are read when it is mapped
      * @param buffers     where such words are copied to (null: a new array)
      */
     private DecodedFrame frameSamples(ParsedFile parsed, DicomElement pixelData, ImagePixelModule px, int frame,
-                                      boolean nativeWords, FrameBuffers buffers) throws DicomException {
+                                      boolean nativeWords, FileChannel file, FrameBuffers buffers)
+            throws DicomException {
         TransferSyntax ts = parsed.transferSyntax();
         String name = parsed.fileName();
         if (!parsed.encapsulatedPixels()) {
@@ -196,8 +210,9 @@ public final class DicomFileReader implements DicomReader {
             }
             DicomDataSet ds = parsed.dataSet();
             if (nativeWords) {
-                return DecodedFrame.ofWords(NativeFrameReader.readWords16(ds.buffer(), pixelData.offset(),
-                        pixelData.length(), ds.order(), px, frame, name, buffers), px.photometric());
+                return DecodedFrame.ofWords(NativeFrameReader.readWords16(ds.buffer(),
+                        parsed.mappedFile() ? file : null, pixelData.offset(), pixelData.length(), ds.order(), px,
+                        frame, name, buffers), px.photometric());
             }
             return new DecodedFrame(NativeFrameReader.readFrame(ds.buffer(), pixelData.offset(), pixelData.length(),
                     ds.order(), pixelData.vr(), px, frame, name), px.photometric());

@@ -44,14 +44,44 @@ final class DicomParser {
      * scanning many headers does not leave many file mappings waiting for the garbage collector.
      */
     ParsedFile parse(Path file, boolean headerOnly) throws DicomException {
-        String name = MessageText.bounded(String.valueOf(file.getFileName()), 120);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = open(file)) {
+            return parse(file, ch, headerOnly);
+        } catch (IOException e) {
+            throw cannotRead(file, e);
+        }
+    }
+
+    /** The file opened for reading, or the READ failure that names it. */
+    static FileChannel open(Path file) throws DicomException {
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw cannotRead(file, e);
+        }
+    }
+
+    private static DicomException cannotRead(Path file, IOException e) {
+        return new DicomException(org.mammoembed.core.Stage.READ, fileName(file) + ": cannot read file: "
+                + e.getMessage(), e);
+    }
+
+    private static String fileName(Path file) {
+        return MessageText.bounded(String.valueOf(file.getFileName()), 120);
+    }
+
+    /**
+     * {@link #parse(Path, boolean)} over {@code ch}, which the caller opened on {@code file} and keeps open (to
+     * read the pixel data from it, see {@link ParsedFile#mappedFile()}).
+     */
+    ParsedFile parse(Path file, FileChannel ch, boolean headerOnly) throws DicomException {
+        String name = fileName(file);
+        try {
             long size = ch.size();
             if (size > Integer.MAX_VALUE) {
                 throw DicomException.read(name + ": file is " + size + " bytes; files over 2 GiB are not supported");
             }
             if (size <= HEAP_READ_LIMIT) {
-                return parse(name, readPrefix(ch, (int) size), headerOnly);
+                return parse(name, readPrefix(ch, (int) size), headerOnly, false);
             }
             if (headerOnly) {
                 try {
@@ -65,9 +95,9 @@ final class DicomParser {
                 }
             }
             ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            return parse(name, mapped.order(ByteOrder.LITTLE_ENDIAN), headerOnly);
+            return parse(name, mapped.order(ByteOrder.LITTLE_ENDIAN), headerOnly, true);
         } catch (IOException e) {
-            throw new DicomException(org.mammoembed.core.Stage.READ, name + ": cannot read file: " + e.getMessage(), e);
+            throw cannotRead(file, e);
         }
     }
 
@@ -81,8 +111,13 @@ final class DicomParser {
     }
 
     ParsedFile parse(String name, ByteBuffer buf, boolean headerOnly) throws DicomException {
+        return parse(name, buf, headerOnly, false);
+    }
+
+    /** @param mapped {@code buf} is the whole file, memory-mapped */
+    private ParsedFile parse(String name, ByteBuffer buf, boolean headerOnly, boolean mapped) throws DicomException {
         try {
-            return new Run(name, headerOnly).parseFile(buf);
+            return new Run(name, headerOnly).parseFile(buf, mapped);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             // every length is checked first; this is the net under that net
             // no exception text: an index computed from a corrupt length can carry the bytes of any element
@@ -107,6 +142,10 @@ final class DicomParser {
         }
 
         ParsedFile parseFile(ByteBuffer buf) throws DicomException {
+            return parseFile(buf, false);
+        }
+
+        ParsedFile parseFile(ByteBuffer buf, boolean mapped) throws DicomException {
             int limit = buf.limit();
             int pos = DicomSniffer.afterMarker(buf);
             DicomDataSet meta = new DicomDataSet(buf, ByteOrder.LITTLE_ENDIAN, StandardCharsets.ISO_8859_1);
@@ -130,7 +169,8 @@ final class DicomParser {
             if (data.elements().isEmpty() && pixelData == null) {
                 throw DicomException.read(name + ": no data elements after the file meta information");
             }
-            return new ParsedFile(name, ts, meta, data, pixelData, basicOffsetTable, fragments);
+            // an inflated data set is a buffer of its own, whose offsets are not the file's
+            return new ParsedFile(name, ts, meta, data, pixelData, basicOffsetTable, fragments, mapped && body == buf);
         }
 
         /** Reads elements in [pos, limit), or up to an item delimiter when {@code limit} is NO_LIMIT. */
