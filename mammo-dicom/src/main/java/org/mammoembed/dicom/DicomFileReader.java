@@ -88,10 +88,10 @@ public final class DicomFileReader implements DicomReader {
 
     private DecodedImage decode(Path file, int frame, FrameBuffers buffers) throws MammoException {
         // the file stays open while it decodes: a native frame is read from it, not through its mapping
-        try (FileChannel ch = DicomParser.open(file)) {
+        try (FileChannel ch = FileBytes.open(file)) {
             return decode(file, ch, frame, buffers);
         } catch (IOException e) {
-            throw DicomException.read(file.getFileName() + ": cannot close file: " + e.getMessage());
+            throw FileBytes.cannotRead(file, e); // from close
         }
     }
 

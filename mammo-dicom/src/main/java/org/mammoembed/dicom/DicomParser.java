@@ -7,11 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.mammoembed.core.internal.DicomSniffer;
-import org.mammoembed.core.internal.MessageText;
 
 /**
  * Parses Part 10 files (PS3.10 7.1) and their data sets (PS3.5 7). The file is memory-mapped and values are
@@ -44,29 +42,11 @@ final class DicomParser {
      * scanning many headers does not leave many file mappings waiting for the garbage collector.
      */
     ParsedFile parse(Path file, boolean headerOnly) throws DicomException {
-        try (FileChannel ch = open(file)) {
+        try (FileChannel ch = FileBytes.open(file)) {
             return parse(file, ch, headerOnly);
         } catch (IOException e) {
-            throw cannotRead(file, e);
+            throw FileBytes.cannotRead(file, e);
         }
-    }
-
-    /** The file opened for reading, or the READ failure that names it. */
-    static FileChannel open(Path file) throws DicomException {
-        try {
-            return FileChannel.open(file, StandardOpenOption.READ);
-        } catch (IOException e) {
-            throw cannotRead(file, e);
-        }
-    }
-
-    private static DicomException cannotRead(Path file, IOException e) {
-        return new DicomException(org.mammoembed.core.Stage.READ, fileName(file) + ": cannot read file: "
-                + e.getMessage(), e);
-    }
-
-    private static String fileName(Path file) {
-        return MessageText.bounded(String.valueOf(file.getFileName()), 120);
     }
 
     /**
@@ -74,19 +54,19 @@ final class DicomParser {
      * read the pixel data from it, see {@link ParsedFile#mappedFile()}).
      */
     ParsedFile parse(Path file, FileChannel ch, boolean headerOnly) throws DicomException {
-        String name = fileName(file);
+        String name = FileBytes.name(file);
         try {
             long size = ch.size();
             if (size > Integer.MAX_VALUE) {
                 throw DicomException.read(name + ": file is " + size + " bytes; files over 2 GiB are not supported");
             }
             if (size <= HEAP_READ_LIMIT) {
-                return parse(name, readPrefix(ch, (int) size), headerOnly, false);
+                return parse(name, FileBytes.prefix(ch, (int) size), headerOnly, false);
             }
             if (headerOnly) {
                 try {
                     Run run = new Run(name, true);
-                    ParsedFile prefixParse = run.parseFile(readPrefix(ch, HEADER_PREFIX));
+                    ParsedFile prefixParse = run.parseFile(FileBytes.prefix(ch, HEADER_PREFIX));
                     if (run.stoppedAtPixelData) {
                         return prefixParse;
                     }
@@ -97,17 +77,8 @@ final class DicomParser {
             ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
             return parse(name, mapped.order(ByteOrder.LITTLE_ENDIAN), headerOnly, true);
         } catch (IOException e) {
-            throw cannotRead(file, e);
+            throw FileBytes.cannotRead(file, e);
         }
-    }
-
-    private static ByteBuffer readPrefix(FileChannel ch, int length) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(length);
-        while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
-            // read until full or end of file
-        }
-        buf.flip();
-        return buf.order(ByteOrder.LITTLE_ENDIAN);
     }
 
     ParsedFile parse(String name, ByteBuffer buf, boolean headerOnly) throws DicomException {
