@@ -23,6 +23,13 @@ class FrameBuffersTest {
                 META, VoiAttributes.NONE);
     }
 
+    /** An image over words lent by {@code buffers}: 0, 1, 2, 3, 4, 4095. */
+    private static DecodedImage lentImage(FrameBuffers buffers) {
+        short[] w = buffers.words(6);
+        System.arraycopy(new short[] {0, 1, 2, 3, 4, 4095}, 0, w, 0, 6);
+        return image(w);
+    }
+
     @Test
     void aRecycledArrayIsLentAgainForTheSameLengthOnly() {
         FrameBuffers buffers = new FrameBuffers(2);
@@ -80,9 +87,7 @@ class FrameBuffersTest {
     @Test
     void aRecycledImageCannotBeReadButKeepsItsSize() {
         FrameBuffers buffers = new FrameBuffers(1);
-        short[] w = buffers.words(6);
-        System.arraycopy(new short[] {0, 1, 2, 3, 4, 4095}, 0, w, 0, 6);
-        DecodedImage image = image(w);
+        DecodedImage image = lentImage(buffers);
         StoredPixels stored = image.stored().orElseThrow();
         assertEquals(4095, stored.sample(5));
         assertTrue(buffers.recycle(image));
@@ -102,9 +107,7 @@ class FrameBuffersTest {
     @Test
     void anImageReadBeforeItWasRecycledKeepsItsFloats() {
         FrameBuffers buffers = new FrameBuffers(1);
-        short[] w = buffers.words(6);
-        System.arraycopy(new short[] {0, 1, 2, 3, 4, 4095}, 0, w, 0, 6);
-        DecodedImage image = image(w);
+        DecodedImage image = lentImage(buffers);
         float[] before = image.grayPlane();
         assertTrue(buffers.recycle(image));
         buffers.words(6)[5] = 7; // the next image overwrites the array

@@ -60,7 +60,7 @@ final class NativeFrameReader {
      *               offsets are file offsets) instead of through the mapping, which is then never paged in. A
      *               mapping is unmapped only when the collector finds its buffer, and with frame arrays recycled
      *               the collector seldom runs: each image's mapped pages would stay resident until it did (peak
-     *               resident memory rose by 100 to 600 MB in {@code bench}, README, Benchmarks). A file that
+     *               resident memory rose by 47 to 478 MB in {@code bench}, README, Benchmarks). A file that
      *               shrinks under the decode is a short read and a clean error, where the mapping would fault.
      */
     static short[] readWords16(ByteBuffer buf, FileChannel mapped, int offset, int length, ByteOrder order,

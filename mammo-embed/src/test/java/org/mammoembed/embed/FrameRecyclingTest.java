@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -125,13 +124,7 @@ class FrameRecyclingTest {
     }
 
     private Dataset dataset(String... names) throws Exception {
-        Path root = Files.createDirectories(tmp.resolve("root"));
-        List<ImageRecord> records = TestImages.records(root, names);
-        for (ImageRecord r : records) {
-            Files.createDirectories(r.path().getParent());
-            Files.write(r.path(), new byte[] {1});
-        }
-        return new Dataset(root, records, List.of());
+        return TestImages.datasetOnDisk(tmp.resolve("root"), names);
     }
 
     @Test

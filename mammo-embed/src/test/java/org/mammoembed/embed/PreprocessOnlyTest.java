@@ -45,13 +45,7 @@ class PreprocessOnlyTest {
     }
 
     private Dataset dataset(String... names) throws Exception {
-        Path root = Files.createDirectories(tmp.resolve("root"));
-        List<ImageRecord> records = TestImages.records(root, names);
-        for (ImageRecord r : records) {
-            Files.createDirectories(r.path().getParent());
-            Files.write(r.path(), new byte[] {1});
-        }
-        return new Dataset(root, records, List.of());
+        return TestImages.datasetOnDisk(tmp.resolve("root"), names);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.mammoembed.embed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.mammoembed.core.BiRadsDensity;
+import org.mammoembed.core.Dataset;
 import org.mammoembed.core.DecodedImage;
 import org.mammoembed.core.ImageMetadata;
 import org.mammoembed.core.ImageRecord;
@@ -66,6 +68,20 @@ final class TestImages {
 
     static VoiAttributes voi() {
         return VoiAttributes.NONE;
+    }
+
+    /**
+     * A dataset of {@link #records} under {@code root}, each file created (one byte: the tests' readers go by name),
+     * so that reads confined to the root find them.
+     */
+    static Dataset datasetOnDisk(Path root, String... names) throws IOException {
+        Files.createDirectories(root);
+        List<ImageRecord> records = records(root, names);
+        for (ImageRecord r : records) {
+            Files.createDirectories(r.path().getParent());
+            Files.write(r.path(), new byte[] {1});
+        }
+        return new Dataset(root, records, List.of());
     }
 
     /** Records named {@code <prefix><i>.dcm} under a fake root, one exam per 4 images. */
