@@ -89,30 +89,7 @@ final class WindowedRows {
                     zeroFrom--;
                 }
             }
-            int zf = zeroFrom;
-            int zt = zeroTo;
-            int[] edges = edgeRuns;
-            return (y, row) -> {
-                // the counting pass found each row's runs of its first and last value: where that value windows
-                // to 0, the background goes on from the run's end (if further at all)
-                int base = y * cols;
-                int lead = 0;
-                int first = sp.sample(base);
-                if (first >= zf && first <= zt) {
-                    int run = edges[2 * y];
-                    lead = run + sp.leadingRun(base + run, cols - run, zf, zt);
-                }
-                int trail = 0;
-                int last = sp.sample(base + cols - 1);
-                if (lead < cols && last >= zf && last <= zt) {
-                    int run = edges[2 * y + 1];
-                    trail = run + sp.trailingRun(base + lead, cols - lead - run, zf, zt);
-                }
-                Arrays.fill(row, 0, lead, 0f);
-                Arrays.fill(row, cols - trail, cols, 0f);
-                sp.lookUp(base + lead, cols - lead - trail, lut, min, row, lead);
-                return SeparableResampler.span(lead, cols - trail);
-            };
+            return new StoredRows(sp, cols, lut, min, zeroFrom, zeroTo, edgeRuns);
         }
         float[] values = grey;
         if (exclude == null && stats.isIntegral() && stats.max() - stats.min() < values.length) {
@@ -132,6 +109,55 @@ final class WindowedRows {
             }
             return SeparableResampler.ALL;
         };
+    }
+
+    /**
+     * The fast path's rows: stored integers through the window table, each row's background (the stored values
+     * {@code zeroFrom..zeroTo}, which window to 0) written as zeros without look-ups. A class rather than a lambda:
+     * C2 compiled a lambda's body inside the interface method in some JVMs and as a method of its own in others,
+     * and the look-up loop it inlines was slower in the second (JFR, README, Benchmarks); a class has one body.
+     */
+    private static final class StoredRows implements SeparableResampler.RowSource {
+        private final StoredPixels sp;
+        private final int cols;
+        private final float[] lut;
+        private final int min;
+        private final int zeroFrom;
+        private final int zeroTo;
+        private final int[] edgeRuns;
+
+        StoredRows(StoredPixels sp, int cols, float[] lut, int min, int zeroFrom, int zeroTo, int[] edgeRuns) {
+            this.sp = sp;
+            this.cols = cols;
+            this.lut = lut;
+            this.min = min;
+            this.zeroFrom = zeroFrom;
+            this.zeroTo = zeroTo;
+            this.edgeRuns = edgeRuns;
+        }
+
+        @Override
+        public long fill(int y, float[] row) {
+            // the counting pass found each row's runs of its first and last value: where that value windows to 0,
+            // the background goes on from the run's end (if further at all)
+            int base = y * cols;
+            int lead = 0;
+            int first = sp.sample(base);
+            if (first >= zeroFrom && first <= zeroTo) {
+                int run = edgeRuns[2 * y];
+                lead = run + sp.leadingRun(base + run, cols - run, zeroFrom, zeroTo);
+            }
+            int trail = 0;
+            int last = sp.sample(base + cols - 1);
+            if (lead < cols && last >= zeroFrom && last <= zeroTo) {
+                int run = edgeRuns[2 * y + 1];
+                trail = run + sp.trailingRun(base + lead, cols - lead - run, zeroFrom, zeroTo);
+            }
+            Arrays.fill(row, 0, lead, 0f);
+            Arrays.fill(row, cols - trail, cols, 0f);
+            sp.lookUp(base + lead, cols - lead - trail, lut, min, row, lead);
+            return SeparableResampler.span(lead, cols - trail);
+        }
     }
 
     /** One value windowed: {@code clip((v - lo) / range, 0, 1)} in double, inverted for MONOCHROME1. */
