@@ -12,7 +12,8 @@ import java.util.Optional;
  * detector-size image costs a full pass over 17 to 34 MB, so the hot-path doors are documented ownership
  * transfers instead: a reader hands its freshly decoded array over with {@link #wrap} or its stored integers with
  * {@link #ofStored} (and never touches them again), and {@link #grayPlane()} and {@link #stored()} lend the
- * image's own arrays to preprocessing, read-only by contract.
+ * image's own arrays to preprocessing, read-only by contract. An image whose words a {@link FrameBuffers} lent
+ * ends its life when it is {@link FrameBuffers#recycle recycled}: its stored samples then throw.
  *
  * <p>A grayscale frame with a linear modality LUT may be held as its stored integers ({@link #ofStored}): the
  * float values are then made from them on first need (once), and preprocessing can rank and window the
