@@ -66,7 +66,7 @@ final class DicomParser {
             if (headerOnly) {
                 try {
                     Run run = new Run(name, true);
-                    ParsedFile prefixParse = run.parseFile(FileBytes.prefix(ch, HEADER_PREFIX));
+                    ParsedFile prefixParse = run.parseFile(FileBytes.prefix(ch, HEADER_PREFIX), false);
                     if (run.stoppedAtPixelData) {
                         return prefixParse;
                     }
@@ -110,10 +110,6 @@ final class DicomParser {
         Run(String name, boolean headerOnly) {
             this.name = name;
             this.headerOnly = headerOnly;
-        }
-
-        ParsedFile parseFile(ByteBuffer buf) throws DicomException {
-            return parseFile(buf, false);
         }
 
         ParsedFile parseFile(ByteBuffer buf, boolean mapped) throws DicomException {

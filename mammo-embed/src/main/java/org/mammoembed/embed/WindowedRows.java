@@ -113,29 +113,12 @@ final class WindowedRows {
 
     /**
      * The fast path's rows: stored integers through the window table, each row's background (the stored values
-     * {@code zeroFrom..zeroTo}, which window to 0) written as zeros without look-ups. A class rather than a lambda:
+     * {@code zeroFrom..zeroTo}, which window to 0) written as zeros without look-ups. A record rather than a lambda:
      * C2 compiled a lambda's body inside the interface method in some JVMs and as a method of its own in others,
-     * and the look-up loop it inlines was slower in the second (JFR, README, Benchmarks); a class has one body.
+     * and the look-up loop it inlines was slower in the second (JFR, README, Benchmarks); a record has one body.
      */
-    private static final class StoredRows implements SeparableResampler.RowSource {
-        private final StoredPixels sp;
-        private final int cols;
-        private final float[] lut;
-        private final int min;
-        private final int zeroFrom;
-        private final int zeroTo;
-        private final int[] edgeRuns;
-
-        StoredRows(StoredPixels sp, int cols, float[] lut, int min, int zeroFrom, int zeroTo, int[] edgeRuns) {
-            this.sp = sp;
-            this.cols = cols;
-            this.lut = lut;
-            this.min = min;
-            this.zeroFrom = zeroFrom;
-            this.zeroTo = zeroTo;
-            this.edgeRuns = edgeRuns;
-        }
-
+    private record StoredRows(StoredPixels sp, int cols, float[] lut, int min, int zeroFrom, int zeroTo,
+                              int[] edgeRuns) implements SeparableResampler.RowSource {
         @Override
         public long fill(int y, float[] row) {
             // the counting pass found each row's runs of its first and last value: where that value windows to 0,
