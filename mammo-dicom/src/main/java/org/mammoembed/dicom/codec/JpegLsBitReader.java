@@ -141,7 +141,9 @@ final class JpegLsBitReader {
         if (lead >= escape || used > bits) {
             return -1;
         }
-        cache = c << used;
+        // two shifts, never one by 64: a word can take the whole cache, and Java counts a long's shift mod 64, so
+        // c << 64 would leave the word in the cache (a jqwik run found it: a 44-zero prefix, the stop bit, k = 19)
+        cache = c << (used - 1) << 1;
         bits -= used;
         // the k bits after the stop bit; k = 0 gives 0 (a shift by 64 would give c itself)
         return (lead << k) | (int) (c << lead << 1 >>> 1 >>> (63 - k));
@@ -167,7 +169,8 @@ final class JpegLsBitReader {
                     throw DicomException.decode("Golomb code word longer than the limit " + max
                             + " at byte " + pos);
                 }
-                cache <<= lead + 1;
+                // two shifts: the stop bit can be the cache's last (lead 63), and a shift by 64 is a shift by 0
+                cache = cache << lead << 1;
                 bits -= lead + 1;
                 return zeros;
             }

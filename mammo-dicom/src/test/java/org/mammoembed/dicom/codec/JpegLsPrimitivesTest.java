@@ -193,6 +193,31 @@ class JpegLsPrimitivesTest {
     }
 
     @Test
+    void aGolombWordCanTakeTheWholeCache() throws DicomException {
+        // word 1: 44 zeros, the stop bit and k = 19 bits, 64 bits in all, the cache's whole first fill
+        byte[] data = {0, 0, 0, 0, 0, 0x08, 0x5A, (byte) 0xC3, 0x40, 0x12, 0x34, 0x56, 0x78, 0x11, 0x22, 0x33,
+                (byte) 0xFF, (byte) 0xD9};
+        JpegLsBitReader in = new JpegLsBitReader(data, 0, data.length);
+        assertEquals(44 << 19 | Integer.parseInt("000" + "01011010" + "11000011", 2), in.readShortGolomb(19, 47));
+        // word 2: one zero, the stop bit and 19 bits, all from bytes the cache takes after the first word
+        assertEquals(1 << 19 | Integer.parseInt("000000" + "00010010" + "00110", 2), in.readShortGolomb(19, 47));
+        assertEquals(Integer.parseInt("100" + "01010110" + "01111000", 2), in.readBits(19));
+        assertEquals(0x112233, in.readBits(24)); // the bits the first word would be mixed into had it stayed
+    }
+
+    @Test
+    void aZeroRunCanEndOnTheCachesLastBit() throws DicomException {
+        // 63 zeros and the stop bit fill the first 64 bits; what follows must come out unmixed with them
+        byte[] data = {0, 0, 0, 0, 0, 0, 0, 1, (byte) 0xA5, 0x5A, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66};
+        JpegLsBitReader in = new JpegLsBitReader(data, 0, data.length);
+        assertEquals(63, in.readZeroRun(64));
+        assertEquals(0xA55A, in.readBits(16));
+        assertEquals(0x1122, in.readBits(16));
+        assertEquals(0x3344, in.readBits(16));
+        assertEquals(0x5566, in.readBits(16));
+    }
+
+    @Test
     void bitReaderStopsAtAMarkerAndReportsOverrun() throws DicomException {
         byte[] data = {(byte) 0xAB, (byte) 0xFF, (byte) 0xD9};
         JpegLsBitReader in = new JpegLsBitReader(data, 0, data.length);
