@@ -74,7 +74,11 @@ public final class DicomFileReader implements DicomReader {
         return read(file, frame, null);
     }
 
-    /** Native 16-bit grayscale frames are copied into {@code buffers}' words (the other paths allocate). */
+    /**
+     * Grayscale frames held as 16-bit words go into {@code buffers}' arrays: native frames of Bits Allocated 16, and
+     * the frames our lossless JPEG, JPEG-LS and RLE decoders and OpenCV's JPEG 2000 deliver (the other paths
+     * allocate).
+     */
     @Override
     public DecodedImage read(Path file, int frame, FrameBuffers buffers) throws MammoException {
         try {
@@ -87,7 +91,7 @@ public final class DicomFileReader implements DicomReader {
     }
 
     private DecodedImage decode(Path file, int frame, FrameBuffers buffers) throws MammoException {
-        // the file stays open while it decodes: a native frame is read from it, not through its mapping
+        // the file stays open while it decodes: pixel data (native or fragments) are read from it, not its mapping
         try (FileChannel ch = FileBytes.open(file)) {
             return decode(file, ch, frame, buffers);
         } catch (IOException e) {
@@ -157,8 +161,8 @@ public final class DicomFileReader implements DicomReader {
             boolean linear = lut != null && lut.lut().isEmpty() && px.samplesPerPixel() == 1
                     && px.bitsStored() <= StoredPixels.MAX_BITS && linearLutStaysFinite(lut, px.bitsStored(),
                     px.signed());
-            DecodedFrame raw = frameSamples(parsed, pixelData, px, frame,
-                    linear && px.bitsAllocated() == 16 && px.highBit() <= 15, ch, buffers);
+            DecodedFrame raw = frameSamples(parsed, pixelData, px, frame, linear && px.highBit() <= 15, ch,
+                    buffers);
             if (linear && raw.words() != null && px.highBit() <= 15) {
                 // 16-bit words, a native frame's (one bulk copy) or a codec's (lossless JPEG, JPEG-LS, RLE, OpenCV's
                 // JPEG 2000): masked as the preprocessing reads them, with no widening or masking pass before
@@ -194,12 +198,15 @@ public final class DicomFileReader implements DicomReader {
     /**
      * One frame's samples as the codec (or the native pixel data) holds them, their count checked.
      *
-     * @param nativeWords a native frame of one 16-bit sample per pixel is wanted as its words
-     * @param file        the open file, from which such words are read when it is mapped
-     * @param buffers     where such words are copied to (null: a new array)
+     * @param storedWords a frame of one sample per pixel is wanted as 16-bit words, to be kept as the image's
+     *                    stored pixels (so recycled): read so from a native frame of Bits Allocated 16, and
+     *                    decoded so by a codec into {@code buffers}
+     * @param file        the open file, from which native words and compressed fragments are read when it is
+     *                    mapped
+     * @param buffers     where such words go (null: new arrays)
      */
     private DecodedFrame frameSamples(ParsedFile parsed, DicomElement pixelData, ImagePixelModule px, int frame,
-                                      boolean nativeWords, FileChannel file, FrameBuffers buffers)
+                                      boolean storedWords, FileChannel file, FrameBuffers buffers)
             throws DicomException {
         TransferSyntax ts = parsed.transferSyntax();
         String name = parsed.fileName();
@@ -209,7 +216,7 @@ public final class DicomFileReader implements DicomReader {
                         + " needs encapsulated pixel data but Pixel Data has a defined length");
             }
             DicomDataSet ds = parsed.dataSet();
-            if (nativeWords) {
+            if (storedWords && px.bitsAllocated() == 16) {
                 return DecodedFrame.ofWords(NativeFrameReader.readWords16(ds.buffer(),
                         parsed.mappedFile() ? file : null, pixelData.offset(), pixelData.length(), ds.order(), px,
                         frame, name, buffers), px.photometric());
@@ -223,10 +230,10 @@ public final class DicomFileReader implements DicomReader {
         }
         FrameDecoder decoder = decoders.apply(ts.uid()).orElseThrow(() -> DicomException.decode(name
                 + ": cannot decode pixel data in transfer syntax " + ts.describe() + ": no decoder available"));
-        byte[] compressed = EncapsulatedFrames.frame(parsed, frame, px.frames());
+        byte[] compressed = EncapsulatedFrames.frame(parsed, frame, px.frames(), parsed.mappedFile() ? file : null);
         DecodedFrame decoded;
         try {
-            decoded = decoder.decode(compressed, px.pixelFormat(), ts.uid());
+            decoded = decoder.decode(compressed, px.pixelFormat(), ts.uid(), storedWords ? buffers : null);
         } catch (RuntimeException e) {
             // a decoder bug or an image library's unchecked error must still end as this file's failure
             throw new DicomException(org.mammoembed.core.Stage.DECODE, name + ": the " + ts.name()

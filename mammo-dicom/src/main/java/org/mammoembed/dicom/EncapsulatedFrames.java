@@ -2,6 +2,7 @@ package org.mammoembed.dicom;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,12 @@ final class EncapsulatedFrames {
     private EncapsulatedFrames() {
     }
 
-    static byte[] frame(ParsedFile file, int frame, int frames) throws DicomException {
+    /**
+     * @param mapped where the data set's buffer is the file's mapping, the open file: the fragments are read from it
+     *               (buffer offsets are file offsets, see {@link FileRangeReader} for why); null reads them from
+     *               the buffer
+     */
+    static byte[] frame(ParsedFile file, int frame, int frames, FileChannel mapped) throws DicomException {
         List<ParsedFile.Fragment> fragments = file.fragments();
         if (fragments.isEmpty()) {
             throw DicomException.decode(file.fileName() + ": encapsulated pixel data have no fragments");
@@ -31,7 +37,11 @@ final class EncapsulatedFrames {
         ByteBuffer buf = file.dataSet().buffer();
         int at = 0;
         for (ParsedFile.Fragment f : chosen) {
-            buf.get(f.valueOffset(), out, at, f.length());
+            if (mapped != null) {
+                FileRangeReader.readBytes(mapped, f.valueOffset(), out, at, f.length(), file.fileName());
+            } else {
+                buf.get(f.valueOffset(), out, at, f.length());
+            }
             at += f.length();
         }
         return out;

@@ -1,6 +1,5 @@
 package org.mammoembed.dicom;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
@@ -14,10 +13,6 @@ import org.mammoembed.core.FrameBuffers;
  * undone here. Plain loops over primitive arrays: decoding is bound by memory bandwidth.
  */
 final class NativeFrameReader {
-    // a chunk that stays in the core's cache between the two copies (file to it, it to the frame's array)
-    private static final ThreadLocal<ByteBuffer> STAGING = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(
-            256 * 1024));
-
     private NativeFrameReader() {
     }
 
@@ -57,11 +52,7 @@ final class NativeFrameReader {
      * word is written, so a recycled array keeps nothing of its last image.
      *
      * @param mapped where {@code buf} is the file's mapping, the open file: the frame is read from it (buffer
-     *               offsets are file offsets) instead of through the mapping, which is then never paged in. A
-     *               mapping is unmapped only when the collector finds its buffer, and with frame arrays recycled
-     *               the collector seldom runs: each image's mapped pages would stay resident until it did (peak
-     *               resident memory rose by 47 to 478 MB in {@code bench}, README, Benchmarks). A file that
-     *               shrinks under the decode is a short read and a clean error, where the mapping would fault.
+     *               offsets are file offsets, see {@link FileRangeReader} for why)
      */
     static short[] readWords16(ByteBuffer buf, FileChannel mapped, int offset, int length, ByteOrder order,
                                ImagePixelModule px, int frame, String file, FrameBuffers buffers)
@@ -75,39 +66,11 @@ final class NativeFrameReader {
         short[] words = buffers != null ? buffers.words(n) : new short[n];
         long start = offset + startBit / 8;
         if (mapped != null) {
-            readWords(mapped, start, order, words, file);
+            FileRangeReader.readWords(mapped, start, order, words, file);
         } else {
             buf.duplicate().position((int) start).slice().order(order).asShortBuffer().get(words);
         }
         return words;
-    }
-
-    /** Words from {@code start} of the file, through a small direct buffer per thread (two copies, no mapping). */
-    private static void readWords(FileChannel ch, long start, ByteOrder order, short[] words, String file)
-            throws DicomException {
-        ByteBuffer staging = STAGING.get();
-        long position = start;
-        int done = 0;
-        try {
-            while (done < words.length) {
-                staging.clear().limit(Math.min(staging.capacity(), 2 * (words.length - done)));
-                while (staging.hasRemaining()) {
-                    int got = ch.read(staging, position + staging.position());
-                    if (got < 0) {
-                        throw DicomException.decode(file + ": the file ended at byte " + (position
-                                + staging.position()) + ", inside the pixel data (it changed while being read)");
-                    }
-                }
-                position += staging.limit();
-                staging.flip();
-                int count = staging.remaining() / 2;
-                staging.order(order).asShortBuffer().get(words, done, count);
-                done += count;
-            }
-        } catch (IOException e) {
-            throw new DicomException(org.mammoembed.core.Stage.READ, file + ": cannot read the pixel data: "
-                    + e.getMessage(), e);
-        }
     }
 
     /** First bit of {@code frame}, once the pixel data are known to hold all of it. */

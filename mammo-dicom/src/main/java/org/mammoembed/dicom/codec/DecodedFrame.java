@@ -1,5 +1,7 @@
 package org.mammoembed.dicom.codec;
 
+import org.mammoembed.core.FrameBuffers;
+
 /**
  * Samples of one frame as a codec delivered them: interleaved (pixel-major, then sample), in stored-value
  * units but not yet masked to Bits Stored or sign-extended (the reader does that, uniformly for every codec).
@@ -32,6 +34,14 @@ public record DecodedFrame(int[] ints, short[] words, String photometric) {
     /** Samples as 16-bit words. */
     public static DecodedFrame ofWords(short[] words, String photometric) {
         return new DecodedFrame(null, words, photometric);
+    }
+
+    /**
+     * An array for a codec's {@code n} words: lent by {@code buffers} (contents undefined, so the codec writes every
+     * element), or a new one when {@code buffers} is null.
+     */
+    static short[] newWords(FrameBuffers buffers, int n) {
+        return buffers == null ? new short[n] : buffers.words(n);
     }
 
     /** How many samples the frame holds. */

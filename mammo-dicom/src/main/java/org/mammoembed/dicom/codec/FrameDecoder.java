@@ -1,5 +1,6 @@
 package org.mammoembed.dicom.codec;
 
+import org.mammoembed.core.FrameBuffers;
 import org.mammoembed.dicom.DicomException;
 
 /**
@@ -18,4 +19,15 @@ public interface FrameDecoder {
      * @throws DicomException    (stage DECODE) for corrupt or unsupported streams, naming the transfer syntax
      */
     DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid) throws DicomException;
+
+    /**
+     * {@link #decode(byte[], PixelFormat, String)}, with the arrays of a frame delivered as 16-bit words taken
+     * from {@code buffers} (null: new ones), so that a run that recycles its images allocates each frame-sized
+     * array once. A decoder that takes an array writes every element of it (a recycled array holds the last
+     * image's samples). The default ignores {@code buffers}.
+     */
+    default DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid, FrameBuffers buffers)
+            throws DicomException {
+        return decode(frame, format, transferSyntaxUid);
+    }
 }

@@ -1,6 +1,7 @@
 package org.mammoembed.dicom.codec;
 
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
+import org.mammoembed.core.FrameBuffers;
 import org.mammoembed.dicom.DicomException;
 import org.mammoembed.dicom.TransferSyntax;
 
@@ -26,6 +27,13 @@ public final class Jpeg2000Decoder implements FrameDecoder {
 
     @Override
     public DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid) throws DicomException {
+        return decode(frame, format, transferSyntaxUid, null);
+    }
+
+    /** A frame OpenCV decodes is copied into {@code buffers}' words (JJ2000's samples are ints). */
+    @Override
+    public DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid, FrameBuffers buffers)
+            throws DicomException {
         J2kCodestream cs = J2kCodestream.parse(frame, transferSyntaxUid);
         if (cs.rows() != format.rows() || cs.columns() != format.columns()
                 || cs.components() != format.samplesPerPixel()) {
@@ -41,7 +49,7 @@ public final class Jpeg2000Decoder implements FrameDecoder {
             throw DecodeErrors.corrupt(transferSyntaxUid, "JPEG 2000 bit depth " + cs.bitDepth()
                     + " exceeds Bits Allocated " + format.bitsAllocated());
         }
-        DecodedFrame viaOpenCv = OpenCvJpeg2000.tryDecode(frame, cs, format, transferSyntaxUid);
+        DecodedFrame viaOpenCv = OpenCvJpeg2000.tryDecode(frame, cs, format, transferSyntaxUid, buffers);
         if (viaOpenCv != null) {
             return viaOpenCv;
         }

@@ -1,6 +1,7 @@
 package org.mammoembed.dicom.codec;
 
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
+import org.mammoembed.core.FrameBuffers;
 import org.mammoembed.dicom.DicomException;
 import org.mammoembed.dicom.TransferSyntax;
 
@@ -36,6 +37,13 @@ public final class JpegDecoder implements FrameDecoder {
 
     @Override
     public DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid) throws DicomException {
+        return decode(frame, format, transferSyntaxUid, null);
+    }
+
+    /** Lossless streams that our decoder takes are decoded into {@code buffers}' words. */
+    @Override
+    public DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid, FrameBuffers buffers)
+            throws DicomException {
         JpegStreamRepair.Result repair = JpegStreamRepair.repair(frame);
         if (repair.repaired()) {
             LOG.info("{}: JPEG stream repaired before decoding, as libjpeg reads it ({})",
@@ -54,7 +62,8 @@ public final class JpegDecoder implements FrameDecoder {
         String photometric = header.components() == 3 && header.isYCbCr(format.photometric())
                 ? "YBR_FULL" : format.photometric();
         if (header.sofMarker() == JpegHeader.SOF_LOSSLESS) {
-            return decodeLossless(stream, header, repair.eoiAppended(), format, transferSyntaxUid, photometric);
+            return decodeLossless(stream, header, repair.eoiAppended(), format, transferSyntaxUid, photometric,
+                    buffers);
         }
         int[] samples = isTwelveBitSequential(header) ? SequentialDctDecoder.decode(stream, transferSyntaxUid)
                 : decodeWithPlugin(stream, format, transferSyntaxUid, repair.eoiAppended());
@@ -62,10 +71,10 @@ public final class JpegDecoder implements FrameDecoder {
     }
 
     private static DecodedFrame decodeLossless(byte[] stream, JpegHeader header, boolean eoiAppended,
-                                               PixelFormat format, String ts, String photometric)
-            throws DicomException {
+                                               PixelFormat format, String ts, String photometric,
+                                               FrameBuffers buffers) throws DicomException {
         try {
-            return DecodedFrame.ofWords(LosslessJpegDecoder.decode(stream, header, ts), photometric);
+            return DecodedFrame.ofWords(LosslessJpegDecoder.decode(stream, header, ts, buffers), photometric);
         } catch (LosslessJpegDecoder.NotHandled e) {
             LOG.debug("{}: lossless JPEG with {}: decoded by {}", TransferSyntax.describe(ts), e.getMessage(),
                     PLUGIN);

@@ -1,5 +1,6 @@
 package org.mammoembed.dicom.codec;
 
+import org.mammoembed.core.FrameBuffers;
 import org.mammoembed.dicom.DicomException;
 import org.mammoembed.dicom.TransferSyntax;
 import org.slf4j.Logger;
@@ -25,6 +26,13 @@ public final class JpegLsDecoder implements FrameDecoder {
 
     @Override
     public DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid) throws DicomException {
+        return decode(frame, format, transferSyntaxUid, null);
+    }
+
+    /** Decodes into {@code buffers}' words. */
+    @Override
+    public DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid, FrameBuffers buffers)
+            throws DicomException {
         if (frame == null || format == null) {
             throw DecodeErrors.corrupt(transferSyntaxUid, "no frame data or pixel format");
         }
@@ -32,7 +40,7 @@ public final class JpegLsDecoder implements FrameDecoder {
         short[] samples;
         try {
             boolean lossless = TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.JPEG_LS_LOSSLESS_UID);
-            samples = new JpegLsStreamReader(frame, format, lossless).decode();
+            samples = new JpegLsStreamReader(frame, format, lossless, buffers).decode();
         } catch (DicomException e) {
             DicomException named = DecodeErrors.corrupt(transferSyntaxUid, e.getMessage());
             named.initCause(e);

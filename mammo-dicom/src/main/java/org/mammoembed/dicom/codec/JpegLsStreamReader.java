@@ -1,5 +1,6 @@
 package org.mammoembed.dicom.codec;
 
+import org.mammoembed.core.FrameBuffers;
 import org.mammoembed.dicom.DicomException;
 
 /**
@@ -19,6 +20,7 @@ final class JpegLsStreamReader {
     private final byte[] data;
     private final PixelFormat format;
     private final boolean losslessSyntax;
+    private final FrameBuffers buffers;
     private int pos;
 
     private int bitsPerSample;
@@ -33,14 +35,19 @@ final class JpegLsStreamReader {
     /**
      * @param losslessSyntax whether the file claims the lossless transfer syntax, so that a near-lossless
      *                       scan in it is worth a warning
+     * @param buffers        where the frame's array comes from (null: a new one)
      */
-    JpegLsStreamReader(byte[] data, PixelFormat format, boolean losslessSyntax) {
+    JpegLsStreamReader(byte[] data, PixelFormat format, boolean losslessSyntax, FrameBuffers buffers) {
         this.data = data;
         this.format = format;
         this.losslessSyntax = losslessSyntax;
+        this.buffers = buffers;
     }
 
-    /** The frame's samples, interleaved, as 16-bit words. */
+    /**
+     * The frame's samples, interleaved, as 16-bit words: every one written, since a stream that leaves a component
+     * out or ends before its last line is refused.
+     */
     short[] decode() throws DicomException {
         if (data.length < 4 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != SOI) {
             throw DicomException.decode("stream does not start with the SOI marker FFD8");
@@ -297,6 +304,6 @@ final class JpegLsStreamReader {
                     + " lines of " + width + " samples");
         }
         // JpegLsDecoder checked with DecodeErrors.checkedSampleCount that the frame fits one array
-        samples = new short[(int) format.samplesPerFrame()];
+        samples = DecodedFrame.newWords(buffers, (int) format.samplesPerFrame());
     }
 }

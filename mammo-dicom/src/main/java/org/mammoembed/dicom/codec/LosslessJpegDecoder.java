@@ -2,6 +2,7 @@ package org.mammoembed.dicom.codec;
 
 import static org.mammoembed.dicom.codec.BigEndian.u16;
 
+import org.mammoembed.core.FrameBuffers;
 import org.mammoembed.dicom.DicomException;
 
 /**
@@ -26,6 +27,7 @@ final class LosslessJpegDecoder {
     }
 
     private final String ts;
+    private final FrameBuffers buffers;
     private final LosslessHuffmanTable[] tables = new LosslessHuffmanTable[4];
     private int precision;
     private int rows;
@@ -35,20 +37,23 @@ final class LosslessJpegDecoder {
     private int restartInterval;
     private short[] samples;
 
-    private LosslessJpegDecoder(String ts) {
+    private LosslessJpegDecoder(String ts, FrameBuffers buffers) {
         this.ts = ts;
+        this.buffers = buffers;
     }
 
     /**
      * Decodes {@code s} (SOI up to EOI; a missing EOI is tolerated when the scans are complete) to interleaved
      * samples, rows * columns * components of them, as {@code header} (already parsed and checked against the
-     * DICOM header) describes: 16-bit words, since the reconstruction is modulo 2^16 (H.1.2.1).
+     * DICOM header) describes: 16-bit words, since the reconstruction is modulo 2^16 (H.1.2.1), in an array of
+     * {@code buffers} (null: a new one). Every word is written: a stream whose scans leave a component out is refused.
      */
-    static short[] decode(byte[] s, JpegHeader header, String transferSyntaxUid) throws DicomException, NotHandled {
+    static short[] decode(byte[] s, JpegHeader header, String transferSyntaxUid, FrameBuffers buffers)
+            throws DicomException, NotHandled {
         if (header.rows() == 0) {
             throw new NotHandled("number of lines defined by a DNL marker");
         }
-        LosslessJpegDecoder d = new LosslessJpegDecoder(transferSyntaxUid);
+        LosslessJpegDecoder d = new LosslessJpegDecoder(transferSyntaxUid, buffers);
         try {
             d.readStream(s);
         } catch (JpegEntropyReader.CorruptData e) {
@@ -124,7 +129,7 @@ final class LosslessJpegDecoder {
             }
         }
         // JpegDecoder has checked rows x columns x components against the DICOM header (and its size budget)
-        samples = new short[Math.multiplyExact(Math.multiplyExact(rows, columns), count)];
+        samples = DecodedFrame.newWords(buffers, Math.multiplyExact(Math.multiplyExact(rows, columns), count));
     }
 
     /** Decodes one scan; returns the offset just after its entropy-coded data. */

@@ -1,5 +1,6 @@
 package org.mammoembed.dicom.codec;
 
+import org.mammoembed.core.FrameBuffers;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -28,8 +29,10 @@ final class OpenCvFrames {
     /**
      * Decodes a greyscale codestream to its samples as 16-bit words (the 8-bit ones widened), or returns null when
      * OpenCV gives anything but a {@code rows x columns} single-channel image of the depth the codestream declares.
+     * The words go into an array of {@code buffers} (null: a new one), every element written.
      */
-    static short[] decodeGrey(byte[] frame, int offset, int length, int rows, int columns, int bitDepth) {
+    static short[] decodeGrey(byte[] frame, int offset, int length, int rows, int columns, int bitDepth,
+                              FrameBuffers buffers) {
         MatOfByte in = new MatOfByte(greyJp2(frame, offset, length, rows, columns, bitDepth));
         Mat image = Imgcodecs.imdecode(in, Imgcodecs.IMREAD_UNCHANGED);
         in.release();
@@ -40,7 +43,7 @@ final class OpenCvFrames {
                 return null;
             }
             int n = Math.multiplyExact(rows, columns);
-            short[] words = new short[n];
+            short[] words = DecodedFrame.newWords(buffers, n);
             if (bitDepth > 8) {
                 image.get(0, 0, words); // the image's own 16-bit words, one bulk copy
             } else {

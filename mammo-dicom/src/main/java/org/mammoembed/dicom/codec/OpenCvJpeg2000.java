@@ -2,6 +2,7 @@ package org.mammoembed.dicom.codec;
 
 import static org.mammoembed.dicom.codec.BigEndian.u16;
 
+import org.mammoembed.core.FrameBuffers;
 import org.mammoembed.core.NativeLoads;
 import org.mammoembed.dicom.TransferSyntax;
 import org.slf4j.Logger;
@@ -78,14 +79,15 @@ final class OpenCvJpeg2000 {
      * The frame's samples decoded by OpenCV, as 16-bit words, or null when this frame is not one for OpenCV (or
      * OpenCV is absent, or did not decode it): the caller then decodes it with JJ2000.
      */
-    static DecodedFrame tryDecode(byte[] frame, J2kCodestream cs, PixelFormat format, String transferSyntaxUid) {
+    static DecodedFrame tryDecode(byte[] frame, J2kCodestream cs, PixelFormat format, String transferSyntaxUid,
+                                  FrameBuffers buffers) {
         if (!TransferSyntax.isOneOf(transferSyntaxUid, TransferSyntax.JPEG_2000_LOSSLESS_UID)
                 || cs.components() != 1 || cs.signed() || cs.bitDepth() < 8 || cs.bitDepth() > 16
                 || !reversibleOnly(frame, cs.offset(), cs.offset() + cs.length()) || !available()) {
             return null;
         }
         short[] words = OpenCvFrames.decodeGrey(frame, cs.offset(), cs.length(), cs.rows(), cs.columns(),
-                cs.bitDepth());
+                cs.bitDepth(), buffers);
         if (words == null) {
             LOG.debug("{}: OpenCV did not decode the frame; JJ2000 decodes it",
                     TransferSyntax.describe(transferSyntaxUid));

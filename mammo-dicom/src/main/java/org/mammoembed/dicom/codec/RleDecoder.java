@@ -1,5 +1,6 @@
 package org.mammoembed.dicom.codec;
 
+import org.mammoembed.core.FrameBuffers;
 import org.mammoembed.dicom.DicomException;
 import org.mammoembed.dicom.TransferSyntax;
 
@@ -20,6 +21,13 @@ public final class RleDecoder implements FrameDecoder {
 
     @Override
     public DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid) throws DicomException {
+        return decode(frame, format, transferSyntaxUid, null);
+    }
+
+    /** Samples of up to 16 bits are decoded into {@code buffers}' words. */
+    @Override
+    public DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid, FrameBuffers buffers)
+            throws DicomException {
         int bitsAllocated = format.bitsAllocated();
         if (bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32) {
             throw DecodeErrors.corrupt(transferSyntaxUid, "Bits Allocated " + bitsAllocated
@@ -37,7 +45,7 @@ public final class RleDecoder implements FrameDecoder {
         checkSegmentsCanFill(frame, offsets, pixels, transferSyntaxUid);
 
         // samples of up to 16 bits as words (half the memory, read as a native frame's words), 32 bits as ints
-        short[] words = bytesPerSample <= 2 ? new short[sampleCount] : null;
+        short[] words = bytesPerSample <= 2 ? DecodedFrame.newWords(buffers, sampleCount) : null;
         int[] samples = words == null ? new int[sampleCount] : null;
         byte[] segment = new byte[pixels];
         for (int s = 0; s < offsets.length; s++) {
@@ -50,7 +58,13 @@ public final class RleDecoder implements FrameDecoder {
             int sample = s / bytesPerSample;
             // segments of one sample come most significant byte first
             int shift = 8 * (bytesPerSample - 1 - s % bytesPerSample);
-            if (words != null) {
+            if (words != null && s % bytesPerSample == 0) {
+                // a sample's first segment sets its words, the next one adds its bits: a lent array's old
+                // contents are overwritten, never mixed in
+                for (int p = 0, i = sample; p < pixels; p++, i += samplesPerPixel) {
+                    words[i] = (short) ((segment[p] & 0xFF) << shift);
+                }
+            } else if (words != null) {
                 for (int p = 0, i = sample; p < pixels; p++, i += samplesPerPixel) {
                     words[i] |= (short) ((segment[p] & 0xFF) << shift);
                 }

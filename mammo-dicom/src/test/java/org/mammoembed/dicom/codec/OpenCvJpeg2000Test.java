@@ -42,7 +42,7 @@ class OpenCvJpeg2000Test {
                     f.format(), ts).samples();
             int[] ours = new Jpeg2000Decoder().decode(f.data(), f.format(), ts).samples();
             assertArrayEquals(jj2000, ours, path);
-            DecodedFrame direct = OpenCvJpeg2000.tryDecode(f.data(), cs, f.format(), ts);
+            DecodedFrame direct = OpenCvJpeg2000.tryDecode(f.data(), cs, f.format(), ts, null);
             if (direct != null) {
                 assertArrayEquals(jj2000, direct.samples(), path + " (OpenCV)");
                 assertEquals(direct.sampleCount(), direct.words().length, path + ": delivered as 16-bit words");
@@ -70,9 +70,9 @@ class OpenCvJpeg2000Test {
         J2kCodestream signed = new J2kCodestream(0, 0, 4, 4, 1, 12, true, false, false);
         PixelFormat f = new PixelFormat(4, 4, 1, 16, 12, 11, false, "MONOCHROME2", 0);
         byte[] h = header(1, -1);
-        assertNull(OpenCvJpeg2000.tryDecode(h, grey, f, "1.2.840.10008.1.2.4.91"));
-        assertNull(OpenCvJpeg2000.tryDecode(h, colour, f, LOSSLESS));
-        assertNull(OpenCvJpeg2000.tryDecode(h, signed, f, LOSSLESS));
+        assertNull(OpenCvJpeg2000.tryDecode(h, grey, f, "1.2.840.10008.1.2.4.91", null));
+        assertNull(OpenCvJpeg2000.tryDecode(h, colour, f, LOSSLESS, null));
+        assertNull(OpenCvJpeg2000.tryDecode(h, signed, f, LOSSLESS, null));
     }
 
     /** SOC, COD with the given wavelet (1 reversible), an optional COC, then SOT. */
