@@ -24,52 +24,44 @@ final class FileRangeReader {
     /** {@code words.length} 16-bit words in {@code order} from byte {@code start} of the file. */
     static void readWords(FileChannel ch, long start, ByteOrder order, short[] words, String file)
             throws DicomException {
-        int[] done = {0};
-        read(ch, start, 2L * words.length, file, staged -> {
-            int count = staged.remaining() / 2;
-            staged.order(order).asShortBuffer().get(words, done[0], count);
-            done[0] += count;
-        });
+        ByteBuffer staging = STAGING.get();
+        long position = start;
+        for (int done = 0; done < words.length; ) {
+            int count = Math.min(staging.capacity() / 2, words.length - done);
+            stage(ch, staging, position, 2 * count, file).order(order).asShortBuffer().get(words, done, count);
+            position += 2L * count;
+            done += count;
+        }
     }
 
     /** {@code length} bytes from byte {@code start} of the file into {@code out} at {@code at}. */
     static void readBytes(FileChannel ch, long start, byte[] out, int at, int length, String file)
             throws DicomException {
-        int[] done = {at};
-        read(ch, start, length, file, staged -> {
-            int count = staged.remaining();
-            staged.get(out, done[0], count);
-            done[0] += count;
-        });
-    }
-
-    /** Takes each staged chunk (an even number of bytes, but for an odd length's last), whole. */
-    private interface Sink {
-        void take(ByteBuffer staged);
-    }
-
-    private static void read(FileChannel ch, long start, long length, String file, Sink sink)
-            throws DicomException {
         ByteBuffer staging = STAGING.get();
         long position = start;
-        long end = start + length;
+        for (int done = 0; done < length; ) {
+            int count = Math.min(staging.capacity(), length - done);
+            stage(ch, staging, position, count, file).get(out, at + done, count);
+            position += count;
+            done += count;
+        }
+    }
+
+    /** {@code staging} holding the {@code n} bytes at {@code position} of the file, ready to be read. */
+    private static ByteBuffer stage(FileChannel ch, ByteBuffer staging, long position, int n, String file)
+            throws DicomException {
+        staging.clear().limit(n);
         try {
-            while (position < end) {
-                staging.clear().limit((int) Math.min(staging.capacity(), end - position));
-                while (staging.hasRemaining()) {
-                    int got = ch.read(staging, position + staging.position());
-                    if (got < 0) {
-                        throw DicomException.decode(file + ": the file ended at byte " + (position
-                                + staging.position()) + ", inside the pixel data (it changed while being read)");
-                    }
+            while (staging.hasRemaining()) {
+                if (ch.read(staging, position + staging.position()) < 0) {
+                    throw DicomException.decode(file + ": the file ended at byte " + (position + staging.position())
+                            + ", inside the pixel data (it changed while being read)");
                 }
-                position += staging.limit();
-                staging.flip();
-                sink.take(staging);
             }
         } catch (IOException e) {
             throw new DicomException(org.mammoembed.core.Stage.READ, file + ": cannot read the pixel data: "
                     + e.getMessage(), e);
         }
+        return staging.flip();
     }
 }

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mammoembed.core.Stage;
 
 /**
- * {@link NativeFrameReader#readWords16} from an open file: chunk by chunk through its staging buffer, in either
- * byte order, and a file shorter than its pixel data (one that shrank after it was parsed) is a clean error naming
- * the byte where it ended, never a fault.
+ * Pixel data read from an open file ({@link FileRangeReader}): a native frame's words by
+ * {@link NativeFrameReader#readWords16}, chunk by chunk through the staging buffer, in either byte order, and a
+ * compressed frame's fragment bytes; a file shorter than its pixel data (one that shrank after it was parsed) is a
+ * clean error naming the byte where it ended, never a fault.
  */
 class NativeFileReadTest {
     @TempDir
@@ -80,6 +81,26 @@ class NativeFileReadTest {
                     2 * rows * columns, ByteOrder.LITTLE_ENDIAN, module(rows, columns), 0, "short.dcm", null));
             assertEquals(Stage.DECODE, e.stage());
             assertTrue(e.getMessage().startsWith("short.dcm: the file ended at byte 200010, inside the pixel data"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void fragmentBytesAreReadFromTheFileAcrossChunks() throws Exception {
+        // 600,001 bytes from offset 13 into an array at 5: three 256 KB chunks, the last odd
+        byte[] content = new byte[700_000];
+        new java.util.Random(3).nextBytes(content);
+        Path f = dir.resolve("fragments.raw");
+        Files.write(f, content);
+        try (FileChannel ch = FileChannel.open(f)) {
+            byte[] out = new byte[5 + 600_001];
+            FileRangeReader.readBytes(ch, 13, out, 5, 600_001, "f.dcm");
+            assertArrayEquals(java.util.Arrays.copyOfRange(content, 13, 13 + 600_001),
+                    java.util.Arrays.copyOfRange(out, 5, out.length));
+            DicomException e = assertThrows(DicomException.class,
+                    () -> FileRangeReader.readBytes(ch, 650_000, new byte[60_000], 0, 60_000, "f.dcm"));
+            assertEquals(Stage.DECODE, e.stage());
+            assertTrue(e.getMessage().startsWith("f.dcm: the file ended at byte 700000, inside the pixel data"),
                     e.getMessage());
         }
     }
