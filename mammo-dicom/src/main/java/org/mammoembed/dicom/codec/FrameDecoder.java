@@ -24,7 +24,8 @@ public interface FrameDecoder {
      * {@link #decode(byte[], PixelFormat, String)}, with the arrays of a frame delivered as 16-bit words taken
      * from {@code buffers} (null: new ones), so that a run that recycles its images allocates each frame-sized
      * array once. A decoder that takes an array writes every element of it (a recycled array holds the last
-     * image's samples). The default ignores {@code buffers}.
+     * image's samples) and keeps no reference to it once it returns (the run lends it out again). The default
+     * ignores {@code buffers}.
      */
     default DecodedFrame decode(byte[] frame, PixelFormat format, String transferSyntaxUid, FrameBuffers buffers)
             throws DicomException {
