@@ -210,6 +210,7 @@ public final class DicomFileReader implements DicomReader {
             throws DicomException {
         TransferSyntax ts = parsed.transferSyntax();
         String name = parsed.fileName();
+        FileChannel mapped = parsed.mappedFile() ? file : null;
         if (!parsed.encapsulatedPixels()) {
             if (ts.encapsulated()) {
                 throw DicomException.decode(name + ": transfer syntax " + ts.describe()
@@ -217,9 +218,8 @@ public final class DicomFileReader implements DicomReader {
             }
             DicomDataSet ds = parsed.dataSet();
             if (storedWords && px.bitsAllocated() == 16) {
-                return DecodedFrame.ofWords(NativeFrameReader.readWords16(ds.buffer(),
-                        parsed.mappedFile() ? file : null, pixelData.offset(), pixelData.length(), ds.order(), px,
-                        frame, name, buffers), px.photometric());
+                return DecodedFrame.ofWords(NativeFrameReader.readWords16(ds.buffer(), mapped, pixelData.offset(),
+                        pixelData.length(), ds.order(), px, frame, name, buffers), px.photometric());
             }
             return new DecodedFrame(NativeFrameReader.readFrame(ds.buffer(), pixelData.offset(), pixelData.length(),
                     ds.order(), pixelData.vr(), px, frame, name), px.photometric());
@@ -230,7 +230,7 @@ public final class DicomFileReader implements DicomReader {
         }
         FrameDecoder decoder = decoders.apply(ts.uid()).orElseThrow(() -> DicomException.decode(name
                 + ": cannot decode pixel data in transfer syntax " + ts.describe() + ": no decoder available"));
-        byte[] compressed = EncapsulatedFrames.frame(parsed, frame, px.frames(), parsed.mappedFile() ? file : null);
+        byte[] compressed = EncapsulatedFrames.frame(parsed, frame, px.frames(), mapped);
         DecodedFrame decoded;
         try {
             decoded = decoder.decode(compressed, px.pixelFormat(), ts.uid(), storedWords ? buffers : null);

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import org.mammoembed.core.FrameBuffers;
+import org.mammoembed.dicom.codec.DecodedFrame;
 
 /**
  * Reads one frame of native (uncompressed) pixel data into interleaved stored values (pixel, then sample),
@@ -63,7 +64,7 @@ final class NativeFrameReader {
         }
         long startBit = frameStartBit(px.bitsPerFrame(), length, px, frame, file);
         int n = px.samplesPerFrame();
-        short[] words = buffers != null ? buffers.words(n) : new short[n];
+        short[] words = DecodedFrame.newWords(buffers, n);
         long start = offset + startBit / 8;
         if (mapped != null) {
             FileRangeReader.readWords(mapped, start, order, words, file);

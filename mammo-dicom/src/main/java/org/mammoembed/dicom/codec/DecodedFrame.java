@@ -37,10 +37,11 @@ public record DecodedFrame(int[] ints, short[] words, String photometric) {
     }
 
     /**
-     * An array for a codec's {@code n} words: lent by {@code buffers} (contents undefined, so the codec writes every
-     * element), or a new one when {@code buffers} is null.
+     * An array for a frame's {@code n} words: lent by {@code buffers} (contents undefined, so the caller writes every
+     * element), or a new one when {@code buffers} is null. For decoders that implement
+     * {@link FrameDecoder#decode(byte[], PixelFormat, String, FrameBuffers)}, and the reader's native frames.
      */
-    static short[] newWords(FrameBuffers buffers, int n) {
+    public static short[] newWords(FrameBuffers buffers, int n) {
         return buffers == null ? new short[n] : buffers.words(n);
     }
 
