@@ -99,17 +99,19 @@ class SeparableResamplerPropertiesTest {
 
     @Test
     void oneResamplerServesImagesOfChangingSizes() {
-        // a mammogram's size (a 64-row ring), then a small image, a tall one (a wider ring) and the mammogram again
+        // a mammogram's size (a 64-row ring), then a small image, a tall one (a wider ring) and the mammogram again;
+        // then a tall image to a narrow output (a ring of many short rows) followed by one that needs fewer, longer rows
         SeparableResampler resampler = new SeparableResampler();
-        int[][] sizes = {{3328, 2560}, {5, 7}, {6000, 300}, {3328, 2560}};
+        int[][] sizes = {{3328, 2560, 224, 224}, {5, 7, 224, 224}, {6000, 300, 224, 224}, {3328, 2560, 224, 224},
+                         {6000, 300, 16, 16}, {3328, 2560, 224, 224}};
         for (int[] size : sizes) {
             float[] image = new float[size[0] * size[1]];
             SeparableResampler.RowSource rows = source(image, size[0], size[1], size[0]);
-            float[] plane = new float[224 * 224];
-            resampler.render(Geometry.stretch(), rows, size[0], size[1], ResizeMode.BILINEAR_ANTIALIAS, 224, 224,
-                    plane);
+            float[] plane = new float[size[2] * size[3]];
+            resampler.render(Geometry.stretch(), rows, size[0], size[1], ResizeMode.BILINEAR_ANTIALIAS, size[2],
+                    size[3], plane);
             assertSameBits(twoPasses(image, size[0], size[1], Geometry.stretch(), ResizeMode.BILINEAR_ANTIALIAS,
-                    224, 224), plane, size[0] + "x" + size[1]);
+                    size[2], size[3]), plane, size[0] + "x" + size[1] + " -> " + size[2] + "x" + size[3]);
         }
     }
 }
