@@ -1,5 +1,6 @@
 package org.mammoembed.embed;
 
+import java.util.Arrays;
 import org.mammoembed.embed.preprocess.Geometry;
 import org.mammoembed.embed.preprocess.ResizeMode;
 
@@ -32,6 +33,14 @@ final class SeparableResampler {
          * is zero, as {@link #span}{@code (from, to)} (the values outside written as 0), or {@link #ALL}.
          */
         long fill(int y, float[] row);
+
+        /**
+         * {@link #fill(int, float[])} into a row that is already 0 outside columns {@code [dirtyFrom, dirtyTo)}
+         * (what this row held before): a source may leave those zeros as they are instead of writing them again.
+         */
+        default long fill(int y, float[] row, int dirtyFrom, int dirtyTo) {
+            return fill(y, row);
+        }
     }
 
     /** Every column may be non-zero. */
@@ -45,6 +54,12 @@ final class SeparableResampler {
     private static final int LANES = 8;
 
     private final float[][] rows = new float[LANES][0];
+    // the columns of each of those rows that may be non-zero (what its last fill said): a mammogram's rows are
+    // mostly background, and the next row in the same array has nearly the same background, which is then not
+    // written again; rowsWidth is the source width they were filled at
+    private final int[] dirtyFrom = new int[LANES];
+    private final int[] dirtyTo = new int[LANES];
+    private int rowsWidth = -1;
     // the horizontal pass's rows, the last ring.length of them (a power of two): each output row of the vertical
     // pass is made as soon as its taps' rows are in, so the intermediate image never exists whole (3 MB for a
     // mammogram, against 57 KB for the 64 rows its 31 vertical taps and a block of eight need). One array per row,
@@ -66,7 +81,7 @@ final class SeparableResampler {
                 float[] plane) {
         Geometry.Placement p = geometry.place(inH, inW, outH, outW);
         if (!p.covers(outH, outW)) {
-            java.util.Arrays.fill(plane, 0, outH * outW, 0f);
+            Arrays.fill(plane, 0, outH * outW, 0f);
         }
         resample(source, rowWeights(mode, inH, p.resizedHeight()), colWeights(mode, inW, p.resizedWidth()),
                 p.top(), p.left(), p.height(), p.width(), plane, p.dstTop() * outW + p.dstLeft(), outW);
@@ -101,10 +116,17 @@ final class SeparableResampler {
                           int width, float[] dst, int dstOffset, int dstStride) {
         int inH = rowWeights.inSize();
         int inW = cols.inSize();
-        if (rows[0].length < inW) {
+        if (inW != rowsWidth) {
             for (int k = 0; k < LANES; k++) {
-                rows[k] = new float[inW];
+                if (rows[k].length < inW) {
+                    rows[k] = new float[inW];
+                } else {
+                    Arrays.fill(rows[k], 0f);
+                }
+                dirtyFrom[k] = 0;
+                dirtyTo[k] = 0;
             }
+            rowsWidth = inW;
         }
         int ringRows = ringRows(rowWeights, top, height);
         if (ring.length < ringRows || ring[0].length < width) {
@@ -120,7 +142,7 @@ final class SeparableResampler {
             int from = Integer.MAX_VALUE;
             int to = 0;
             for (int k = 0; k < LANES; k++) {
-                long span = source.fill(y + k, rows[k]);
+                long span = fill(source, y + k, k, inW);
                 int f = (int) (span >>> 32);
                 int t = (int) span;
                 if (f < t) {
@@ -133,10 +155,20 @@ final class SeparableResampler {
             next = vertical(rowWeights, top, next, height, y + LANES, mask, width, dst, dstOffset, dstStride);
         }
         for (; y < inH; y++) {
-            source.fill(y, rows[0]);
+            fill(source, y, 0, inW);
             horizontalOne(cols, left, width, y & mask);
             next = vertical(rowWeights, top, next, height, y + 1, mask, width, dst, dstOffset, dstStride);
         }
+    }
+
+    /** Row {@code y} into {@code rows[k]}, whose dirty columns it then records; returns the source's span. */
+    private long fill(RowSource source, int y, int k, int inW) {
+        long span = source.fill(y, rows[k], dirtyFrom[k], dirtyTo[k]);
+        int f = (int) (span >>> 32);
+        int t = Math.min((int) span, inW);
+        dirtyFrom[k] = f < t ? f : 0;
+        dirtyTo[k] = f < t ? t : 0;
+        return span;
     }
 
     /**

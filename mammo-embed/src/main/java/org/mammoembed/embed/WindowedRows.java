@@ -121,6 +121,11 @@ final class WindowedRows {
                               int[] edgeRuns) implements SeparableResampler.RowSource {
         @Override
         public long fill(int y, float[] row) {
+            return fill(y, row, 0, cols);
+        }
+
+        @Override
+        public long fill(int y, float[] row, int dirtyFrom, int dirtyTo) {
             // the counting pass found each row's runs of its first and last value: where that value windows to 0,
             // the background goes on from the run's end (if further at all)
             int base = y * cols;
@@ -136,8 +141,10 @@ final class WindowedRows {
                 int run = edgeRuns[2 * y + 1];
                 trail = run + sp.trailingRun(base + lead, cols - lead - run, zeroFrom, zeroTo);
             }
-            Arrays.fill(row, 0, lead, 0f);
-            Arrays.fill(row, cols - trail, cols, 0f);
+            // only where the row may hold something else: the rows of a mammogram have nearly the same background
+            // as the one filled into this array before (eight rows up), so this writes little or nothing
+            Arrays.fill(row, dirtyFrom, Math.max(dirtyFrom, Math.min(lead, dirtyTo)), 0f);
+            Arrays.fill(row, Math.min(Math.max(cols - trail, dirtyFrom), dirtyTo), Math.min(cols, dirtyTo), 0f);
             sp.lookUp(base + lead, cols - lead - trail, lut, min, row, lead);
             return SeparableResampler.span(lead, cols - trail);
         }

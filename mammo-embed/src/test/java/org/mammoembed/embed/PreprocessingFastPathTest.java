@@ -133,6 +133,38 @@ class PreprocessingFastPathTest {
         }
     }
 
+    /**
+     * The resampler does not write zeros again where a row array already holds them (the background of the row
+     * before): an image of another width in between must leave nothing of its own where the next image's
+     * background is.
+     */
+    @Test
+    void anImageOfAnotherWidthInBetweenChangesNothing() throws MammoException {
+        int rows = 1301;
+        int cols = 1022;
+        float[] texture = TestImages.synthetic(rows, cols, 11);
+        short[] words = new short[rows * cols];
+        for (int y = 0; y < rows; y++) {
+            // the breast on the left of the first half, on the right of the second: the last rows leave texture
+            // where the first rows' background is
+            int edge = 300 + y % 50;
+            for (int x = 0; x < cols; x++) {
+                boolean inBreast = y < rows / 2 ? x < edge : x >= edge;
+                words[y * cols + x] = (short) (inBreast ? (int) texture[y * cols + x] & 0xFFF : 0);
+            }
+        }
+        StoredPixels sp = StoredPixels.ofWords(words, 12, 11, false, 1, 0);
+        DecodedImage floats = TestImages.gray(rows, cols, sp.toModality(), Photometric.MONOCHROME2);
+        DecodedImage stored = DecodedImage.ofStored(rows, cols, sp, Photometric.MONOCHROME2, floats.metadata(),
+                floats.voi());
+        DecodedImage narrower = TestImages.gray(700, 640, TestImages.synthetic(700, 640, 5), Photometric.MONOCHROME2);
+        Preprocessing recipe = Preprocessing.defaults();
+        float[] expected = run(recipe, floats);
+        assertArrayEquals(expected, run(recipe, stored), "first");
+        run(recipe, narrower);
+        assertArrayEquals(expected, run(recipe, stored), "after an image of another width");
+    }
+
     @Test
     void oneChannelRecipeIsTheGreyPlaneNormalisedOnce() throws MammoException {
         float[] px = TestImages.synthetic(500, 400, 3);
