@@ -100,7 +100,8 @@ class SeparableResamplerPropertiesTest {
     @Test
     void oneResamplerServesImagesOfChangingSizes() {
         // a mammogram's size (a 64-row ring), then a small image, a tall one (a wider ring) and the mammogram again;
-        // then a tall image to a narrow output (a ring of many short rows) followed by one that needs fewer, longer rows
+        // then a tall image to a narrow output (a ring of many short rows), followed by one that needs fewer, longer
+        // rows
         SeparableResampler resampler = new SeparableResampler();
         int[][] sizes = {{3328, 2560, 224, 224}, {5, 7, 224, 224}, {6000, 300, 224, 224}, {3328, 2560, 224, 224},
                          {6000, 300, 16, 16}, {3328, 2560, 224, 224}};
