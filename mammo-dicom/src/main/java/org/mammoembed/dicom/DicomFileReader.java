@@ -161,9 +161,10 @@ public final class DicomFileReader implements DicomReader {
             boolean linear = lut != null && lut.lut().isEmpty() && px.samplesPerPixel() == 1
                     && px.bitsStored() <= StoredPixels.MAX_BITS && linearLutStaysFinite(lut, px.bitsStored(),
                     px.signed());
-            DecodedFrame raw = frameSamples(parsed, pixelData, px, frame, linear && px.highBit() <= 15, ch,
-                    buffers);
-            if (linear && raw.words() != null && px.highBit() <= 15) {
+            // words read or decoded into buffers' arrays are kept as the stored pixels, which is what recycles them
+            boolean storedWords = linear && px.highBit() <= 15;
+            DecodedFrame raw = frameSamples(parsed, pixelData, px, frame, storedWords, ch, buffers);
+            if (storedWords && raw.words() != null) {
                 // 16-bit words, a native frame's (one bulk copy) or a codec's (lossless JPEG, JPEG-LS, RLE, OpenCV's
                 // JPEG 2000): masked as the preprocessing reads them, with no widening or masking pass before
                 LOG.debug("{}: decoded frame {} of {} as 16-bit stored words", name, frame, px.frames());
