@@ -142,12 +142,10 @@ final class SeparableResampler {
             int from = Integer.MAX_VALUE;
             int to = 0;
             for (int k = 0; k < LANES; k++) {
-                long span = fill(source, y + k, k, inW);
-                int f = (int) (span >>> 32);
-                int t = (int) span;
-                if (f < t) {
-                    from = Math.min(from, f);
-                    to = Math.max(to, t);
+                fill(source, y + k, k, inW);
+                if (dirtyFrom[k] < dirtyTo[k]) {
+                    from = Math.min(from, dirtyFrom[k]);
+                    to = Math.max(to, dirtyTo[k]);
                 }
             }
             // a block of eight rows never wraps: y is a multiple of 8 and so is ringRows
@@ -161,14 +159,16 @@ final class SeparableResampler {
         }
     }
 
-    /** Row {@code y} into {@code rows[k]}, whose dirty columns it then records; returns the source's span. */
-    private long fill(RowSource source, int y, int k, int inW) {
+    /**
+     * Row {@code y} into {@code rows[k]}, recording the columns the source says may be non-zero (within the row;
+     * an empty span as 0, 0) as that array's dirty columns, which are also the span the horizontal pass skips by.
+     */
+    private void fill(RowSource source, int y, int k, int inW) {
         long span = source.fill(y, rows[k], dirtyFrom[k], dirtyTo[k]);
         int f = (int) (span >>> 32);
         int t = Math.min((int) span, inW);
         dirtyFrom[k] = f < t ? f : 0;
         dirtyTo[k] = f < t ? t : 0;
-        return span;
     }
 
     /**
