@@ -91,9 +91,14 @@ final class JpegLsContextModel {
     private int readGolomb(int k, int codeLimit) throws DicomException {
         int escape = codeLimit - qbpp - 1;
         int word = in.readShortGolomb(k, escape);
-        if (word >= 0) {
-            return word;
-        }
+        return word >= 0 ? word : readLongGolomb(k, escape);
+    }
+
+    /**
+     * {@link #readGolomb} for a word not whole in the bit cache or with the escape prefix: rare, and kept out of line
+     * so that {@link #readRegularError}'s compiled code stays small enough to be inlined into the line loop.
+     */
+    private int readLongGolomb(int k, int escape) throws DicomException {
         int prefix = in.readZeroRun(escape);
         if (prefix < escape) {
             return (prefix << k) | in.readBits(k);
@@ -103,7 +108,7 @@ final class JpegLsContextModel {
 
     /**
      * Decodes one sample in regular mode (A.4.2 to A.6): bias-corrects the prediction, reads the error and
-     * updates the context's statistics.
+     * updates the context's statistics. The line decoder makes its two calls itself (see there why).
      *
      * @param ctx       the sign-normalised context, 0..364
      * @param sign      +1 or -1, the sign that normalised the context
@@ -111,6 +116,21 @@ final class JpegLsContextModel {
      * @return the reconstructed sample
      */
     int decodeRegular(int ctx, int sign, int predicted) throws DicomException {
+        return updateRegular(ctx, sign, predicted, readRegularError(ctx));
+    }
+
+    /** The prediction error of a regular-mode sample in context {@code ctx} (A.5.1 to A.5.3), read. */
+    int readRegularError(int ctx) throws DicomException {
+        int nq = n[ctx];
+        int k = golombParameter(nq, a[ctx]);
+        return unmapError(readGolomb(k, limit), near == 0 && k == 0 && 2 * b[ctx] <= -nq);
+    }
+
+    /**
+     * The sample from the prediction and {@code error} (read by {@link #readRegularError} in the same context, before
+     * this call), and the context's statistics updated (A.4.2, A.6).
+     */
+    int updateRegular(int ctx, int sign, int predicted, int error) {
         int px = predicted + sign * c[ctx];
         if (px > maxVal) {
             px = maxVal;
@@ -118,11 +138,7 @@ final class JpegLsContextModel {
             px = 0;
         }
         int nq = n[ctx];
-        int bq = b[ctx];
-        int k = golombParameter(nq, a[ctx]);
-        int error = unmapError(readGolomb(k, limit), near == 0 && k == 0 && 2 * bq <= -nq);
-
-        bq += error * quantStep;
+        int bq = b[ctx] + error * quantStep;
         int aq = a[ctx] + Math.abs(error);
         if (nq == reset) {
             aq >>= 1;

@@ -151,7 +151,13 @@ final class JpegLsScanDecoder {
             } else {
                 // the first non-zero quantised gradient decides the sign, which is the sign of ctx
                 int sign = (ctx >> 31) | 1;
-                ra = model.decodeRegular(ctx * sign, sign, JpegLsContextModel.predict(ra, rb, rc));
+                int normalised = ctx * sign;
+                // two calls rather than decodeRegular: C2 inlines a method only while its own compiled code is
+                // under 2,500 bytes (InlineSmallCode), and decodeRegular, compiled alone first as it got hot, was
+                // over it, so every pixel paid a call and reloaded the model's fields. Each half is under it and
+                // lands in this loop (decoding 0.95x the time, corpus and phantoms; README, Benchmarks)
+                ra = model.updateRegular(normalised, sign, JpegLsContextModel.predict(ra, rb, rc),
+                        model.readRegularError(normalised));
                 cur[x] = ra;
                 x++;
                 rc = rb;
