@@ -73,29 +73,34 @@ final class WindowedRows {
             // the resampler's horizontal pass: neither a float image nor a windowed one is ever made
             StoredPixels sp = stored.get();
             int min = stats.min();
-            float[] lut = table(min, sp::modality, lo, range, invert);
+            int max = stats.max();
+            // a table indexed by the stored value itself where none is negative (unsigned words: at most 65,536
+            // entries, of which only min..max are ever read): the look-up then has no subtraction and one bounds
+            // check instead of two (StoredPixels.lookUp)
+            int base = min >= 0 && max < 1 << 16 ? 0 : min;
+            float[] lut = table(base, min, sp::modality, lo, range, invert);
             // the table is monotonic, so its zeros (the background, MONOCHROME1 or not) are one run of stored values:
             // each row's leading and trailing background is found by comparing integers, without look-ups
             int zeroFrom = min;
             int zeroTo = min - 1;
-            if (lut[0] == 0f) {
-                while (zeroTo + 1 - min < lut.length && lut[zeroTo + 1 - min] == 0f) {
+            if (lut[min - base] == 0f) {
+                while (zeroTo < max && lut[zeroTo + 1 - base] == 0f) {
                     zeroTo++;
                 }
-            } else if (lut[lut.length - 1] == 0f) {
-                zeroTo = min + lut.length - 1;
-                zeroFrom = zeroTo;
-                while (zeroFrom - 1 - min >= 0 && lut[zeroFrom - 1 - min] == 0f) {
+            } else if (lut[max - base] == 0f) {
+                zeroTo = max;
+                zeroFrom = max;
+                while (zeroFrom > min && lut[zeroFrom - 1 - base] == 0f) {
                     zeroFrom--;
                 }
             }
-            return new StoredRows(sp, cols, lut, min, zeroFrom, zeroTo, edgeRuns);
+            return new StoredRows(sp, cols, lut, base, zeroFrom, zeroTo, edgeRuns);
         }
         float[] values = grey;
         if (exclude == null && stats.isIntegral() && stats.max() - stats.min() < values.length) {
             // integral float pixels (another reader's): the same table over [min, max] of the values
             int min = stats.min();
-            float[] lut = table(min, v -> v, lo, range, invert);
+            float[] lut = table(min, min, v -> v, lo, range, invert);
             return (y, row) -> {
                 for (int x = 0, i = y * cols; x < cols; x++, i++) {
                     row[x] = lut[(int) values[i] - min];
@@ -117,7 +122,7 @@ final class WindowedRows {
      * C2 compiled a lambda's body inside the interface method in some JVMs and as a method of its own in others,
      * and the look-up loop it inlines was slower in the second (JFR, README, Benchmarks); a record has one body.
      */
-    private record StoredRows(StoredPixels sp, int cols, float[] lut, int min, int zeroFrom, int zeroTo,
+    private record StoredRows(StoredPixels sp, int cols, float[] lut, int base, int zeroFrom, int zeroTo,
                               int[] edgeRuns) implements SeparableResampler.RowSource {
         @Override
         public long fill(int y, float[] row) {
@@ -128,24 +133,24 @@ final class WindowedRows {
         public long fill(int y, float[] row, int dirtyFrom, int dirtyTo) {
             // the counting pass found each row's runs of its first and last value: where that value windows to 0,
             // the background goes on from the run's end (if further at all)
-            int base = y * cols;
+            int start = y * cols;
             int lead = 0;
-            int first = sp.sample(base);
+            int first = sp.sample(start);
             if (first >= zeroFrom && first <= zeroTo) {
                 int run = edgeRuns[2 * y];
-                lead = run + sp.leadingRun(base + run, cols - run, zeroFrom, zeroTo);
+                lead = run + sp.leadingRun(start + run, cols - run, zeroFrom, zeroTo);
             }
             int trail = 0;
-            int last = sp.sample(base + cols - 1);
+            int last = sp.sample(start + cols - 1);
             if (lead < cols && last >= zeroFrom && last <= zeroTo) {
                 int run = edgeRuns[2 * y + 1];
-                trail = run + sp.trailingRun(base + lead, cols - lead - run, zeroFrom, zeroTo);
+                trail = run + sp.trailingRun(start + lead, cols - lead - run, zeroFrom, zeroTo);
             }
             // only where the row may hold something else: the rows of a mammogram have nearly the same background
             // as the one filled into this array before (eight rows up), so this writes little or nothing
             Arrays.fill(row, dirtyFrom, Math.max(dirtyFrom, Math.min(lead, dirtyTo)), 0f);
             Arrays.fill(row, Math.min(Math.max(cols - trail, dirtyFrom), dirtyTo), Math.min(cols, dirtyTo), 0f);
-            sp.lookUp(base + lead, cols - lead - trail, lut, min, row, lead);
+            sp.lookUp(start + lead, cols - lead - trail, lut, base, row, lead);
             return SeparableResampler.span(lead, cols - trail);
         }
     }
@@ -180,16 +185,18 @@ final class WindowedRows {
     }
 
     /**
-     * The window table over the counted values {@code min..max}: entry {@code k} is the windowed
-     * {@code value(min + k)} (re-allocated only when the range changes size).
+     * The window table for the values {@code base..max} (with {@code base <= min}, the least counted value): entry
+     * {@code k} is the windowed {@code value(base + k)}, 0 below {@code min}, where no value lies (re-allocated only
+     * when the range changes size).
      */
-    private float[] table(int min, IntToDoubleFunction value, double lo, double range, boolean invert) {
-        int n = stats.max() - min + 1;
+    private float[] table(int base, int min, IntToDoubleFunction value, double lo, double range, boolean invert) {
+        int n = stats.max() - base + 1;
         if (lut.length != n) {
             lut = new float[n];
         }
-        for (int k = 0; k < n; k++) {
-            lut[k] = unit(value.applyAsDouble(min + k), lo, range, invert);
+        Arrays.fill(lut, 0, min - base, 0f);
+        for (int k = min - base; k < n; k++) {
+            lut[k] = unit(value.applyAsDouble(base + k), lo, range, invert);
         }
         return lut;
     }
