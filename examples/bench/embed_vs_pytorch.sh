@@ -2,7 +2,8 @@
 # Whole-process `embed` against the PyTorch reference pipeline (examples/python/reference_pipeline.py): each
 # side is a fresh process (JVM or Python start, model load, reading, decoding, preprocessing, inference, writing
 # features), timed from launch to exit, on the same files and model, run alternately (Java, [earlier Java],
-# PyTorch, Java, ...) so that all see the same background load. Prints each run, the medians and the median of
+# PyTorch, [earlier Java], Java, PyTorch, ...: two builds take turns going first) so that all see the same
+# background load. Prints each run, the medians and the median of
 # the per-round ratios. Needs a built examples/target/mammography.jar and /usr/bin/python3 with numpy, pydicom,
 # torch and torchvision (Debian: python3-numpy python3-pydicom python3-torch python3-torchvision).
 #
@@ -22,14 +23,24 @@ find "$root" -type f -exec cat {} + > /dev/null
 seconds() { local t0 t1; t0=$(date +%s.%N); "$@" > "$tmp/last.log" 2>&1; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
 java_s=() before_s=() torch_s=()
 printf '%-6s %-10s %9s\n' round side seconds
+run_java() { # round side jar
+  local s
+  s=$(seconds java -jar "$3" embed --csv "$csv" --dicom-root "$root" --model "$model" --batch-size "$batch" \
+        --outdir "$tmp/$2$1")
+  printf '%-6s %-10s %9.2f\n' "$1" "$2" "$s"
+  if [ "$2" = java ]; then java_s+=("$s"); else before_s+=("$s"); fi
+}
 for r in $(seq 1 "$rounds"); do
-  s=$(seconds java -jar "$jar" embed --csv "$csv" --dicom-root "$root" \
-        --model "$model" --batch-size "$batch" --outdir "$tmp/java$r")
-  printf '%-6s %-10s %9.2f\n' "$r" java "$s"; java_s+=("$s")
-  if [ -n "${BEFORE_JAR:-}" ]; then
-    s=$(seconds java -jar "$BEFORE_JAR" embed --csv "$csv" --dicom-root "$root" --model "$model" \
-          --batch-size "$batch" --outdir "$tmp/before$r")
-    printf '%-6s %-10s %9.2f\n' "$r" before "$s"; before_s+=("$s")
+  # with two builds, which goes first alternates by round: the first JVM after the PyTorch run was measured
+  # slower than the second in most rounds, whichever build it was
+  if [ -n "${BEFORE_JAR:-}" ] && [ $((r % 2)) -eq 0 ]; then
+    run_java "$r" before "$BEFORE_JAR"
+    run_java "$r" java "$jar"
+  else
+    run_java "$r" java "$jar"
+    if [ -n "${BEFORE_JAR:-}" ]; then
+      run_java "$r" before "$BEFORE_JAR"
+    fi
   fi
   s=$(seconds /usr/bin/python3 "$here/examples/python/reference_pipeline.py" --csv "$csv" --dicom-root "$root" \
         --out "$tmp/ref$r" --batch-size "$batch")
