@@ -61,7 +61,7 @@ final class LosslessBitReader {
     private void decodeOneTable(int[] out, int off, int n, LosslessHuffmanTable table)
             throws JpegEntropyReader.CorruptData {
         final int[] lookup = table.lookup;
-        final int window = 64 - LosslessHuffmanTable.LOOKAHEAD;
+        final int window = 64 - table.lookahead;
         long a = acc;
         int b = bits;
         for (int i = off, last = off + n; i < last; i++) {
@@ -82,10 +82,10 @@ final class LosslessBitReader {
                     continue;
                 }
                 int run = e >>> 8 & 0xFF;
-                if (last - i >= LosslessHuffmanTable.LOOKAHEAD) {
-                    // zero differences: a whole window's worth written (a fixed count, no unpredictable loop exit),
-                    // those past the run overwritten by the differences that follow
-                    for (int k = 0; k < LosslessHuffmanTable.LOOKAHEAD; k++) {
+                if (last - i >= LosslessHuffmanTable.MAX_LOOKAHEAD) {
+                    // zero differences: as many written as the largest lookahead holds (a fixed count, no
+                    // unpredictable loop exit), those past the run overwritten by the differences that follow
+                    for (int k = 0; k < LosslessHuffmanTable.MAX_LOOKAHEAD; k++) {
                         out[i + k] = 0;
                     }
                     int length = e & LosslessHuffmanTable.LENGTH_MASK;
@@ -135,7 +135,7 @@ final class LosslessBitReader {
 
     /** A code longer than the lookahead, one length at a time (F.2.2.3). */
     private int slowSymbol(LosslessHuffmanTable table) throws JpegEntropyReader.CorruptData {
-        int length = LosslessHuffmanTable.LOOKAHEAD + 1;
+        int length = table.lookahead + 1;
         int code = (int) (acc >>> (64 - length));
         while (code > table.codes.maxCode[length]) {
             if (++length > 16) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -146,14 +147,20 @@ class LosslessJpegDecoderTest {
 
     @Test
     void runsOfZeroDifferencesDecodeWhateverTheLengthOfTheirCode() throws Exception {
-        // category 0's code 1, 2, 6 and 7 bits long (14, 7, 2 and 2 of them fit in the 14-bit lookahead), and 8
-        // (no run fits)
+        // category 0's code 1 bit long with each lookahead (12, 13 and 14 of them fit), 2, 6 and 7 bits long (7, 2
+        // and 2 fit in 14 bits), and 8 (no run fits)
         List<int[]> tables = List.of(
+                new int[] {1, 6, 4, 3, 3, 4, 5, 8, 8, 8, 8, 9, 9, 10, 11, 12, 12},
                 new int[] {1, 4, 4, 4, 4, 5, 5, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9},
+                new int[] {1, 6, 6, 5, 5, 5, 5, 5, 5, 5, 4, 7, 8, 9, 10, 11, 11},
                 new int[] {2, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 6, 6, 6, 6, 7, 7},
                 new int[] {6, 3, 3, 3, 3, 3, 3, 4, 4, 5, 5, 6, 7, 7, 8, 8, 9},
                 new int[] {7, 3, 3, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 8, 8, 9},
                 new int[] {8, 3, 3, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9});
+        int[] categories = IntStream.rangeClosed(0, 16).toArray();
+        assertEquals(List.of(12, 13, 14, 14, 14, 14, 14), tables.stream()
+                .map(lengths -> LosslessHuffmanTable.lookaheadFor(lengths, categories)).toList(),
+                "each table's lookahead");
         int pluginChecked = 0;
         for (int[] lengths : tables) {
             for (int predictor : new int[] {1, 2, 7}) {
