@@ -3,8 +3,7 @@
 # side is a fresh process (JVM or Python start, model load, reading, decoding, preprocessing, inference, writing
 # features), timed from launch to exit, on the same files and model, run alternately (Java, [earlier Java],
 # PyTorch, [earlier Java], Java, PyTorch, ...: two builds take turns going first) so that all see the same
-# background load. Prints each run, the medians and the median of
-# the per-round ratios. Needs a built examples/target/mammography.jar and /usr/bin/python3 with numpy, pydicom,
+# background load. Prints each run, the medians and the median of the per-round ratios. Needs a built examples/target/mammography.jar and /usr/bin/python3 with numpy, pydicom,
 # torch and torchvision (Debian: python3-numpy python3-pydicom python3-torch python3-torchvision).
 #
 #   examples/bench/embed_vs_pytorch.sh CSV DICOM_ROOT MODEL.onnx [ROUNDS=3] [BATCH=32]
@@ -31,8 +30,8 @@ run_java() { # round side jar
   if [ "$2" = java ]; then java_s+=("$s"); else before_s+=("$s"); fi
 }
 for r in $(seq 1 "$rounds"); do
-  # with two builds, which goes first alternates by round: the first JVM after the PyTorch run was measured
-  # slower than the second in most rounds, whichever build it was
+  # with two builds, which goes first alternates by round: in two runs of 3 rounds, the JVM started right after
+  # PyTorch was the slower of the two in 5 rounds of 6, whichever build it was
   if [ -n "${BEFORE_JAR:-}" ] && [ $((r % 2)) -eq 0 ]; then
     run_java "$r" before "$BEFORE_JAR"
     run_java "$r" java "$jar"
