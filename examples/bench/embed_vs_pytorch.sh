@@ -3,8 +3,9 @@
 # side is a fresh process (JVM or Python start, model load, reading, decoding, preprocessing, inference, writing
 # features), timed from launch to exit, on the same files and model, run alternately (Java, [earlier Java],
 # PyTorch, [earlier Java], Java, PyTorch, ...: two builds take turns going first) so that all see the same
-# background load. Prints each run, the medians and the median of the per-round ratios. Needs a built examples/target/mammography.jar and /usr/bin/python3 with numpy, pydicom,
-# torch and torchvision (Debian: python3-numpy python3-pydicom python3-torch python3-torchvision).
+# background load. Prints each run, the medians and the median of the per-round ratios. Needs a built
+# examples/target/mammography.jar and /usr/bin/python3 with numpy, pydicom, torch and torchvision (Debian:
+# python3-numpy python3-pydicom python3-torch python3-torchvision).
 #
 #   examples/bench/embed_vs_pytorch.sh CSV DICOM_ROOT MODEL.onnx [ROUNDS=3] [BATCH=32]
 #
