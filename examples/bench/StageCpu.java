@@ -17,11 +17,14 @@ import java.util.stream.Stream;
  * two builds, it measures them side by side in one process: each build's jars in a class loader of its own, and
  * every image read and preprocessed by one build then the other (which goes first alternates by pass), so that the
  * host's load, which varies by tens of percent from minute to minute here, falls on both alike; it then prints the
- * after/before ratios. Uses only API that every build has, through reflection, so it measures earlier builds too;
- * a build with {@code FrameBuffers} reads each frame into a recycled array and recycles it after preprocessing, as
- * the extractor's workers do.
+ * after/before ratios, both as a ratio of the medians and as the median of the ratios of same-image pairs. Uses
+ * only API that every build has, through reflection, so it measures earlier builds too; a build with
+ * {@code FrameBuffers} reads each frame into a recycled array and recycles it after preprocessing, as the
+ * extractor's workers do.
  * {@code java examples/bench/StageCpu.java DIR [BEFORE/lib] AFTER/lib [PASSES=3]}, where a {@code lib} is
- * a build's {@code examples/target/lib}; run from the repository root.
+ * a build's {@code examples/target/lib}; run from the repository root. With {@code -Dneighbour=vector|scalar|memory}
+ * and one build it measures instead what a neighbour costs: each image alone, then while a thread of that kind of
+ * work runs ({@link Neighbour}; pin the JVM to one core with {@code taskset -c 0} to make it share that core).
  */
 public class StageCpu {
     private static final Path QUIET_LOGGING = Path.of("examples/jshell/logback.xml");
@@ -35,18 +38,33 @@ public class StageCpu {
         try (Stream<Path> s = Files.walk(Path.of(args[0]))) {
             files = s.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
         }
-        boolean two = args.length > 2 && !args[2].matches("\\d+");
-        Build[] builds = two ? new Build[] {new Build(Path.of(args[1])), new Build(Path.of(args[2]))}
-                : new Build[] {new Build(Path.of(args[1]))};
-        int passes = args.length > builds.length + 1 ? Integer.parseInt(args[builds.length + 1]) : 3;
+        String neighbour = System.getProperty("neighbour");
+        if (neighbour != null && args.length > 2 && !args[2].matches("\\d+")) {
+            throw new IllegalArgumentException("-Dneighbour measures one build: DIR LIB [PASSES]");
+        }
+        boolean two = neighbour != null || args.length > 2 && !args[2].matches("\\d+");
+        int libs = neighbour == null && two ? 2 : 1;
+        // with a neighbour, the one build twice: "before" alone, "after" while the neighbour runs
+        Build[] builds = !two ? new Build[] {new Build(Path.of(args[1]))}
+                : new Build[] {new Build(Path.of(args[1])), new Build(Path.of(args[libs]))};
+        Neighbour load = neighbour == null ? null : Neighbour.start(neighbour);
+        int passes = args.length > libs + 1 ? Integer.parseInt(args[libs + 1]) : 3;
         for (int pass = 0; pass <= passes; pass++) {
             for (Path f : files) {
                 for (int k = 0; k < builds.length; k++) {
-                    builds[(pass + k) % builds.length].run(f, pass > 0);
+                    int b = (pass + k) % builds.length;
+                    if (load != null) {
+                        load.running(b == 1);
+                    }
+                    builds[b].run(f, pass > 0);
                 }
             }
         }
-        String[] names = two ? new String[] {"before", "after"} : new String[] {"build"};
+        if (load != null) {
+            load.running(false);
+        }
+        String[] names = !two ? new String[] {"build"}
+                : neighbour == null ? new String[] {"before", "after"} : new String[] {"alone", "shared"};
         for (int b = 0; b < builds.length; b++) {
             System.out.printf(Locale.ROOT, "%-6s decode %6.2f ms CPU, preprocess %6.2f ms CPU (medians of %d)%n",
                     names[b], median(builds[b].decode), median(builds[b].preprocess), builds[b].decode.size());
@@ -54,11 +72,96 @@ public class StageCpu {
         if (!two) {
             return;
         }
-        System.out.printf(Locale.ROOT, "after / before: decode %.3f, preprocess %.3f, both %.3f%n",
+        String ratio = neighbour == null ? "after / before" : "shared / alone";
+        System.out.printf(Locale.ROOT, "%s: decode %.3f, preprocess %.3f, both %.3f%n", ratio,
                 median(builds[1].decode) / median(builds[0].decode),
                 median(builds[1].preprocess) / median(builds[0].preprocess),
                 (median(builds[1].decode) + median(builds[1].preprocess))
                         / (median(builds[0].decode) + median(builds[0].preprocess)));
+        // the same image, one build right after the other: the host's load, which swings from second to second, is
+        // nearly the same for the two of a pair, so the median of the pairs' ratios moves less than a ratio of medians
+        System.out.printf(Locale.ROOT, "%s, median of %d same-image pairs: decode %.3f, preprocess %.3f, both %.3f%n",
+                ratio, builds[0].decode.size(), pairedMedian(builds[1].decode, builds[0].decode),
+                pairedMedian(builds[1].preprocess, builds[0].preprocess),
+                pairedMedian(sum(builds[1].decode, builds[1].preprocess), sum(builds[0].decode, builds[0].preprocess)));
+    }
+
+    private static List<Double> sum(List<Double> a, List<Double> b) {
+        List<Double> s = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            s.add(a.get(i) + b.get(i));
+        }
+        return s;
+    }
+
+    private static double pairedMedian(List<Double> after, List<Double> before) {
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < after.size(); i++) {
+            r.add(after.get(i) / before.get(i));
+        }
+        return median(r);
+    }
+
+    /**
+     * A thread that, while {@link #running}, keeps busy with one kind of work: {@code vector}, multiply-adds over a
+     * 16 KB float array that C2 compiles to the widest vector instructions the CPU has (AVX-512 here, as ONNX
+     * Runtime's convolutions use), nothing to wait for from memory; or {@code scalar}, a chain of 64-bit integer
+     * multiplies, as busy with no vector unit in use; or {@code memory}, the same multiply-adds streaming through
+     * 256 MB, as a batch of activations does. Run the JVM on one core ({@code taskset -c 0}) and the kernel
+     * time-slices the neighbour with the measured thread, as it does `bench`'s workers with ONNX Runtime's threads
+     * on a 2-core machine; on two, the two run side by side.
+     */
+    private static final class Neighbour extends Thread {
+        private final String kind;
+        private volatile boolean on;
+        private volatile float sink;
+
+        private Neighbour(String kind) {
+            super("stagecpu-neighbour");
+            if (!List.of("vector", "scalar", "memory").contains(kind)) {
+                throw new IllegalArgumentException("-Dneighbour=vector, scalar or memory, not " + kind);
+            }
+            this.kind = kind;
+            setDaemon(true);
+        }
+
+        static Neighbour start(String kind) {
+            Neighbour n = new Neighbour(kind);
+            n.start();
+            return n;
+        }
+
+        void running(boolean run) {
+            on = run;
+            if (run) {
+                java.util.concurrent.locks.LockSupport.unpark(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            float[] v = new float[kind.equals("memory") ? 64 << 20 : 4096];
+            long x = 1;
+            int at = 0;
+            while (true) {
+                if (!on) {
+                    java.util.concurrent.locks.LockSupport.park();
+                    continue;
+                }
+                if (!kind.equals("scalar")) {
+                    // a 16 KB stretch at a time, so that the flag is seen at once
+                    for (int i = at; i < at + 4096; i++) {
+                        v[i] = v[i] * 0.999f + 1f;
+                    }
+                    at = (at + 4096) % v.length;
+                } else {
+                    for (int i = 0; i < 4096; i++) {
+                        x = x * 6364136223846793005L + 1442695040888963407L;
+                    }
+                }
+                sink = v[7] + x; // so that the JIT keeps the loops
+            }
+        }
     }
 
     /** One build: its reader and default preprocessing, reached by reflection through its own class loader. */
