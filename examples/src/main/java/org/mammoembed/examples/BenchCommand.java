@@ -17,6 +17,7 @@ import org.mammoembed.embed.Device;
 import org.mammoembed.embed.EmbeddingExtractor;
 import org.mammoembed.embed.EmbeddingExtractorBuilder;
 import org.mammoembed.embed.ExtractionSummary;
+import org.mammoembed.io.HostCpu;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -80,6 +81,8 @@ final class BenchCommand implements Callable<Integer> {
             double buildMs = (System.nanoTime() - buildStart) / 1e6;
             out.println("model: " + model.label());
             out.println("extractor: " + ex.describe());
+            // the ratios below move with the processor (the network's share of the CPU differs between hosts)
+            out.println("host: " + HostCpu.describe() + ", Java " + System.getProperty("java.version"));
             out.printf(Locale.ROOT, "%-5s %7s %8s %9s %12s %14s %13s %10s %11s %10s %9s %12s%n", "run", "images",
                     "wall s", "images/s", "decode ms/im", "preproc ms/im", "infer ms/im", "decode cpu",
                     "preproc cpu", "infer cpu", "cpu ratio", "peak RSS MB");

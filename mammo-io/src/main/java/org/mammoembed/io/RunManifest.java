@@ -13,7 +13,7 @@ import java.util.Objects;
  * Provenance of one run, written as {@code run.json}: what produced the outputs and how, so a result can be
  * traced and reproduced. Holds no patient identifiers; image paths never appear (only counts).
  *
- * <p>JSON keys (in this order): {@code libraryVersion, gitCommit, java, os, onnxRuntimeVersion,
+ * <p>JSON keys (in this order): {@code libraryVersion, gitCommit, java, os, cpu, onnxRuntimeVersion,
  * executionProvider, model {path, sha256, inputName, inputShape, outputName, outputShape, source, name, weights,
  * seed}, preprocessing, arguments, options, seed, startedAt, finishedAt, counts {images, embedded, failed,
  * scanProblems, computed, reusedFromCheckpoint, reusedFromCache}, imagesPerSecond}. Times are ISO-8601 UTC strings; unknown text values are "".
@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param gitCommit          commit of the build, "" when unknown
  * @param java               Java version and vendor
  * @param os                 OS name, version, architecture
+ * @param cpu                the processor that computed the features ({@link HostCpu#describe()}; on Spark, the
+ *                           driver's): ONNX Runtime's CPU kernels depend on its instruction set
  * @param onnxRuntimeVersion ONNX Runtime version
  * @param executionProvider  e.g. "CPU" or "CUDA"
  * @param model              the network
@@ -35,7 +37,7 @@ import java.util.Objects;
  * @param imagesPerSecond    images finished in this run (computed or failed, not reused) per second of the
  *                           embedding stage's wall time: the one definition the console uses too
  */
-public record RunManifest(String libraryVersion, String gitCommit, String java, String os,
+public record RunManifest(String libraryVersion, String gitCommit, String java, String os, String cpu,
                           String onnxRuntimeVersion, String executionProvider, Model model, String preprocessing,
                           Map<String, String> arguments, Map<String, Object> options, long seed, String startedAt, String finishedAt,
                           Counts counts, double imagesPerSecond) {
@@ -90,7 +92,7 @@ public record RunManifest(String libraryVersion, String gitCommit, String java, 
         }
     }
 
-    /** A builder with the Java, OS and library version of this process filled in. */
+    /** A builder with the Java, OS, processor and library version of this process filled in. */
     public static Builder builder() {
         return new Builder();
     }
@@ -107,6 +109,7 @@ public record RunManifest(String libraryVersion, String gitCommit, String java, 
         private String java = System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
         private String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch");
+        private String cpu = HostCpu.describe();
         private String onnxRuntimeVersion = "";
         private String executionProvider = "";
         private Model model = new Model("", "", "", List.of(), "", List.of());
@@ -131,6 +134,12 @@ public record RunManifest(String libraryVersion, String gitCommit, String java, 
         /** Default "" (unknown). */
         public Builder gitCommit(String v) {
             this.gitCommit = text(v, "gitCommit");
+            return this;
+        }
+
+        /** Default: this process's processor ({@link HostCpu#describe()}); "" for unknown. */
+        public Builder cpu(String v) {
+            this.cpu = text(v, "cpu");
             return this;
         }
 
@@ -213,7 +222,7 @@ public record RunManifest(String libraryVersion, String gitCommit, String java, 
             double seconds = (end.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
             double rate = imagesPerSecond != null ? imagesPerSecond
                     : seconds > 0 ? (counts.embedded() + counts.failed()) / seconds : 0.0;
-            return new RunManifest(libraryVersion, gitCommit, java, os, onnxRuntimeVersion, executionProvider,
+            return new RunManifest(libraryVersion, gitCommit, java, os, cpu, onnxRuntimeVersion, executionProvider,
                     model, preprocessing, arguments, options, seed, startedAt.toString(), end.toString(), counts, rate);
         }
 

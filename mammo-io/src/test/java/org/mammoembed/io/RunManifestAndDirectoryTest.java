@@ -43,7 +43,7 @@ class RunManifestAndDirectoryTest {
         Path f = dir.resolve("run.json");
         m.write(f);
         Map<String, Object> json = JsonOutput.readObject(f);
-        assertEquals(List.of("libraryVersion", "gitCommit", "java", "os", "onnxRuntimeVersion", "executionProvider",
+        assertEquals(List.of("libraryVersion", "gitCommit", "java", "os", "cpu", "onnxRuntimeVersion", "executionProvider",
                 "model", "preprocessing", "arguments", "options", "seed", "startedAt", "finishedAt", "counts",
                 "imagesPerSecond"), new ArrayList<>(json.keySet()));
         @SuppressWarnings("unchecked")
@@ -57,6 +57,7 @@ class RunManifestAndDirectoryTest {
         assertEquals(2.0, json.get("imagesPerSecond"));
         assertEquals("2026-01-01T10:00:10Z", json.get("finishedAt"));
         assertEquals(System.getProperty("java.version"), ((String) json.get("java")).split(" ")[0]);
+        assertEquals(HostCpu.describe(), json.get("cpu"));
         assertTrue(Files.readString(f, StandardCharsets.UTF_8).startsWith("{\n  \"libraryVersion\" : "));
     }
 
