@@ -68,7 +68,7 @@ for f in nyu_1_L_CC_jpegls nyu_2_R_CC_dcmtk_jls nyu_1_L_CC_jpegll nyu_2_R_CC_rle
   [ -f "$corpus/nyukat-derived/$f.dcm" ] && mammograms+=("$corpus/nyukat-derived/$f.dcm")
 done
 if command -v gdcmconv > /dev/null && command -v dcmcjpls > /dev/null && [ ${#mammograms[@]} -gt 0 ]; then
-  (cd "$here" && mvn -B -o -q -pl mammo-dicom -am test-compile > "$work/mvn.txt" 2>&1) \
+  (cd "$here" && mvn -B -q -pl mammo-dicom -am test-compile > "$work/mvn.txt" 2>&1) \
     || { cat "$work/mvn.txt" >&2; exit 1; }
   phantoms=()
   for n in 1 30; do
