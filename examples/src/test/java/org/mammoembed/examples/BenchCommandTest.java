@@ -39,13 +39,12 @@ class BenchCommandTest {
             assertEquals(12, v.length, lines.get(4 + pass));
             assertEquals(pass, v[0]);
             assertEquals(16, v[1], "every image of the 4 exams embedded");
-            // images/s is images over wall seconds, and the ratio is (decode + preprocess) / infer of the CPU
-            // columns, each as printed (rounded to a digit or three)
-            // (the wall seconds printed to two decimals, so within half a hundredth)
+            // images/s is images over wall seconds (printed to two decimals, so within half a hundredth)
             assertTrue(v[3] >= 16 / (v[2] + 0.005) - 0.01 && v[3] <= 16 / Math.max(v[2] - 0.005, 1e-9) + 0.01,
                     lines.get(4 + pass));
-            // the tiny network's CPU per image is a few ms, measured from the process's CPU clock: where it rounds to
-            // nothing (or below), there is no ratio to print
+            // the ratio is (decode + preprocess) / infer of the CPU columns as printed (a tenth of a ms each). The tiny
+            // network's CPU per image is a few ms, from the process's CPU clock: where it rounds to nothing (or below)
+            // there is no ratio to print
             if (v[9] >= 0.5) {
                 assertEquals((v[7] + v[8]) / v[9], v[10], 0.002 + 0.1 * (v[7] + v[8] + 0.1) / v[9], lines.get(4 + pass));
             } else if (v[9] <= 0) {
